@@ -1,3 +1,6 @@
 export * from './types';
 export * from './effectiveFields';
 export * from './deriveEdges';
+export * from './operations';
+export * from './validation';
+export * from './restore';

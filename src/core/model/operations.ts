@@ -1,0 +1,9 @@
+/** The pure operations on a flow document, gathered for the editor. Each lives in its own file. */
+export { FlowOperationError } from './FlowOperationError';
+export {
+  createEmptyDocument, allNodes, findNode, newNodeId, newCommandId, uniqueName, addNode, replaceNode, moveNodes,
+} from './nodes';
+export { deleteNodes } from './deleteNodes';
+export { canConnect, type ConnectionCheck } from './canConnect';
+export { connect, disconnect } from './connect';
+export { copyNodes, pasteNodes, type ClipboardPayload } from './clipboard';

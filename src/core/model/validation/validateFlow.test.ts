@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import {
+  makeCommand, makeConsumer, makeEventType, makeField, makeFlow, makeHandler, makeProducer, makeProjection,
+} from '../../testing';
+import type { FlowDocument } from '../types';
+import { validateFlow } from './validateFlow';
+import type { ProblemCode } from './problems';
+
+const placed = () => makeEventType({ name: 'Placed', aggregateIdField: 'orderId', fields: ['orderId', makeField('total', { type: 'number', required: false })] });
+
+/** A small design with no problems at all, to break one thing at a time. */
+function healthy(): FlowDocument {
+  return makeFlow({
+    eventTypes: [placed(), makeEventType({ name: 'Billed', fields: ['orderId'] })],
+    producers: [makeProducer({
+      name: 'shop',
+      commands: [makeCommand({
+        name: 'Place',
+        inputFields: [makeField('orderId')],
+        aggregateId: { from: 'input', field: 'orderId' },
+        rowChanges: [{ target: 'state', source: { from: 'literal', value: 'placed' } }],
+        emits: [{ eventTypeId: 'placed', mappings: [{ target: 'orderId', source: { from: 'input', field: 'orderId' } }] }],
+      })],
+    })],
+    consumers: [makeConsumer({
+      name: 'billing',
+      handlers: [makeHandler('placed', {
+        effects: [{ kind: 'upsert', projectionId: 'orders', key: { from: 'event', field: 'orderId' }, set: [{ target: 'total', source: { from: 'event', field: 'total' } }] }],
+        emits: [{ eventTypeId: 'billed', mappings: [{ target: 'orderId', source: { from: 'event', field: 'orderId' } }] }],
+      })],
+    })],
+    projections: [makeProjection({ name: 'orders', key: 'orderId', columns: ['total'] })],
+  });
+}
+
+const codes = (doc: FlowDocument) => validateFlow(doc).map((p) => p.code);
+
+/** Applies a change to a fresh healthy design and returns its problems. */
+function problemsAfter(change: (doc: FlowDocument) => void) {
+  const doc = structuredClone(healthy());
+  change(doc);
+  return validateFlow(doc);
+}
+
+describe('validateFlow', () => {
+  it('given a healthy design, then it finds nothing', () => {
+    expect(validateFlow(healthy())).toEqual([]);
+  });
+
+  const cases: [ProblemCode, string, (doc: FlowDocument) => void, RegExp][] = [
+    ['event-without-producer', '/eventTypes/2', (d) => d.eventTypes.push(makeEventType({ name: 'Orphan' })), /Orphan: nothing emits it/],
+    ['consumer-without-subscription', '/consumers/1/handlers', (d) => d.consumers.push(makeConsumer({ name: 'idle' })), /idle: subscribes to no event type/],
+    ['projection-never-updated', '/projections/1', (d) => d.projections.push(makeProjection({ name: 'unused' })), /unused: no consumer updates it/],
+    ['unknown-target', '/consumers/0/handlers/0/emits/0/mappings/1', (d) => d.consumers[0]!.handlers[0]!.emits[0]!.mappings.push({ target: 'titel', source: { from: 'literal', value: 'x' } }), /billing: mapping 'titel' names no field of Billed/],
+    ['unknown-target', '/consumers/0/handlers/0/effects/0/set/1', (d) => {
+      const effect = d.consumers[0]!.handlers[0]!.effects[0]!;
+      if (effect.kind === 'upsert') effect.set.push({ target: 'nope', source: { from: 'event', field: 'orderId' } });
+    }, /mapping 'nope' names no column of orders/],
+    ['unknown-source', '/consumers/0/handlers/0/emits/0/mappings/0/source', (d) => { d.consumers[0]!.handlers[0]!.emits[0]!.mappings[0]!.source = { from: 'event', field: 'orderld' }; }, /reads 'orderld', which is no field of Placed/],
+    ['unknown-source', '/producers/0/commands/0/aggregateId', (d) => { d.producers[0]!.commands[0]!.aggregateId = { from: 'input', field: 'ghost' }; }, /reads input 'ghost', which is no input field of command Place/],
+    ['unknown-source', '/producers/0/commands/0/emits/0/mappings/1/source', (d) => d.producers[0]!.commands[0]!.emits[0]!.mappings.push({ target: 'total', source: { from: 'before', column: 'sum' } }), /column 'sum' before the change/],
+    ['unavailable-source', '/consumers/0/handlers/0/effects/0/key', (d) => { d.consumers[0]!.handlers[0]!.effects[0]!.key = { from: 'input', field: 'orderId' }; }, /reads a command input, which consumers cannot read/],
+    ['duplicate-mapping', '/producers/0/commands/0/emits/0/mappings/1', (d) => d.producers[0]!.commands[0]!.emits[0]!.mappings.push({ target: 'orderId', source: { from: 'literal', value: '1' } }), /'orderId' is set twice/],
+    ['required-field-unmapped', '/producers/0/commands/0/emits/0/mappings', (d) => { d.producers[0]!.commands[0]!.emits[0]!.mappings = []; }, /required field 'orderId' of Placed is not mapped/],
+    ['abstract-event-emitted', '/producers/0/commands/0/emits/0/eventTypeId', (d) => { d.eventTypes[0]!.abstract = true; }, /emits Placed, which is abstract/],
+    ['duplicate-name', '/consumers/0/name', (d) => { d.consumers[0]!.name = 'shop'; }, /shop: another node \(producer\) already has this name/],
+    ['duplicate-field', '/eventTypes/0/fields/2/name', (d) => d.eventTypes[0]!.fields.push(makeField('orderId')), /Placed: two fields are called 'orderId'/],
+    ['duplicate-field', '/projections/0/columns/2/name', (d) => d.projections[0]!.columns.push({ name: 'total', type: 'number' }), /orders: two columns are called 'total'/],
+    ['duplicate-id', '/consumers/0/id', (d) => { d.consumers[0]!.id = 'shop'; d.consumers[0]!.name = 'billing'; }, /id 'shop' is also the id of shop/],
+    ['duplicate-handler', '/consumers/0/handlers/1', (d) => d.consumers[0]!.handlers.push(makeHandler('placed')), /billing: has two handlers for Placed/],
+    ['extends-cycle', '/eventTypes/0/extends', (d) => { d.eventTypes[0]!.extends = 'billed'; d.eventTypes[1]!.extends = 'placed'; }, /Placed: inherits from itself \(Placed → Billed → Placed\)/],
+    ['unknown-reference', '/eventTypes/0/extends', (d) => { d.eventTypes[0]!.extends = 'gone'; }, /extends 'gone', which is no event type/],
+    ['unknown-reference', '/consumers/0/handlers/0/eventTypeId', (d) => { d.consumers[0]!.handlers[0]!.eventTypeId = 'gone'; }, /subscribes to 'gone'/],
+    ['unknown-reference', '/consumers/0/handlers/0/effects/0/projectionId', (d) => { d.consumers[0]!.handlers[0]!.effects[0]!.projectionId = 'gone'; }, /updates 'gone', which is no projection/],
+    ['unknown-reference', '/producers/0/commands/0/emits/1/eventTypeId', (d) => d.producers[0]!.commands[0]!.emits.push({ eventTypeId: 'gone', mappings: [] }), /emits 'gone', which is no event type/],
+    ['aggregate-id-not-a-field', '/eventTypes/0/aggregateIdField', (d) => { d.eventTypes[0]!.aggregateIdField = 'id'; }, /aggregate id 'id' is not one of its fields/],
+    ['enum-without-values', '/eventTypes/0/fields/1/enumValues', (d) => { d.eventTypes[0]!.fields[1] = makeField('state', { type: 'enum', required: false }); }, /enum field 'state' has no allowed values/],
+    ['enum-without-values', '/producers/0/commands/0/inputFields/0/enumValues', (d) => { d.producers[0]!.commands[0]!.inputFields[0]!.type = 'enum'; }, /enum field 'orderId'/],
+    ['projection-key-not-a-column', '/projections/0/key', (d) => { d.projections[0]!.key = 'id'; }, /orders: key 'id' is not one of its columns/],
+    ['empty-name', '/consumers/0/name', (d) => { d.consumers[0]!.name = '  '; }, /The consumer 'billing' has no name/],
+    ['empty-name', '/eventTypes/1/fields/0/name', (d) => { d.eventTypes[1]!.fields[0]!.name = ''; }, /Billed: field #1 has no name/],
+    ['invalid-retry-limit', '/consumers/0/retryLimit', (d) => { d.consumers[0]!.retryLimit = -1; }, /retry limit must be a whole number from 0 up \(is -1\)/],
+    ['invalid-version', '/eventTypes/0/version', (d) => { d.eventTypes[0]!.version = 0; }, /version must be a whole number from 1 up/],
+  ];
+
+  it.each(cases)('reports %s at %s', (code, path, change, message) => {
+    const problems = problemsAfter(change).filter((p) => p.code === code);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ path, message: expect.stringMatching(message) });
+  });
+
+  it('gives each problem a severity and the id of its node', () => {
+    const [problem] = problemsAfter((d) => { d.consumers[0]!.retryLimit = -2; });
+    expect(problem).toMatchObject({ severity: 'error', nodeId: 'billing' });
+    const [warning] = problemsAfter((d) => d.eventTypes.push(makeEventType({ name: 'Orphan' })));
+    expect(warning).toMatchObject({ severity: 'warning', nodeId: 'orphan' });
+  });
+});
+
+describe('validateFlow: emit cycles', () => {
+  it('given A handles X emits Y and B handles Y emits X, then one cycle is reported with both steps', () => {
+    const doc = makeFlow({
+      eventTypes: [makeEventType({ name: 'X' }), makeEventType({ name: 'Y' })],
+      consumers: [
+        makeConsumer({ name: 'a', handlers: [makeHandler('x', { emits: [{ eventTypeId: 'y', mappings: [] }] })] }),
+        makeConsumer({ name: 'b', handlers: [makeHandler('y', { emits: [{ eventTypeId: 'x', mappings: [] }] })] }),
+      ],
+    });
+    const cycles = validateFlow(doc).filter((p) => p.code === 'emit-cycle');
+    expect(cycles).toEqual([{
+      code: 'emit-cycle', severity: 'error', nodeId: 'a', path: '/consumers/0/handlers/0/emits/0',
+      message: 'Emit cycle: a handles X and emits Y, b handles Y and emits X, so these events would be emitted forever',
+    }]);
+  });
+
+  it('given a handler of an abstract base that emits one of its subtypes, then that is a cycle too', () => {
+    const doc = makeFlow({
+      eventTypes: [makeEventType({ name: 'Base', abstract: true }), makeEventType({ name: 'Sub', extends: 'base' })],
+      consumers: [makeConsumer({ name: 'echo', handlers: [makeHandler('base', { emits: [{ eventTypeId: 'sub', mappings: [] }] })] })],
+    });
+    expect(codes(doc)).toContain('emit-cycle');
+  });
+
+  it('given a chain that ends, then there is no cycle', () => {
+    expect(codes(healthy())).not.toContain('emit-cycle');
+  });
+});
