@@ -4,3 +4,5 @@
  * with TSDoc at the definition.
  */
 export * from './model';
+export * from './engine';
+export * from './exporters';

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { stringify as toYaml } from 'yaml';
+import { importDesign, MAX_IMPORT_BYTES } from './importDesign';
+import { loadExample, type Json } from './testSupport';
+import { toAsyncApi, toAsyncApiYaml } from './toAsyncApi';
+
+const example = loadExample();
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+const size = (text: string) => new TextEncoder().encode(text).length;
+const importText = (text: string, fileName = 'design.json', bytes = size(text)) => importDesign(text, fileName, bytes);
+
+/** The example with one change applied to a deep copy. */
+function spoiled(change: (doc: Json) => void): string {
+  const doc = structuredClone(example) as Json;
+  change(doc);
+  return json(doc);
+}
+function spoiledAsyncApi(change: (doc: Json) => void): string {
+  const doc = toAsyncApi(example) as Json;
+  change(doc);
+  return json(doc);
+}
+
+describe('importDesign: accepted inputs', () => {
+  it('given the example as JSON, gives back the same design (design → JSON → design is identical)', () => {
+    expect(importText(json(example))).toEqual({ ok: true, doc: example, kind: 'flow-document', format: 'json' });
+  });
+
+  it('given the example as YAML, reads it as a flow document', () => {
+    expect(importText(toYaml(example), 'design.yaml')).toEqual({ ok: true, doc: example, kind: 'flow-document', format: 'yaml' });
+  });
+
+  it('given a format-0 document, migrates it', () => {
+    const old = { schemaVersion: 0, id: 'old', name: 'Old', eventTypes: [], producers: [], consumers: [{ id: 'c', kind: 'consumer', name: 'c', inbox: false, retryLimit: 2, handlers: [], position: { x: 5, y: 6 } }], projections: [] };
+    const result = importText(json(old));
+    expect(result).toMatchObject({ ok: true, kind: 'flow-document', migratedFrom: 0 });
+    expect(result.ok && result.doc.consumers[0]).toMatchObject({ useInbox: false, publishMode: 'outbox' });
+    expect(result.ok && result.doc.layout.positions.c).toEqual({ x: 5, y: 6 });
+  });
+
+  it('given the example as AsyncAPI 3.0 JSON or YAML, rebuilds the design', () => {
+    expect(importText(json(toAsyncApi(example)), 'api.json')).toEqual({ ok: true, doc: example, kind: 'asyncapi-3', format: 'json' });
+    expect(importText(toAsyncApiYaml(example), 'api.yml')).toEqual({ ok: true, doc: example, kind: 'asyncapi-3', format: 'yaml' });
+  });
+
+  it('given an AsyncAPI 2.6 YAML document without a file extension, detects YAML and the version', () => {
+    const text = 'asyncapi: 2.6.0\ninfo: { title: Mini, version: 1.0.0 }\nchannels:\n  a:\n    publish:\n      message: { name: A, payload: { type: object, properties: { x: { type: integer } } } }\n';
+    const result = importText(text, 'mini');
+    expect(result).toMatchObject({ ok: true, kind: 'asyncapi-2', format: 'yaml' });
+    expect(result.ok && result.doc.eventTypes.map((e) => e.fields)).toEqual([[{ name: 'x', type: 'integer', required: false }]]);
+  });
+});
+
+const cases: [string, string, string, string, number?][] = [
+  ['a file over 10 MB', '{}', 'big.json', '"big.json" is 12.0 MB; files over 10.0 MB are refused.', 12 * 1024 * 1024],
+  ['an empty file', '  \n', 'empty.json', '"empty.json" is empty.'],
+  ['JSON with a trailing comma', '{\n  "schemaVersion": 1,\n}', 'x.json', `"x.json" is not valid JSON: a trailing comma before '}' is not allowed in JSON at line 3, column 1.`],
+  ['JSON with a missing comma', '{\n  "a": 1\n  "b": 2\n}', 'x.json', `"x.json" is not valid JSON: expected ',' or '}' in an object, found '"' at line 3, column 3.`],
+  ['JSON with single quotes', "{'schemaVersion': 1}", 'x.json', `"x.json" is not valid JSON: expected a property name in double quotes, found ''' at line 1, column 2.`],
+  ['a truncated JSON file', '{\n  "schemaVersion": 1,\n  "name": "cut', 'x.json', '"x.json" is not valid JSON: unterminated string: the file ends inside it at line 3, column 15.'],
+  ['JSON followed by garbage', '{"schemaVersion": 1} trailing', 'x.json', `"x.json" is not valid JSON: unexpected 't' after the end of the JSON value at line 1, column 22.`],
+  ['a YAML file with a duplicate key', 'asyncapi: 3.0.0\ninfo:\n  title: A\n  title: B\n', 'x.yaml', '"x.yaml" is not valid YAML: Map keys must be unique at line 4, column 3.'],
+  ['a YAML file with a bad indentation', 'asyncapi: 3.0.0\ninfo:\n  title: A\n version: 1\n', 'x.yaml', '"x.yaml" is not valid YAML: All mapping items must start at the same column at line 4, column 1.'],
+  ['a list at the top level', '[1, 2]', 'x.json', '"x.json" does not hold a design: expected an object at the top level, found an array.'],
+  ['a plain text file', 'hello world', 'notes.txt', '"notes.txt" does not hold a design: expected an object at the top level, found a string.'],
+  ['an OpenAPI document', json({ openapi: '3.1.0', info: { title: 'x' } }), 'x.json', '"x.json" is neither a flow document nor an AsyncAPI document (it looks like an OpenAPI document): it has no "schemaVersion" or "asyncapi" field at the top level.'],
+  ['some other JSON object', json({ name: 'pkg', version: '1.0.0' }), 'package.json', '"package.json" is neither a flow document nor an AsyncAPI document: it has no "schemaVersion" or "asyncapi" field at the top level.'],
+  ['a newer schemaVersion', spoiled((d) => { d.schemaVersion = 99; }), 'x.json', '"x.json" is not a valid design at /schemaVersion: This design was made by a newer version of the app (format 99; this version reads up to 1). Update the app to open it.'],
+  ['a schemaVersion that is text', spoiled((d) => { d.schemaVersion = '1'; }), 'x.json', '"x.json" is not a valid design at /schemaVersion: schemaVersion must be a whole number, found "1".'],
+  ['a missing eventTypes list', spoiled((d) => { delete d.eventTypes; }), 'x.json', '"x.json" is not a valid design at /eventTypes: eventTypes: missing.'],
+  ['a name that is a number', spoiled((d) => { d.producers[0].name = 42; }), 'x.json', '"x.json" is not a valid design at /producers/0/name: name: expected text, found the number 42.'],
+  ['an unknown field type', spoiled((d) => { d.eventTypes[2].fields[0].type = 'text'; }), 'x.json', `"x.json" is not a valid design at /eventTypes/2/fields/0/type: type: expected one of 'string', 'number', 'integer', 'boolean', 'enum', 'date-time', 'uuid', 'object', 'array', found the text "text".`],
+  ['two mistakes at once', spoiled((d) => { d.producers[0].publishMode = 'maybe'; d.consumers[0].retryLimit = 'three'; }), 'x.json', `"x.json" is not a valid design at /producers/0/publishMode: publishMode: expected one of 'outbox', 'dual-write', found the text "maybe" (and 1 more problem).`],
+  ['a handler of an unknown event type', spoiled((d) => { d.consumers[1].handlers[0].eventTypeId = 'ghost-event'; }), 'x.json', `"x.json" is not a valid design at /consumers/1/handlers/0/eventTypeId: eventTypeId: no event type has the id 'ghost-event'.`],
+  ['a base type that does not exist', spoiled((d) => { d.eventTypes[1].extends = 'nothing'; }), 'x.json', `"x.json" is not a valid design at /eventTypes/1/extends: extends: no event type has the id 'nothing'.`],
+  ['an effect on an unknown projection', spoiled((d) => { d.consumers[2].handlers[0].effects[0].projectionId = 'gone'; }), 'x.json', `"x.json" is not a valid design at /consumers/2/handlers/0/effects/0/projectionId: projectionId: no projection has the id 'gone'.`],
+  ['two nodes with the same id', spoiled((d) => { d.consumers[1].id = 'author-service'; }), 'x.json', `"x.json" is not a valid design at /consumers/1/id: id: 'author-service' is used by another node too.`],
+  ['an AsyncAPI 1.x document', json({ asyncapi: '1.2.0', info: { title: 'old', version: '1' } }), 'x.json', '"x.json" is not a usable AsyncAPI document at /asyncapi: Unsupported AsyncAPI version "1.2.0"; expected 3.0.x or 2.0–2.6.'],
+  ['an AsyncAPI operation with a wrong action', spoiledAsyncApi((d) => { d.operations['content-ingest.send.VideoInputEvent'].action = 'publish'; }), 'x.json', '"x.json" is not a usable AsyncAPI document at /operations/content-ingest.send.VideoInputEvent/action: Operation "content-ingest.send.VideoInputEvent" has action "publish"; expected "send" or "receive".'],
+  ['an AsyncAPI dangling $ref', spoiledAsyncApi((d) => { d.components.messages.VideoInputEvent.payload.$ref = '#/components/schemas/Nope'; }), 'x.json', '"x.json" is not a usable AsyncAPI document at /components/messages/VideoInputEvent/payload/$ref: Dangling reference: "#/components/schemas/Nope" does not exist.'],
+  ['an AsyncAPI external $ref', spoiledAsyncApi((d) => { d.components.schemas.VideoEvent.allOf[0].$ref = 'common.yaml#/Base'; }), 'x.json', '"x.json" is not a usable AsyncAPI document at /components/schemas/VideoEvent/allOf/0/$ref: External reference "common.yaml#/Base" is not supported; only local references (#/…) are.'],
+  ['an AsyncAPI YAML without a title', 'asyncapi: 3.0.0\ninfo:\n  version: 1.0.0\nchannels: {}\n', 'x.yaml', '"x.yaml" is not a usable AsyncAPI document at /info/title (line 3): "info.title" must be a non-empty string, found nothing (it is missing).'],
+  ['an AsyncAPI Avro payload', 'asyncapi: 3.0.0\ninfo: { title: A, version: "1" }\ncomponents:\n  messages:\n    m:\n      payload:\n        schemaFormat: application/vnd.apache.avro;version=1.9.0\n        schema: { type: record }\n', 'x.yaml', '"x.yaml" is not a usable AsyncAPI document at /components/messages/m/payload/schemaFormat (line 7): Schema format "application/vnd.apache.avro;version=1.9.0" is not supported; use JSON Schema or AsyncAPI schemas.'],
+  ['AsyncAPI extensions with a broken handler', spoiledAsyncApi((d) => { d.operations['follow-center.receive.AuthorVideoAddedEvent']['x-eventflow-node'].handlers[0].eventTypeId = 'ghost'; }), 'x.json', `"x.json" converts to an invalid design at /consumers/1/handlers/0/eventTypeId: eventTypeId: no event type has the id 'ghost'.`],
+];
+
+describe("importDesign: refused inputs", () => {
+  it.each(cases)('given %s, refuses it with its message', (_, text, fileName, message, bytes) => {
+    expect(importText(text, fileName, bytes ?? size(text))).toEqual({ ok: false, message });
+  });
+
+  it('has at least twenty malformed inputs', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('accepts exactly 10 MB', () => {
+    expect(importText(json(example), 'x.json', MAX_IMPORT_BYTES).ok).toBe(true);
+  });
+});

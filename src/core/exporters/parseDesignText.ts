@@ -1,0 +1,58 @@
+import { parseDocument, type Document } from 'yaml';
+import { findJsonSyntaxError, lineColumnAt } from './jsonSyntaxError';
+
+export type TextFormat = 'json' | 'yaml';
+
+export type ParsedText =
+  | { ok: true; value: unknown; format: TextFormat; lineOf: (pointer: string) => number | undefined }
+  | { ok: false; message: string };
+
+/** JSON unless the name says YAML, or the text does not start like JSON. */
+export function detectFormat(text: string, fileName: string): TextFormat {
+  if (/\.ya?ml$/i.test(fileName)) return 'yaml';
+  if (/\.json$/i.test(fileName)) return 'json';
+  return /^\s*[[{]/.test(text) ? 'json' : 'yaml';
+}
+
+const pointerTokens = (pointer: string) =>
+  pointer.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+
+/** The line of the node at a JSON pointer (or of its nearest existing ancestor) in a YAML document. */
+function yamlLineOf(doc: Document, text: string, pointer: string): number | undefined {
+  const tokens = pointerTokens(pointer);
+  for (let n = tokens.length; n >= 0; n--) {
+    const path = tokens.slice(0, n).map((t) => (/^\d+$/.test(t) ? Number(t) : t));
+    const node = path.length === 0 ? doc.contents : doc.getIn(path, true);
+    const range = (node as { range?: [number, number, number] } | undefined)?.range;
+    if (range) return lineColumnAt(text, range[0]).line;
+  }
+  return undefined;
+}
+
+/**
+ * Parses a file's text as JSON or YAML (by name, else by its first character). On a syntax
+ * error, says what is wrong and at which line and column. Pure; never throws.
+ */
+export function parseDesignText(text: string, fileName: string): ParsedText {
+  const format = detectFormat(text, fileName);
+  if (format === 'json') {
+    try {
+      return { ok: true, format, value: JSON.parse(text) as unknown, lineOf: () => undefined };
+    } catch {
+      const error = findJsonSyntaxError(text) ?? { line: 1, column: 1, message: 'the text is not JSON' };
+      return { ok: false, message: `"${fileName}" is not valid JSON: ${error.message} at line ${error.line}, column ${error.column}.` };
+    }
+  }
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const [error] = doc.errors;
+  if (error) {
+    const { line, column } = lineColumnAt(text, error.pos[0]);
+    return { ok: false, message: `"${fileName}" is not valid YAML: ${error.message.split('\n')[0]} at line ${line}, column ${column}.` };
+  }
+  try {
+    const value: unknown = doc.toJS({ maxAliasCount: 100 });
+    return { ok: true, format, value, lineOf: (pointer) => yamlLineOf(doc, text, pointer) };
+  } catch (e) {
+    return { ok: false, message: `"${fileName}" could not be read as YAML: ${e instanceof Error ? e.message : String(e)}.` };
+  }
+}

@@ -1,0 +1,88 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useExportActions } from './useExportActions';
+
+interface Item {
+  label: string;
+  hint: string;
+  run: () => void | Promise<void>;
+  disabled?: boolean;
+}
+
+/** The toolbar's "Export" button and its menu of every export of the open design. */
+export function ExportMenu() {
+  const [open, setOpen] = useState(false);
+  const menu = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const { ready, hasRun, exportDesign, exportRun, copySchemas, exportImage } = useExportActions();
+  const noRun = hasRun ? '' : ' (start a run in Run mode first)';
+
+  const groups: { title: string; items: Item[] }[] = [
+    { title: 'Event schemas · JSON Schema', items: [
+      { label: 'Schema bundle (.json)', hint: 'Every event type in one file, under $defs', run: () => exportDesign('schema-bundle') },
+      { label: 'One file per event (.zip)', hint: 'A .zip with one schema per event type, the envelope and the bundle', run: () => exportDesign('schema-zip') },
+      { label: 'Copy schema bundle', hint: 'Copy the bundle to the clipboard', run: copySchemas },
+    ] },
+    { title: 'AsyncAPI 3.0', items: [
+      { label: 'AsyncAPI (.json)', hint: 'Channels, messages and send/receive operations, as JSON', run: () => exportDesign('asyncapi-json') },
+      { label: 'AsyncAPI (.yaml)', hint: 'The same AsyncAPI document, as YAML', run: () => exportDesign('asyncapi-yaml') },
+    ] },
+    { title: 'Design and run', items: [
+      { label: 'Design (.json)', hint: 'The flow document: open it again with Open… or keep it in git', run: () => exportDesign('design') },
+      { label: 'Run trace (.json)', hint: `Every micro-step of this design's run${noRun}`, run: () => exportRun('trace'), disabled: !hasRun },
+      { label: 'Run fixtures (.json)', hint: `Given the commands, then these events and projection rows${noRun}`, run: () => exportRun('fixtures'), disabled: !hasRun },
+    ] },
+    { title: 'Canvas', items: [
+      { label: 'Canvas image (.png)', hint: 'The whole design as a PNG picture', run: () => exportImage('png') },
+      { label: 'Canvas image (.svg)', hint: 'The whole design as an SVG picture', run: () => exportImage('svg') },
+    ] },
+  ];
+
+  useEffect(() => {
+    if (!open) return undefined;
+    menu.current?.querySelector<HTMLButtonElement>('[role="menuitem"]:not(:disabled)')?.focus();
+    const onPointerDown = (event: PointerEvent) => {
+      const target = event.target as Node;
+      if (!menu.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape') {
+      setOpen(false);
+      button.current?.focus();
+      return;
+    }
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    const items = [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not(:disabled)') ?? [])];
+    const index = items.indexOf(document.activeElement as HTMLButtonElement);
+    const next = items[(index + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length];
+    next?.focus();
+  };
+
+  return (
+    <div className="exchange-menu">
+      <button ref={button} type="button" className="tool-button" aria-haspopup="menu" aria-expanded={open} disabled={!ready}
+        title="Export the event schemas, AsyncAPI, the design, the run or the canvas" onClick={() => setOpen((v) => !v)}>
+        ⇩ Export
+      </button>
+      {open && (
+        <div ref={menu} className="exchange-menu__popover" role="menu" aria-label="Export" onKeyDown={onKeyDown}>
+          {groups.map((group) => (
+            <div key={group.title} role="group" aria-label={group.title} className="exchange-menu__group">
+              <div className="exchange-menu__heading" aria-hidden="true">{group.title}</div>
+              {group.items.map((item) => (
+                <button key={item.label} type="button" role="menuitem" className="exchange-menu__item" title={item.hint}
+                  disabled={item.disabled} onClick={() => { setOpen(false); void item.run(); }}>
+                  {item.label}
+                </button>
+              ))}
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { afterAll, describe, expect, it } from 'vitest';
+import { inheritanceChain, toGivenWhenThen, toJsonSchema, toTraceJson, type FlowDocument } from '../../core';
+import { openSimulationEngine, SimulationDb } from '../../persistence/simulation';
+import { readRunSnapshot } from './readRunSnapshot';
+
+const example = JSON.parse(readFileSync('public/examples/content-platform.json', 'utf8')) as FlowDocument;
+const db = new SimulationDb('exchange-simulated-payloads');
+afterAll(async () => { db.close(); await db.delete(); });
+
+/** The simulator's event ids are short (`e-12`), not UUIDs: that one format mismatch is counted, not hidden. */
+const isEventIdFormat = (e: ErrorObject) => e.instancePath === '/eventId' && e.keyword === 'format';
+
+describe('exported JSON Schemas against the simulator', () => {
+  it('given 300 commands run to quiet on the example, every event it generated validates as its type and each base', async () => {
+    const engine = openSimulationEngine(db);
+    await engine.startRun(example, { seed: 11 });
+    await engine.fireMany(example.id, { count: 300 });
+    const result = await engine.runUntilQuiet(example.id, { maxSteps: 200_000, stepsPerTransaction: 1000 });
+    expect(result.quiet).toBe(true);
+
+    const { files } = toJsonSchema(example);
+    const ajv = new Ajv2020({ strict: true, allErrors: true });
+    addFormats(ajv);
+    for (const file of files) ajv.addSchema(file.schema);
+    const snapshot = await readRunSnapshot(db, example.id);
+    if (!snapshot) throw new Error('no run');
+    expect(snapshot.events.length).toBeGreaterThan(300);
+
+    const checked = new Map<string, number>();
+    let eventIdFormatMismatches = 0;
+    for (const e of snapshot.events) {
+      const instance = { eventId: e.eventId, eventType: e.eventTypeName, occurredAt: e.occurredAt, aggregateId: e.aggregateId, ...e.payload };
+      for (const type of inheritanceChain(example, e.eventTypeId)) {
+        const file = files.find((f) => f.eventTypeId === type.id)!;
+        const validate = ajv.getSchema(file.schema.$id as string)!;
+        validate(instance);
+        const errors = (validate.errors ?? []).filter((err) => !isEventIdFormat(err));
+        expect(errors, `${e.eventTypeName} ${e.eventId} as ${type.name}: ${JSON.stringify(errors)} ${JSON.stringify(instance)}`).toEqual([]);
+        if (validate.errors?.some(isEventIdFormat)) eventIdFormatMismatches++;
+        checked.set(type.name, (checked.get(type.name) ?? 0) + 1);
+      }
+    }
+    expect([...checked.keys()].sort()).toEqual(['AbstractContentEvent', 'AuthorVideoAddedEvent', 'VideoEvent', 'VideoInputEvent', 'VideoStatusChangeEvent']);
+    console.info('validated (event, schema) pairs:', Object.fromEntries(checked), 'eventId format mismatches (e-N ids):', eventIdFormatMismatches);
+
+    const withUuid = { ...snapshot.events[0]!.payload, eventId: '0b6c2a1e-6f2d-4a8b-9c3e-1d2f3a4b5c6d', eventType: snapshot.events[0]!.eventTypeName, occurredAt: snapshot.events[0]!.occurredAt, aggregateId: snapshot.events[0]!.aggregateId };
+    const own = files.find((f) => f.eventTypeId === snapshot.events[0]!.eventTypeId)!;
+    expect(ajv.getSchema(own.schema.$id as string)!(withUuid)).toBe(true);
+
+    const fixture = toGivenWhenThen(snapshot);
+    expect(fixture.given.commands).toHaveLength(300);
+    expect(fixture.then.events).toHaveLength(snapshot.events.length);
+    expect(fixture.then.projections['videos-by-status']!.length).toBeGreaterThan(0);
+    expect(toTraceJson(snapshot).trace).toHaveLength(result.run.step);
+  });
+});
