@@ -5,7 +5,12 @@ export default defineConfig({
   plugins: [react()],
   server: { port: 5173 },
   preview: { port: 4173 },
-  build: { sourcemap: true, chunkSizeWarningLimit: 2000 },
+  build: {
+    sourcemap: true,
+    chunkSizeWarningLimit: 2000,
+    // bench/index.html: the throughput benchmark page (`npm run bench`), shipped in the production build.
+    rolldownOptions: { input: { main: 'index.html', bench: 'bench/index.html' } },
+  },
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],

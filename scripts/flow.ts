@@ -1,3 +1,4 @@
+export {};
 // Headless entry point: `npm run flow -- <command> ...`. Each command lives in scripts/flow/<command>.ts
 // and exports `run(args: string[]): Promise<number>` (the exit code).
 const commands: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {

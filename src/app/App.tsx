@@ -1,3 +1,40 @@
+import { useEffect } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { FlowCanvas } from '../canvas/FlowCanvas';
+import { useEditorShortcuts } from '../canvas/useEditorShortcuts';
+import { Palette } from '../features/palette/Palette';
+import { Toolbar } from '../features/toolbar/Toolbar';
+import { useAppStore } from '../state/store';
+import { selectDesignsError, selectMode } from '../state/selectors';
+import { RunOverlayProvider } from '../features/simulation/overlay/RunOverlayProvider';
+import { BottomDock } from './BottomDock';
+import { SidePanel } from './SidePanel';
+import { useFlushOnPageHide } from './useFlushOnPageHide';
+
+/** The editor shell: toolbar, palette, canvas, side panel and the run dock. */
 export function App() {
-  return <main>Event Flow Designer</main>;
+  const mode = useAppStore(selectMode);
+  const error = useAppStore(selectDesignsError);
+  useEffect(() => { void useAppStore.getState().initDesigns(); }, []);
+  useFlushOnPageHide();
+  useEditorShortcuts();
+  return (
+    <ReactFlowProvider>
+      <div className={`app app--${mode}`}>
+        <Toolbar />
+        {error ? <div className="app-error" role="alert">Designs could not be opened: {error}</div> : (
+          <div className="workspace">
+            {mode === 'design' && <Palette />}
+            <main className="canvas-region" aria-label="Canvas">
+              <RunOverlayProvider>
+                <FlowCanvas />
+              </RunOverlayProvider>
+            </main>
+            <SidePanel />
+          </div>
+        )}
+        <BottomDock />
+      </div>
+    </ReactFlowProvider>
+  );
 }

@@ -52,7 +52,8 @@ export function fieldsToProperties(fields: readonly FieldDef[]): { properties: R
 export function envelopeProperties(): { properties: Record<string, JsonSchema>; required: string[] } {
   return {
     properties: {
-      eventId: { type: 'string', format: 'uuid', description: 'Unique id of this event' },
+      // Not `format: uuid`: teams use UUIDs, ULIDs or broker-assigned ids, and the simulator uses short ids (e-12).
+      eventId: { type: 'string', minLength: 1, description: 'Unique id of this event; consumers deduplicate on it (a UUID, a ULID or any unique string)' },
       eventType: { type: 'string', description: 'Name of the event type' },
       occurredAt: { type: 'string', format: 'date-time', description: 'When the event happened' },
       aggregateId: { type: 'string', description: 'Id of the aggregate the event belongs to' },

@@ -1,0 +1,278 @@
+import { test, expect } from './fixtures/editor';
+
+const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+test.describe('the editor', () => {
+  test('builds a small flow with the mouse, and a reload finds it unchanged', async ({ editor, page }) => {
+    await editor.open();
+    await editor.createEmptyDesign();
+
+    await test.step('add each kind: a click for the producer, drag-and-drop for the others', async () => {
+      const producer = await editor.addByClick('producer', 'new-producer');
+      await editor.dragNode(producer, { x: -380, y: -150 });
+      await editor.clickEmptyCanvas();
+      await editor.addByDrag('event', { x: 420, y: 110 });
+      await editor.clickEmptyCanvas();
+      await editor.addByDrag('consumer', { x: 700, y: 110 });
+      await editor.clickEmptyCanvas();
+      await editor.addByDrag('projection', { x: 700, y: 420 });
+      await editor.clickEmptyCanvas();
+      await expect(editor.allNodes()).toHaveCount(4);
+    });
+
+    const producer = editor.node('producer', 'new-producer');
+    const event = editor.node('event', 'NewEvent');
+    const consumer = editor.node('consumer', 'new-consumer');
+    const projection = editor.node('projection', 'new-projection');
+
+    await test.step('connect them by dragging from handle to handle', async () => {
+      await editor.connect(producer, event);
+      await expect(editor.edge('new-producer emits NewEvent')).toBeVisible();
+      await editor.connect(event, consumer);
+      await expect(editor.edge('NewEvent is consumed by new-consumer')).toBeVisible();
+      await editor.connect(consumer, projection);
+      await expect(editor.edge('new-consumer updates new-projection')).toBeVisible();
+    });
+
+    await test.step('edit fields in the inspector', async () => {
+      await event.click();
+      const inspector = editor.sidePanel;
+      await inspector.getByLabel('Name', { exact: true }).fill('OrderPlaced');
+      await inspector.getByRole('button', { name: '+ Add field' }).click();
+      await inspector.getByLabel('Field 2 name').fill('total');
+      await inspector.getByLabel('Field 2 type').selectOption('number');
+      await inspector.getByLabel('Field 2 required').check();
+      await expect(editor.node('event', 'OrderPlaced')).toContainText('total');
+
+      await consumer.click();
+      await inspector.getByLabel('Inbox (deduplicate)').uncheck();
+      await inspector.getByLabel('Retry limit').fill('5');
+      await expect(consumer).toContainText('INBOX off');
+      await expect(consumer).toContainText('retry 5');
+
+      await projection.click();
+      await inspector.getByRole('button', { name: '+ Add column' }).click();
+      await inspector.getByLabel('Column 2 name').fill('total');
+      await expect(projection).toContainText('total');
+    });
+
+    const before = await Promise.all([producer, editor.node('event', 'OrderPlaced'), consumer, projection].map((n) => n.boundingBox()));
+    await editor.clickEmptyCanvas();
+    await editor.waitUntilSaved();
+
+    await test.step('reload: the same design, nodes, edges, fields and positions', async () => {
+      await page.reload();
+      await expect(editor.designName).toHaveValue(/Untitled design/);
+      await expect(editor.allNodes()).toHaveCount(4);
+      await expect(editor.node('event', 'OrderPlaced')).toContainText('total');
+      await expect(consumer).toContainText('INBOX off');
+      await expect(consumer).toContainText('retry 5');
+      await expect(editor.edge('new-producer emits OrderPlaced')).toBeVisible();
+      await expect(editor.edge('OrderPlaced is consumed by new-consumer')).toBeVisible();
+      await expect(editor.edge('new-consumer updates new-projection')).toBeVisible();
+      const after = await Promise.all([producer, editor.node('event', 'OrderPlaced'), consumer, projection].map((n) => n.boundingBox()));
+      expect(after).toEqual(before);
+    });
+  });
+
+  test('an edit is kept even when the page is reloaded at once (saved on page hide)', async ({ editor, page }) => {
+    await editor.open();
+    await editor.node('consumer', 'follow-center').click();
+    await editor.sidePanel.getByLabel('Retry limit').fill('7');
+    await page.reload();
+    await expect(editor.node('consumer', 'follow-center')).toContainText('retry 7');
+  });
+
+  test('undo and redo every edit, with the keyboard and the toolbar', async ({ editor, page }) => {
+    await editor.open();
+    await editor.createEmptyDesign();
+    await editor.addByClick('event', 'NewEvent');
+    await editor.sidePanel.getByLabel('Name', { exact: true }).fill('');
+    await editor.sidePanel.getByLabel('Name', { exact: true }).pressSequentially('Shipped');
+    await expect(editor.node('event', 'Shipped')).toBeVisible();
+    await editor.clickEmptyCanvas();
+
+    await page.keyboard.press(`${mod}+z`);
+    await expect(editor.node('event', 'NewEvent')).toBeVisible();
+    await page.keyboard.press(`${mod}+z`);
+    await expect(editor.allNodes()).toHaveCount(0);
+    await page.keyboard.press(`Shift+${mod}+z`);
+    await expect(editor.node('event', 'NewEvent')).toBeVisible();
+    await page.keyboard.press('Control+y');
+    await expect(editor.node('event', 'Shipped')).toBeVisible();
+
+    await editor.toolbarButton('Undo').click();
+    await expect(editor.node('event', 'NewEvent')).toBeVisible();
+    await editor.toolbarButton('Redo').click();
+    await expect(editor.node('event', 'Shipped')).toBeVisible();
+    await expect(editor.toolbarButton('Redo')).toBeDisabled();
+  });
+
+  test('deleting a node deletes its edges, and undo brings both back', async ({ editor, page }) => {
+    await editor.open();
+    const event = editor.node('event', 'VideoInputEvent');
+    await expect(editor.edge('content-ingest emits VideoInputEvent')).toBeVisible();
+    await expect(editor.edge('VideoInputEvent is consumed by author-service')).toBeVisible();
+    const count = await editor.allNodes().count();
+
+    await event.click();
+    await page.keyboard.press('Delete');
+
+    await expect(event).toHaveCount(0);
+    await expect(editor.allNodes()).toHaveCount(count - 1);
+    await expect(editor.edge('content-ingest emits VideoInputEvent')).toHaveCount(0);
+    await expect(editor.edge('VideoInputEvent is consumed by author-service')).toHaveCount(0);
+    await expect(editor.edge('VideoInputEvent is consumed by status-board')).toHaveCount(0);
+    await expect(editor.edge('author-service emits AuthorVideoAddedEvent')).toHaveCount(0);
+
+    await page.keyboard.press(`${mod}+z`);
+    await expect(event).toBeVisible();
+    await expect(editor.edge('VideoInputEvent is consumed by author-service')).toBeVisible();
+  });
+
+  test('a selected connection can be removed on its own', async ({ editor, page }) => {
+    await editor.open();
+    const edge = editor.edge('status-board updates videos-by-status');
+    await edge.focus();
+    await page.keyboard.press('Enter');
+    await expect(editor.sidePanel).toContainText('Removing it removes every effect of the consumer on this projection');
+
+    await page.keyboard.press('Delete');
+
+    await expect(edge).toHaveCount(0);
+    await expect(editor.node('consumer', 'status-board')).toBeVisible();
+    await expect(editor.node('projection', 'videos-by-status')).toBeVisible();
+    await expect(editor.edge('VideoInputEvent is consumed by status-board')).toBeVisible();
+  });
+
+  test('an illegal connection is refused with its reason', async ({ editor }) => {
+    await editor.open();
+    const producer = editor.node('producer', 'content-ingest');
+    const projection = editor.node('projection', 'author-videos');
+    const edgesBefore = await editor.page.locator('.react-flow__edge').count();
+
+    await editor.connect(producer, projection.or(editor.node('projection', 'author-videos')));
+
+    const alert = editor.page.getByRole('alert');
+    await expect(alert).toContainText('Cannot connect');
+    await expect(alert).toContainText('A producer does not update read models');
+    await expect(editor.page.locator('.react-flow__edge')).toHaveCount(edgesBefore);
+  });
+
+  test('names render as text, never as HTML', async ({ editor, page }) => {
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
+    const hostile = '<img src=x onerror=alert(1)>';
+    await editor.open();
+    await editor.createEmptyDesign();
+    await editor.addByClick('event', 'NewEvent');
+    await editor.sidePanel.getByLabel('Name', { exact: true }).fill(hostile);
+    await editor.designName.fill(hostile);
+
+    const node = editor.node('event', hostile);
+    await expect(node).toContainText(hostile);
+    await expect(page.getByTestId('canvas').locator('img')).toHaveCount(0);
+    await editor.waitUntilSaved();
+    await page.reload();
+    await expect(node).toContainText(hostile);
+    await expect(editor.designName).toHaveValue(hostile);
+    expect(dialogs).toEqual([]);
+  });
+
+  test('multi-select, copy and paste with the keyboard', async ({ editor, page }) => {
+    await editor.open();
+    await editor.node('consumer', 'author-service').click();
+    await editor.node('consumer', 'follow-center').click({ modifiers: ['Shift'] });
+    await expect(editor.sidePanel).toContainText('2 nodes selected');
+
+    await page.keyboard.press(`${mod}+c`);
+    await page.keyboard.press(`${mod}+v`);
+
+    await expect(editor.node('consumer', 'author-service2')).toBeVisible();
+    await expect(editor.node('consumer', 'follow-center2')).toBeVisible();
+    await expect(editor.edge('AuthorVideoAddedEvent is consumed by follow-center2')).toBeVisible();
+    await page.keyboard.press('Delete');
+    await expect(editor.node('consumer', 'author-service2')).toHaveCount(0);
+    await expect(editor.node('consumer', 'follow-center2')).toHaveCount(0);
+  });
+
+  test('clicking a problem selects its node', async ({ editor, page }) => {
+    await editor.open();
+    await editor.createEmptyDesign();
+    await expect(editor.toolbarButton('✓ No problems')).toBeVisible();
+    await editor.addByClick('consumer', 'new-consumer');
+    await editor.clickEmptyCanvas();
+
+    await page.getByRole('button', { name: /1 problem/ }).click();
+    await editor.sidePanel.getByRole('button', { name: /new-consumer/ }).click();
+
+    await expect(editor.sidePanel.getByRole('tab', { name: 'Inspector' })).toHaveAttribute('aria-selected', 'true');
+    await expect(editor.sidePanel.getByLabel('Name', { exact: true })).toHaveValue('new-consumer');
+  });
+
+  test('designs: create, rename, duplicate, switch and delete with a confirmation', async ({ editor, page }) => {
+    await editor.open();
+    await expect(editor.designName).toHaveValue('Content platform');
+    const menu = page.getByRole('dialog', { name: 'Designs' });
+
+    await editor.createEmptyDesign();
+    await expect(editor.designName).toHaveValue('Untitled design');
+
+    await editor.toolbarButton('☰ Designs').click();
+    await menu.getByRole('button', { name: 'Rename Untitled design' }).click();
+    await menu.getByLabel('New name for Untitled design').fill('Payments');
+    await menu.getByLabel('New name for Untitled design').press('Enter');
+    await expect(editor.designName).toHaveValue('Payments');
+
+    await menu.getByRole('button', { name: 'Duplicate Content platform' }).click();
+    await expect(editor.designName).toHaveValue('Content platform copy');
+    await expect(editor.node('event', 'VideoInputEvent')).toBeVisible();
+
+    await editor.toolbarButton('☰ Designs').click();
+    await menu.getByRole('button', { name: 'Delete Payments' }).click();
+    await menu.getByRole('button', { name: 'Cancel' }).click();
+    await expect(menu.getByRole('button', { name: /^Open Payments/ })).toBeVisible();
+    await menu.getByRole('button', { name: 'Delete Payments' }).click();
+    await menu.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(menu.getByRole('button', { name: /^Open Payments/ })).toHaveCount(0);
+
+    await menu.getByRole('button', { name: /^Open Content platform$/ }).click();
+    await expect(editor.designName).toHaveValue('Content platform');
+    await page.reload();
+    await expect(editor.designName).toHaveValue('Content platform');
+  });
+
+  test('auto-layout arranges the design left to right, undoably', async ({ editor }) => {
+    await editor.open();
+    const producer = editor.node('producer', 'content-ingest');
+    const projection = editor.node('projection', 'notifications');
+    const before = await producer.boundingBox();
+
+    await editor.toolbarButton('Auto-layout').click();
+    await expect.poll(async () => (await producer.boundingBox())?.x).not.toBe(before?.x);
+    const [p, q] = await Promise.all([producer.boundingBox(), projection.boundingBox()]);
+    expect(p!.x).toBeLessThan(q!.x);
+
+    await editor.toolbarButton('Undo').click();
+    await editor.toolbarButton('Fit view').click();
+  });
+
+  test('opens the built-in example readable at first sight, under the CSP, and takes the README screenshot', async ({ editor, page }) => {
+    const violations: string[] = [];
+    page.on('console', (message) => { if (/Content.Security.Policy|Refused to/i.test(message.text())) violations.push(message.text()); });
+    page.on('pageerror', (error) => violations.push(error.message));
+    await editor.open();
+    for (const [kind, name] of [
+      ['producer', 'content-ingest'], ['event', 'VideoInputEvent'], ['event', 'VideoStatusChangeEvent'], ['event', 'AuthorVideoAddedEvent'],
+      ['consumer', 'author-service'], ['consumer', 'follow-center'], ['projection', 'notifications'], ['projection', 'videos-by-status'],
+    ] as const) {
+      await expect(editor.node(kind, name)).toBeInViewport();
+    }
+    await expect(editor.node('event', 'VideoInputEvent')).toContainText('extends VideoEvent');
+    await expect(editor.node('producer', 'content-ingest')).toContainText('OUTBOX');
+    await expect(editor.node('consumer', 'author-service')).toContainText('INBOX on');
+    await editor.waitUntilSaved();
+    await page.screenshot({ path: 'docs/screenshot.png' });
+    expect(violations).toEqual([]);
+  });
+});

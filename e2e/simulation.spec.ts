@@ -1,0 +1,280 @@
+import type { Locator, Page } from '@playwright/test';
+import { test, expect } from './fixtures/editor';
+
+/** Run mode as a user sees it: the run controls, the command form, the panels. */
+class RunPage {
+  constructor(readonly page: Page) {}
+
+  async enter(): Promise<void> {
+    await this.page.getByRole('radio', { name: 'Run' }).click();
+    await expect(this.page.getByRole('toolbar', { name: 'Run controls' })).toBeVisible();
+  }
+
+  get stepNumber(): Locator {
+    return this.page.getByTestId('sim.step');
+  }
+
+  get lastStep(): Locator {
+    return this.page.getByTestId('sim.last-step');
+  }
+
+  button(name: string): Locator {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  async openTab(name: string): Promise<void> {
+    await this.page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
+  }
+
+  table(label: string): Locator {
+    return this.page.getByRole('table', { name: label, exact: true });
+  }
+
+  /** The data rows of a table (the header row has no row index). */
+  rows(label: string): Locator {
+    return this.table(label).locator('[role="row"][aria-rowindex]');
+  }
+
+  row(label: string, ...texts: string[]): Locator {
+    let row = this.rows(label);
+    for (const text of texts) row = row.filter({ hasText: text });
+    return row;
+  }
+
+  /** One micro-step with the S key; returns the plain-words text of the step. */
+  async stepWithKey(): Promise<string> {
+    const before = Number(await this.stepNumber.textContent());
+    await this.page.keyboard.press('s');
+    await expect(this.stepNumber).toHaveText(String(before + 1));
+    await expect(this.lastStep).toContainText(`Step ${before + 1}:`);
+    return (await this.lastStep.textContent()) ?? '';
+  }
+
+  /** The n-th cell (0-based) of a row. */
+  cell(row: Locator, n: number): Locator {
+    return row.getByRole('cell').nth(n);
+  }
+
+  async showProjection(name: string): Promise<void> {
+    await this.openTab('Projections');
+    await this.page.getByRole('combobox', { name: 'Projection shown' }).selectOption({ label: name });
+  }
+
+  async runUntilQuiet(): Promise<void> {
+    await this.button('Run until quiet').click();
+    await expect(this.page.getByRole('toolbar', { name: 'Run controls' }).getByRole('status')).toContainText('quiet');
+    await expect(this.button('Run until quiet')).toBeDisabled();
+  }
+}
+
+const test2 = test.extend<{ run: RunPage }>({
+  run: async ({ editor, page }, use) => {
+    await editor.open();
+    const run = new RunPage(page);
+    await run.enter();
+    await expect(run.stepNumber).toHaveText('0');
+    await use(run);
+  },
+});
+
+test2('fire a command and step through it: outbox, broker, inbox and projections change at each step', async ({ run, page }) => {
+  await test2.step('fire IngestVideo from the prefilled form', async () => {
+    await expect(page.getByRole('textbox', { name: 'authorId' })).not.toHaveValue('');
+    await page.getByRole('textbox', { name: 'authorId' }).fill('author-e2e');
+    await page.getByRole('textbox', { name: 'title' }).fill('Outboxes explained');
+    await run.button('Fire').click();
+    await expect(run.rows('Outbox')).toHaveCount(0);
+  });
+
+  await test2.step('step 1 (Step button): the producer commits the row and a pending outbox row', async () => {
+    await run.button('Step S').click();
+    await expect(run.stepNumber).toHaveText('1');
+    await expect(run.lastStep).toContainText('content-ingest handled IngestVideo');
+    await expect(run.row('Outbox', 'e-1')).toContainText('pending');
+    await page.screenshot({ path: test2.info().outputPath('sim-step-1.png') });
+  });
+
+  const seen = new Set<string>();
+  await test2.step('every later step (S key): the panels show what the step did', async () => {
+    for (let i = 0; i < 40; i++) {
+      if (await run.button('Run until quiet').isDisabled()) break;
+      const text = await run.stepWithKey();
+      let m: RegExpMatchArray | null;
+      if ((m = text.match(/relay published (\w+) (e-\d+) to (.+)$/))) {
+        seen.add('publish');
+        await run.openTab('Outbox');
+        await expect(run.row('Outbox', m[2]!)).toContainText(/publishing|sent/);
+        await run.openTab('Broker');
+        for (const subscriber of m[3]!.split(', ')) await expect(run.row('Broker deliveries', m[2]!, subscriber.trim())).toHaveCount(1);
+      } else if ((m = text.match(/relay marked (\w+) (e-\d+) sent/))) {
+        seen.add('sent');
+        await run.openTab('Outbox');
+        await expect(run.row('Outbox', m[2]!)).toContainText('sent');
+      } else if ((m = text.match(/broker delivered (\w+) (e-\d+) to ([\w-]+)/))) {
+        seen.add('deliver');
+        await run.openTab('Broker');
+        await expect(run.row('Broker deliveries', m[2]!, m[3]!)).toContainText('delivered');
+      } else if ((m = text.match(/([\w-]+) applied (\w+) (e-\d+)/))) {
+        seen.add('apply');
+        await run.openTab('Inbox');
+        await expect(run.row('Inbox', m[1]!, m[3]!)).toHaveCount(1);
+        const projection = { 'author-service': 'author-videos', 'status-board': 'videos-by-status', 'follow-center': 'notifications' }[m[1]!];
+        if (projection) {
+          await run.showProjection(projection);
+          await expect(run.rows(`Projection ${projection}`)).toHaveCount(1);
+        }
+      } else if ((m = text.match(/([\w-]+) acknowledged (\w+) (e-\d+)/))) {
+        seen.add('ack');
+        await run.openTab('Broker');
+        await expect(run.row('Broker deliveries', m[3]!, m[1]!)).toContainText('acked');
+      }
+    }
+    expect([...seen].sort()).toEqual(['ack', 'apply', 'deliver', 'publish', 'sent']);
+  });
+
+  await test2.step('quiet: every projection holds the command\'s effect', async () => {
+    await expect(page.getByRole('toolbar', { name: 'Run controls' }).getByRole('status')).toContainText('quiet');
+    await run.showProjection('notifications');
+    await expect(run.row('Projection notifications', 'author-e2e')).toContainText('Outboxes explained');
+    await expect(run.cell(run.row('Projection notifications', 'author-e2e'), 1)).toHaveText('1');
+    await run.showProjection('author-videos');
+    await expect(run.row('Projection author-videos', 'author-e2e')).toHaveCount(1);
+    await expect(page.getByTestId('run-badges.author-videos')).toHaveText('1 row');
+    await page.screenshot({ path: test2.info().outputPath('sim-quiet.png') });
+  });
+});
+
+test2('inbox off and duplicate delivery on: the duplicate effect is reported and the projection counts twice', async ({ run, page }) => {
+  await run.openTab('Faults & patterns');
+  await page.getByRole('checkbox', { name: 'Inbox for follow-center' }).uncheck();
+  await page.getByRole('slider', { name: 'Duplicate delivery' }).fill('1');
+  await expect(page.getByRole('checkbox', { name: 'Inbox for follow-center' })).not.toBeChecked();
+  await run.button('Fire').click();
+  await run.runUntilQuiet();
+
+  await run.openTab('Anomalies');
+  const anomaly = run.row('Anomalies', 'applied twice by follow-center');
+  await expect(anomaly).toContainText('inbox is off');
+  await expect(page.getByTestId('run-badges.follow-center')).toContainText('anomaly');
+  await anomaly.click();
+  await expect(page.getByTestId('sim.event-filter')).toContainText('e-2');
+
+  await run.showProjection('notifications');
+  await expect(run.rows('Projection notifications')).toHaveCount(1);
+  await expect(run.cell(run.rows('Projection notifications').first(), 1)).toHaveText('2');
+  await run.openTab('Inbox');
+  await expect(run.table('Inbox')).toBeVisible();
+  await page.screenshot({ path: test2.info().outputPath('sim-duplicate.png') });
+});
+
+test2('dual write with a crash after commit: the lost event is reported', async ({ run, page }) => {
+  await run.openTab('Faults & patterns');
+  await page.getByRole('checkbox', { name: 'Outbox for content-ingest' }).uncheck();
+  await page.getByRole('slider', { name: 'Crash after commit, before publish' }).fill('1');
+  await run.button('Fire').click();
+  await run.runUntilQuiet();
+  await run.openTab('Anomalies');
+  await expect(run.row('Anomalies', 'lost event')).toContainText('never published');
+  // Keyboard: into the table, down to the anomaly, Enter follows its event across the panels.
+  await page.getByRole('table', { name: 'Anomalies', exact: true }).getByLabel('Anomalies: scroll the rows').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('sim.event-filter')).toContainText('e-1');
+  await expect(page.getByRole('tab', { name: /^Anomalies/ })).toContainText('1');
+  await run.openTab('Event store');
+  await expect(run.rows('Event store')).toHaveCount(1);
+  await expect(run.row('Event store', 'e-1')).toHaveAttribute('aria-selected', 'true');
+  await run.openTab('Broker');
+  await expect(run.rows('Broker deliveries')).toHaveCount(0);
+});
+
+test2('the time-travel slider shows an earlier projection state', async ({ run, page }) => {
+  await page.getByRole('spinbutton', { name: 'How many commands to fire' }).fill('2');
+  await run.button('Fire 2').click();
+  await run.runUntilQuiet();
+  await run.showProjection('author-videos');
+  await expect(run.rows('Projection author-videos')).toHaveCount(2);
+  const live = 2;
+
+  const slider = page.getByRole('slider', { name: 'Event-store position to show the projections at' });
+  await slider.focus();
+  await page.keyboard.press('Home');
+  await expect(page.getByTestId('sim.time-travel')).toContainText('as of position 0');
+  await expect(run.rows('Projection author-videos at position 0')).toHaveCount(0);
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('sim.time-travel')).toContainText('as of position 1');
+  await expect(run.rows('Projection author-videos at position 1')).toHaveCount(1);
+  await page.screenshot({ path: test2.info().outputPath('sim-time-travel.png') });
+
+  await run.button('Back to live').click();
+  await expect(run.rows('Projection author-videos')).toHaveCount(live);
+  await run.button('Rebuild projections from the event store').click();
+  await expect(page.getByText(/identical to the live projections/)).toBeVisible();
+});
+
+test2('a reload mid-run resumes with the same tables', async ({ run, page }) => {
+  await page.getByRole('spinbutton', { name: 'How many commands to fire' }).fill('3');
+  await run.button('Fire 3').click();
+  for (let i = 0; i < 7; i++) await run.stepWithKey();
+  await run.openTab('Trace');
+  await expect(run.rows('Trace')).toHaveCount(7);
+  const trace = await run.rows('Trace').allTextContents();
+  await run.openTab('Outbox');
+  const outbox = await run.rows('Outbox').allTextContents();
+  expect(outbox.length).toBeGreaterThan(0);
+  const splitter = page.getByRole('separator', { name: /Resize the simulation panels/ });
+  const height = Number(await splitter.getAttribute('aria-valuenow'));
+  await splitter.focus();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(splitter).toHaveAttribute('aria-valuenow', String(height + 32));
+
+  await page.reload();
+  await run.enter();
+  await expect(run.stepNumber).toHaveText('7');
+  await expect(splitter).toHaveAttribute('aria-valuenow', String(height + 32));
+  await run.openTab('Outbox');
+  await expect(run.rows('Outbox')).toHaveText(outbox);
+  await run.openTab('Trace');
+  await expect(run.rows('Trace')).toHaveText(trace);
+  await run.stepWithKey();
+  await expect(run.rows('Trace')).toHaveCount(8);
+});
+
+test2('a run never mixes two versions of a design: after an edit, run mode offers a reset', async ({ run, page, editor }) => {
+  await run.button('Fire').click();
+  await run.stepWithKey();
+  await page.getByRole('radio', { name: 'Design' }).click();
+  await editor.node('consumer', 'follow-center').click();
+  await editor.sidePanel.getByRole('checkbox', { name: 'Inbox (deduplicate)' }).uncheck();
+
+  await run.enter();
+  const banner = page.getByRole('alert').filter({ hasText: 'The design changed since this run started' });
+  await expect(banner).toBeVisible();
+  await expect(run.button('Step S')).toBeDisabled();
+  await expect(run.stepNumber).toHaveText('1');
+
+  await banner.getByRole('button', { name: 'Reset the run with this design' }).click();
+  await expect(banner).toBeHidden();
+  await expect(run.stepNumber).toHaveText('0');
+  await run.openTab('Faults & patterns');
+  await expect(page.getByRole('checkbox', { name: 'Inbox for follow-center' })).not.toBeChecked();
+  await expect(run.button('Step S')).toBeEnabled();
+});
+
+test2('Space plays and pauses; typing a space in a field does not', async ({ run, page }) => {
+  await page.getByRole('combobox', { name: 'Play speed (steps per second)' }).selectOption('25');
+  await run.button('Fire').click();
+  await page.getByRole('textbox', { name: 'title' }).press('Space');
+  await expect(run.stepNumber).toHaveText('0');
+  await page.getByRole('tab', { name: /^Trace/ }).focus();
+  await page.keyboard.press('Space');
+  await expect(run.button('❚❚ Pause Space')).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => Number(await run.stepNumber.textContent())).toBeGreaterThan(3);
+  await page.keyboard.press('Space');
+  await expect(run.button('▶ Play Space')).toHaveAttribute('aria-pressed', 'false');
+  await page.waitForTimeout(200);
+  const paused = await run.stepNumber.textContent();
+  await page.waitForTimeout(400);
+  await expect(run.stepNumber).toHaveText(paused ?? '');
+});

@@ -1,0 +1,136 @@
+import type { Edge, Node } from '@xyflow/react';
+import {
+  deriveEdges, effectiveAggregateIdField, findNode, inheritanceChain,
+  type Consumer, type EventType, type FieldDef, type FlowDocument, type FlowEdge, type FlowNode, type Producer,
+  type ProjectionEffect,
+} from '../core';
+
+/** A field as an event node lists it: own or inherited (and from which base). */
+export interface ListedField {
+  field: FieldDef;
+  inheritedFrom?: string;
+  isAggregateId: boolean;
+}
+
+export interface EventView { kind: 'event'; baseName?: string; fields: ListedField[] }
+export interface ProducerView { kind: 'producer'; commands: { id: string; name: string; emits: string[] }[] }
+export interface ConsumerView {
+  kind: 'consumer';
+  handlers: { eventName: string; effects: string[]; emits: string[] }[];
+}
+export interface ProjectionView { kind: 'projection' }
+export type NodeView = EventView | ProducerView | ConsumerView | ProjectionView;
+
+/** Data of a canvas node: the domain node plus names resolved from the rest of the design. */
+export interface FlowNodeData extends Record<string, unknown> {
+  node: FlowNode;
+  view: NodeView;
+  problemCount: number;
+}
+
+export type CanvasNode = Node<FlowNodeData>;
+
+const KIND_LABEL: Record<FlowNode['kind'], string> = {
+  event: 'Event', producer: 'Producer', consumer: 'Consumer', projection: 'Projection',
+};
+
+/** The accessible name of a node: "Event VideoInputEvent". */
+export function nodeAriaLabel(node: FlowNode): string {
+  return `${KIND_LABEL[node.kind]} ${node.name}`;
+}
+
+const nameOf = (doc: FlowDocument, id: string) => findNode(doc, id)?.name ?? id;
+
+function eventView(doc: FlowDocument, event: EventType): EventView {
+  const chain = inheritanceChain(doc, event.id);
+  const aggregateId = effectiveAggregateIdField(doc, event.id);
+  const byName = new Map<string, ListedField>();
+  for (const type of chain) {
+    for (const field of type.fields) {
+      byName.set(field.name, {
+        field,
+        inheritedFrom: type.id === event.id ? undefined : type.name,
+        isAggregateId: field.name === aggregateId,
+      });
+    }
+  }
+  const base = event.extends === undefined ? undefined : nameOf(doc, event.extends);
+  return { kind: 'event', baseName: base, fields: [...byName.values()] };
+}
+
+function producerView(doc: FlowDocument, producer: Producer): ProducerView {
+  return {
+    kind: 'producer',
+    commands: producer.commands.map((c) => ({ id: c.id, name: c.name, emits: c.emits.map((e) => nameOf(doc, e.eventTypeId)) })),
+  };
+}
+
+function effectSummary(doc: FlowDocument, effect: ProjectionEffect): string {
+  const target = nameOf(doc, effect.projectionId);
+  return effect.kind === 'increment' ? `increment ${target}.${effect.column}` : `${effect.kind} ${target}`;
+}
+
+function consumerView(doc: FlowDocument, consumer: Consumer): ConsumerView {
+  return {
+    kind: 'consumer',
+    handlers: consumer.handlers.map((h) => ({
+      eventName: nameOf(doc, h.eventTypeId),
+      effects: h.effects.map((effect) => effectSummary(doc, effect)),
+      emits: h.emits.map((e) => nameOf(doc, e.eventTypeId)),
+    })),
+  };
+}
+
+/** What a node shows besides its own data, resolved against the design. */
+export function nodeView(doc: FlowDocument, node: FlowNode): NodeView {
+  switch (node.kind) {
+    case 'event': return eventView(doc, node);
+    case 'producer': return producerView(doc, node);
+    case 'consumer': return consumerView(doc, node);
+    case 'projection': return { kind: 'projection' };
+  }
+}
+
+type Side = 'top' | 'bottom' | 'left' | 'right';
+const OPPOSITE: Record<Side, Side> = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' };
+
+/** The sides of a child and its base that face each other, so an `extends` line never loops. */
+function facingSides(doc: FlowDocument, childId: string, baseId: string) {
+  const child = doc.layout.positions[childId] ?? { x: 0, y: 0 };
+  const base = doc.layout.positions[baseId] ?? { x: 0, y: 0 };
+  const dx = base.x - child.x;
+  const dy = base.y - child.y;
+  const side: Side = Math.abs(dy) * 1.5 >= Math.abs(dx) ? (dy < 0 ? 'top' : 'bottom') : (dx < 0 ? 'left' : 'right');
+  return { sourceHandle: `ext-out-${side}`, targetHandle: `ext-in-${OPPOSITE[side]}` };
+}
+
+const EDGE_VERB: Record<FlowEdge['kind'], string> = { emits: 'emits', subscribes: 'is consumed by', updates: 'updates' };
+
+/** Canvas edges: the derived semantic edges plus dashed, inert `extends` edges. */
+export function canvasEdges(doc: FlowDocument, selectedEdgeIds: ReadonlySet<string>): Edge[] {
+  const semantic: Edge[] = deriveEdges(doc).map((edge) => ({
+    id: edge.id,
+    source: edge.source,
+    target: edge.target,
+    sourceHandle: 'out',
+    targetHandle: 'in',
+    type: 'flow',
+    data: { kind: edge.kind },
+    selected: selectedEdgeIds.has(edge.id),
+    ariaLabel: `${nameOf(doc, edge.source)} ${EDGE_VERB[edge.kind]} ${nameOf(doc, edge.target)}`,
+  }));
+  const inheritance: Edge[] = doc.eventTypes
+    .filter((event) => event.extends !== undefined && findNode(doc, event.extends))
+    .map((event) => ({
+      id: `extends:${event.id}->${event.extends}`,
+      source: event.id,
+      target: event.extends as string,
+      ...facingSides(doc, event.id, event.extends as string),
+      type: 'inheritance',
+      selectable: false,
+      deletable: false,
+      focusable: false,
+      ariaLabel: `${event.name} extends ${nameOf(doc, event.extends as string)}`,
+    }));
+  return [...inheritance, ...semantic];
+}

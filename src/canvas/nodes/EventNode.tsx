@@ -1,0 +1,47 @@
+import { Fragment, memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import type { CanvasNode, EventView } from '../flowElements';
+import { NodeFrame } from './NodeFrame';
+
+/** Anchors for `extends` edges on every side; the edge picks the sides that face each other. */
+const INERT_SIDES = [['top', Position.Top], ['bottom', Position.Bottom], ['left', Position.Left], ['right', Position.Right]] as const;
+
+/** An event type: its version, base type and every field, inherited ones marked. */
+export const EventNode = memo(function EventNode({ id, data, selected }: NodeProps<CanvasNode>) {
+  const { node, problemCount } = data;
+  const view = data.view as EventView;
+  if (node.kind !== 'event') return null;
+  const chips = (
+    <>
+      <span className="chip" title="Schema version">v{node.version}</span>
+      {node.abstract && <span className="chip chip--muted" title="Abstract: a base type, never emitted on its own">abstract</span>}
+    </>
+  );
+  return (
+    <>
+      {INERT_SIDES.map(([side, position]) => (
+        <Fragment key={side}>
+          <Handle type="source" position={position} id={`ext-out-${side}`} className="flow-handle--inert" isConnectable={false} />
+          <Handle type="target" position={position} id={`ext-in-${side}`} className="flow-handle--inert" isConnectable={false} />
+        </Fragment>
+      ))}
+      <NodeFrame id={id} kind="event" name={node.name} chips={chips} problemCount={problemCount} selected={selected}
+        hasInput hasOutput subtitle={view.baseName ? <>extends <strong>{view.baseName}</strong></> : undefined}>
+        {view.fields.length === 0 ? <div className="flow-node__empty">No fields</div> : (
+          <ul className="field-list">
+            {view.fields.map(({ field, inheritedFrom, isAggregateId }) => (
+              <li key={field.name} className={inheritedFrom ? 'is-inherited' : undefined}
+                title={inheritedFrom ? `Inherited from ${inheritedFrom}` : field.description || undefined}>
+                <span className="field-list__name">
+                  {isAggregateId && <span className="key-badge" title="Aggregate id">id</span>}
+                  {field.name}{field.required && <span className="field-list__req" title="Required">*</span>}
+                </span>
+                <span className="field-list__type">{field.type}{inheritedFrom && <span className="field-list__from"> ↑</span>}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </NodeFrame>
+    </>
+  );
+});

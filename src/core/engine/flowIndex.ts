@@ -1,0 +1,98 @@
+import {
+  effectiveAggregateIdField,
+  inheritanceChain,
+  type Command,
+  type Consumer,
+  type EventType,
+  type FlowDocument,
+  type Handler,
+  type Producer,
+  type Projection,
+} from '../model';
+import type { RunSettings } from './settings';
+
+export interface Subscription {
+  consumer: Consumer;
+  /** The consumer's most specific handler for the event type (its own, else its nearest base's). */
+  handler: Handler;
+}
+
+/** Lookups over a flow snapshot, computed once per run. Pure. */
+export interface FlowIndex {
+  flow: FlowDocument;
+  eventType(id: string): EventType | undefined;
+  eventName(id: string): string;
+  producer(id: string): Producer | undefined;
+  command(producerId: string, commandId: string): Command | undefined;
+  consumer(id: string): Consumer | undefined;
+  projection(id: string): Projection | undefined;
+  nodeName(id: string): string;
+  /** Consumers subscribed to an event type, directly or through one of its base types. */
+  subscriptions(eventTypeId: string): Subscription[];
+  aggregateIdField(eventTypeId: string): string | undefined;
+}
+
+/** Builds the lookups for a flow. Pure. */
+export function indexFlow(flow: FlowDocument): FlowIndex {
+  const types = new Map(flow.eventTypes.map((e) => [e.id, e]));
+  const producers = new Map(flow.producers.map((p) => [p.id, p]));
+  const consumers = new Map(flow.consumers.map((c) => [c.id, c]));
+  const projections = new Map(flow.projections.map((p) => [p.id, p]));
+  const subs = new Map<string, Subscription[]>();
+  const aggFields = new Map<string, string | undefined>();
+  const subscriptions = (eventTypeId: string): Subscription[] => {
+    const cached = subs.get(eventTypeId);
+    if (cached) return cached;
+    const chain = inheritanceChain(flow, eventTypeId).map((e) => e.id).reverse();
+    const result: Subscription[] = [];
+    for (const consumer of flow.consumers) {
+      for (const typeId of chain) {
+        const handler = consumer.handlers.find((h) => h.eventTypeId === typeId);
+        if (handler) {
+          result.push({ consumer, handler });
+          break;
+        }
+      }
+    }
+    subs.set(eventTypeId, result);
+    return result;
+  };
+  return {
+    flow,
+    eventType: (id) => types.get(id),
+    eventName: (id) => types.get(id)?.name ?? id,
+    producer: (id) => producers.get(id),
+    command: (producerId, commandId) => producers.get(producerId)?.commands.find((c) => c.id === commandId),
+    consumer: (id) => consumers.get(id),
+    projection: (id) => projections.get(id),
+    nodeName: (id) =>
+      producers.get(id)?.name ?? consumers.get(id)?.name ?? projections.get(id)?.name ?? types.get(id)?.name ?? id,
+    subscriptions,
+    aggregateIdField: (eventTypeId) => {
+      if (!aggFields.has(eventTypeId)) aggFields.set(eventTypeId, effectiveAggregateIdField(flow, eventTypeId));
+      return aggFields.get(eventTypeId);
+    },
+  };
+}
+
+/** Whether a producer or consumer publishes through an outbox (run override, else the design). Pure. */
+export function usesOutbox(index: FlowIndex, settings: RunSettings, ownerId: string): boolean {
+  const override = settings.patterns.outbox[ownerId];
+  if (override !== undefined) return override;
+  const owner = index.producer(ownerId) ?? index.consumer(ownerId);
+  return owner?.publishMode !== 'dual-write';
+}
+
+/** Whether a consumer deduplicates with its inbox (run override, else the design). Pure. */
+export function usesInbox(index: FlowIndex, settings: RunSettings, consumerId: string): boolean {
+  const override = settings.patterns.inbox[consumerId];
+  if (override !== undefined) return override;
+  return index.consumer(consumerId)?.useInbox ?? true;
+}
+
+/** The aggregate type named by an aggregate-id field: `videoId` -> `video`. Pure. */
+export function aggregateTypeFromField(field: string | undefined, fallback: string): string {
+  if (!field) return fallback;
+  const stripped = field.replace(/_?[iI][dD]$/, '');
+  return stripped.length > 0 ? stripped : field;
+}

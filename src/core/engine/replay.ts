@@ -1,0 +1,69 @@
+import type { FlowDocument } from '../model';
+import { indexFlow } from './flowIndex';
+import type { EventRecord, Payload, ProjectionRowRecord } from './records';
+import { applyEffect, effectKey, eventView, handlerGenerator, type ValueContext } from './values';
+
+/** Projection rows by projection id, then by key. */
+export type ProjectionState = Record<string, Record<string, Payload>>;
+
+/**
+ * Replays events (in event-store order) through every consumer's handlers into memory, as the
+ * projections would be had each event been applied exactly once, in order. Emitted events are not
+ * re-emitted: they are in the store already. Pure.
+ */
+export function replayProjections(flow: FlowDocument, events: Iterable<EventRecord>): ProjectionState {
+  const index = indexFlow(flow);
+  const state: ProjectionState = Object.fromEntries(flow.projections.map((p) => [p.id, {}]));
+  for (const event of events) {
+    for (const { consumer, handler } of index.subscriptions(event.eventTypeId)) {
+      const values: ValueContext = { event: eventView(event), generate: handlerGenerator(event.eventId, event.occurredAt, consumer.id) };
+      for (const effect of handler.effects) {
+        const key = effectKey(effect, values);
+        if (key === undefined) continue;
+        const rows = (state[effect.projectionId] ??= {});
+        const result = applyEffect(effect, index.projection(effect.projectionId), rows[key], key, values);
+        if (result.next === null) delete rows[key];
+        else rows[key] = result.next;
+      }
+    }
+  }
+  return state;
+}
+
+/** The stored projection rows as a ProjectionState. Pure. */
+export function stateFromRows(flow: FlowDocument, rows: Iterable<ProjectionRowRecord>): ProjectionState {
+  const state: ProjectionState = Object.fromEntries(flow.projections.map((p) => [p.id, {}]));
+  for (const row of rows) (state[row.projectionId] ??= {})[row.key] = row.values;
+  return state;
+}
+
+/** One row that differs between the incremental projections and the rebuild. */
+export interface ProjectionDifference {
+  projectionId: string;
+  key: string;
+  incremental: Payload | undefined;
+  rebuilt: Payload | undefined;
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The rows that differ between two projection states (by value, column order ignored). Pure. */
+export function diffProjections(incremental: ProjectionState, rebuilt: ProjectionState): ProjectionDifference[] {
+  const differences: ProjectionDifference[] = [];
+  const ids = new Set([...Object.keys(incremental), ...Object.keys(rebuilt)]);
+  for (const projectionId of [...ids].sort()) {
+    const a = incremental[projectionId] ?? {};
+    const b = rebuilt[projectionId] ?? {};
+    for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
+      if (canonical(a[key]) !== canonical(b[key])) differences.push({ projectionId, key, incremental: a[key], rebuilt: b[key] });
+    }
+  }
+  return differences;
+}

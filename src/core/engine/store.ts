@@ -1,0 +1,60 @@
+/**
+ * The engine's storage, as a small interface so the same engine can run on IndexedDB (Dexie,
+ * src/persistence/simulation), in node on fake-indexeddb, or one day on another store.
+ * Index names are the Dexie compound-index spellings listed in `SIMULATION_SCHEMA`.
+ */
+import type { SimulationTables, TableName } from './records';
+
+export type KeyPart = string | number;
+
+/** A query over one index: rows whose index key starts with `prefix`, in index order. */
+export interface IndexQuery {
+  /** Leading key parts that must be equal, e.g. `[runId, 'pending']`. */
+  prefix: KeyPart[];
+  /** Optional bounds (inclusive) on the key part right after the prefix. */
+  from?: KeyPart;
+  to?: KeyPart;
+  limit?: number;
+  reverse?: boolean;
+}
+
+/** Operations inside one transaction. Awaits nothing but the store itself. */
+export interface StoreTx {
+  get<T extends TableName>(table: T, key: KeyPart[] | string): Promise<SimulationTables[T] | undefined>;
+  put<T extends TableName>(table: T, row: SimulationTables[T]): Promise<void>;
+  bulkPut<T extends TableName>(table: T, rows: SimulationTables[T][]): Promise<void>;
+  delete(table: TableName, key: KeyPart[] | string): Promise<void>;
+  query<T extends TableName>(table: T, index: string, q: IndexQuery): Promise<SimulationTables[T][]>;
+  count(table: TableName, index: string, q: IndexQuery): Promise<number>;
+  /** Deletes every row whose primary key starts with `prefix`. */
+  deletePrefix(table: TableName, prefix: KeyPart[]): Promise<void>;
+}
+
+export interface SimulationStore {
+  /**
+   * Runs `fn` in one transaction over `tables` ('rw': read-write). Commits when `fn` resolves,
+   * aborts (and rethrows) when it rejects.
+   */
+  transaction<R>(mode: 'r' | 'rw', tables: readonly TableName[], fn: (tx: StoreTx) => Promise<R>): Promise<R>;
+}
+
+/**
+ * The primary key (first) and indexes of every table, in Dexie's schema syntax. Every primary key
+ * starts with runId so that a run pages, and is reset, by key range.
+ */
+export const SIMULATION_SCHEMA: Record<TableName, string> = {
+  runs: 'runId',
+  commands: '[runId+seq], [runId+status+seq], [runId+producerId+seq]',
+  businessRows: '[runId+producerId+aggregateId]',
+  outbox: '[runId+seq], [runId+ownerId+seq], [runId+status+seq], [runId+eventId]',
+  directPublishes: '[runId+seq], [runId+ownerId+seq]',
+  publications: '[runId+seq], [runId+eventTypeId+seq], [runId+eventId]',
+  deliveries: '[runId+seq], [runId+status+order], [runId+consumerId+seq], [runId+eventId]',
+  inbox: '[runId+consumerId+eventId], [runId+consumerId+seq]',
+  applications: '[runId+consumerId+eventId], [runId+consumerId+streamId+version]',
+  deadLetters: '[runId+seq], [runId+consumerId+seq]',
+  projectionRows: '[runId+projectionId+key]',
+  events: '[runId+position], [runId+streamId+version], [runId+eventId], [runId+eventTypeId+position]',
+  trace: '[runId+step], [runId+eventId+step]',
+  anomalies: '[runId+id], [runId+seq], [runId+kind+seq]',
+};

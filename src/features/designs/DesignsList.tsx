@@ -1,0 +1,26 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { designRepository } from '../../persistence/designs';
+import { useAppStore } from '../../state/store';
+import { selectDesignId } from '../../state/selectors';
+import { DesignRow } from './DesignRow';
+
+/** Every saved design, most recent first, with the verbs of the list. */
+export function DesignsList() {
+  const designs = useLiveQuery(() => designRepository.listDesigns(), []);
+  const currentId = useAppStore(selectDesignId);
+  const createDesign = useAppStore((s) => s.createDesign);
+  return (
+    <div className="designs-list">
+      <div className="designs-list__header">
+        <span className="panel-title">Designs</span>
+        <button type="button" className="tool-button tool-button--primary" onClick={() => void createDesign()}
+          title="Create a new, empty design">+ New design</button>
+      </div>
+      {designs === undefined ? <div className="designs-list__empty">Loading…</div> : (
+        <ul aria-label="Saved designs">
+          {designs.map((design) => <DesignRow key={design.id} design={design} current={design.id === currentId} />)}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import type { Command, FlowDocument } from '../../core';
+import { RowActions, SelectField, TextField, lists } from './controls';
+import { EmissionEditor } from './EmissionEditor';
+import { FieldsEditor } from './FieldsEditor';
+import { SourcePicker } from './SourcePicker';
+import type { SourceContext } from './sourceOptions';
+
+interface CommandEditorProps {
+  doc: FlowDocument;
+  label: string;
+  command: Command;
+  beforeColumns: string[];
+  onChange(command: Command, coalesceKey?: string): void;
+}
+
+/** One command: its inputs, the aggregate it changes, the row changes and the events it emits. */
+export function CommandEditor({ doc, label, command, beforeColumns, onChange }: CommandEditorProps) {
+  const context: SourceContext = { inputFields: command.inputFields.map((f) => f.name), beforeColumns };
+  const key = (k?: string) => (k ? `${command.id}:${k}` : undefined);
+  const emittable = doc.eventTypes.filter((e) => !e.abstract && !command.emits.some((m) => m.eventTypeId === e.id));
+  return (
+    <div className="command">
+      <TextField label={`${label} name`} value={command.name} onChange={(name) => onChange({ ...command, name }, key('name'))} />
+      <TextField label={`${label} description`} value={command.description ?? ''}
+        onChange={(description) => onChange({ ...command, description }, key('description'))} />
+      <h4>Input fields</h4>
+      <FieldsEditor noun="Input" fields={command.inputFields} onChange={(inputFields, k) => onChange({ ...command, inputFields }, key(k))} />
+      <h4>Aggregate id</h4>
+      <SourcePicker label={`${label} aggregate id from`} source={command.aggregateId} context={{ inputFields: context.inputFields }} allowUnmapped={false}
+        onChange={(source, k) => { if (source) onChange({ ...command, aggregateId: source }, key(k)); }} />
+      <h4>Row changes</h4>
+      {command.rowChanges.map((change, index) => {
+        const rowLabel = `Row change ${index + 1}`;
+        const set = (next: typeof change, k?: string) => onChange({ ...command, rowChanges: lists.replaceAt(command.rowChanges, index, next) }, key(k));
+        return (
+          <div key={index} className="assignment-row" role="group" aria-label={rowLabel}>
+            <TextField compact label={`${rowLabel} column`} value={change.target} onChange={(target) => set({ ...change, target }, `row:${index}`)} />
+            <span className="assignment-row__arrow" aria-hidden="true">←</span>
+            <SourcePicker label={`${rowLabel} from`} source={change.source} context={context} allowUnmapped={false}
+              onChange={(source, k) => { if (source) set({ ...change, source }, k); }} />
+            <RowActions label={rowLabel} index={index} count={command.rowChanges.length}
+              onMove={(from, to) => onChange({ ...command, rowChanges: lists.move(command.rowChanges, from, to) })}
+              onRemove={(i) => onChange({ ...command, rowChanges: lists.removeAt(command.rowChanges, i) })} />
+          </div>
+        );
+      })}
+      <button type="button" className="tool-button add-button" onClick={() => onChange({
+        ...command,
+        rowChanges: [...command.rowChanges, { target: `column${command.rowChanges.length + 1}`, source: { from: 'literal', value: '' } }],
+      })}>+ Add row change</button>
+      <h4>Emits</h4>
+      {command.emits.map((emission, index) => (
+        <EmissionEditor key={`${emission.eventTypeId}-${index}`} doc={doc} label={`${label} emission ${index + 1}`} emission={emission} context={context}
+          onChange={(next, k) => onChange({ ...command, emits: lists.replaceAt(command.emits, index, next) }, key(k))}
+          onRemove={() => onChange({ ...command, emits: lists.removeAt(command.emits, index) })} />
+      ))}
+      {emittable.length > 0 && (
+        <SelectField label={`${label}: emit another event`} compact value=""
+          options={[{ value: '', label: '+ Emit an event…' }, ...emittable.map((e) => ({ value: e.id, label: e.name }))]}
+          onChange={(eventTypeId) => { if (eventTypeId) onChange({ ...command, emits: [...command.emits, { eventTypeId, mappings: [] }] }); }} />
+      )}
+    </div>
+  );
+}
+

@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import type { Consumer, FlowDocument, PublishMode } from '../../core';
+import { CheckboxField, NumberField, RowActions, Section, SelectField, TextField, lists } from './controls';
+import { HandlerEditor } from './HandlerEditor';
+import { PUBLISH_MODE_HINT, PUBLISH_MODE_OPTIONS } from './ProducerInspector';
+import { useNodeUpdater } from './useNodeUpdater';
+
+/** Edits a consumer: name, description, inbox, retry limit, publish mode and its handlers. */
+export function ConsumerInspector({ doc, node }: { doc: FlowDocument; node: Consumer }) {
+  const update = useNodeUpdater(node);
+  const [openHandler, setOpenHandler] = useState(0);
+  const handledIds = node.handlers.map((h) => h.eventTypeId);
+  const subscribable = doc.eventTypes.filter((e) => !handledIds.includes(e.id));
+  const setHandlers = (handlers: Consumer['handlers'], key?: string) => update({ ...node, handlers }, key);
+  const nameOf = (id: string) => doc.eventTypes.find((e) => e.id === id)?.name ?? `${id} (missing)`;
+  return (
+    <>
+      <Section title="Consumer">
+        <TextField label="Name" value={node.name} onChange={(name) => update({ ...node, name }, 'name')} />
+        <TextField label="Description" multiline value={node.description} onChange={(description) => update({ ...node, description }, 'description')} />
+        <div className="form-grid">
+          <CheckboxField label="Inbox (deduplicate)" checked={node.useInbox} title="Skip events whose id is already in the inbox"
+            onChange={(useInbox) => update({ ...node, useInbox })} />
+          <NumberField label="Retry limit" min={0} value={node.retryLimit}
+            onChange={(retryLimit) => update({ ...node, retryLimit: Math.max(0, Math.round(retryLimit)) }, 'retryLimit')} />
+        </div>
+        <SelectField label="Publish mode (for emitted events)" value={node.publishMode} options={PUBLISH_MODE_OPTIONS} title={PUBLISH_MODE_HINT}
+          onChange={(mode) => update({ ...node, publishMode: mode as PublishMode })} />
+      </Section>
+      <Section title="Handlers">
+        {node.handlers.length === 0 && <div className="inspector-empty">Subscribed to nothing: connect an event to this consumer, or subscribe below.</div>}
+        {node.handlers.map((handler, index) => {
+          const label = `Handler ${index + 1}`;
+          const open = openHandler === index;
+          return (
+            <div key={`${handler.eventTypeId}-${index}`} className="collapsible">
+              <div className="collapsible__head">
+                <button type="button" className="collapsible__toggle" aria-expanded={open} onClick={() => setOpenHandler(open ? -1 : index)}
+                  title={open ? 'Collapse' : 'Expand'}>
+                  {open ? '▾' : '▸'} on {nameOf(handler.eventTypeId)}
+                </button>
+                <RowActions label={label} index={index} count={node.handlers.length}
+                  onMove={(from, to) => setHandlers(lists.move(node.handlers, from, to))}
+                  onRemove={(i) => setHandlers(lists.removeAt(node.handlers, i))} />
+              </div>
+              {open && (
+                <HandlerEditor doc={doc} label={label} handler={handler} handledIds={handledIds}
+                  onChange={(next, key) => setHandlers(lists.replaceAt(node.handlers, index, next), key)} />
+              )}
+            </div>
+          );
+        })}
+        {subscribable.length > 0 && (
+          <SelectField compact label="Subscribe to an event" value=""
+            options={[{ value: '', label: '+ Subscribe to…' }, ...subscribable.map((e) => ({ value: e.id, label: e.name }))]}
+            onChange={(eventTypeId) => {
+              if (!eventTypeId) return;
+              setHandlers([...node.handlers, { eventTypeId, effects: [], emits: [] }]);
+              setOpenHandler(node.handlers.length);
+            }} />
+        )}
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import { effectiveFields, type Assignment, type Emission, type FlowDocument, type ValueSource } from '../../core';
+import { SelectField } from './controls';
+import { SourcePicker } from './SourcePicker';
+import type { SourceContext } from './sourceOptions';
+
+interface EmissionEditorProps {
+  doc: FlowDocument;
+  label: string;
+  emission: Emission;
+  context: SourceContext;
+  onChange(emission: Emission, coalesceKey?: string): void;
+  onRemove(): void;
+}
+
+/** An emitted event: which type, and for each of its fields (inherited too) where the value comes from. */
+export function EmissionEditor({ doc, label, emission, context, onChange, onRemove }: EmissionEditorProps) {
+  const fields = effectiveFields(doc, emission.eventTypeId);
+  const eventOptions = doc.eventTypes.filter((e) => !e.abstract || e.id === emission.eventTypeId)
+    .map((e) => ({ value: e.id, label: e.name }));
+  const byTarget = new Map(emission.mappings.map((m) => [m.target, m]));
+  const stale = emission.mappings.filter((m) => !fields.some((f) => f.name === m.target));
+
+  const setMapping = (target: string, source: ValueSource | undefined, key?: string) => {
+    const others = emission.mappings.filter((m) => m.target !== target);
+    const mappings: Assignment[] = source ? [...others, { target, source }] : others;
+    // Keep the order of the event's fields, so the mapping reads like the event.
+    const order = (m: Assignment) => { const i = fields.findIndex((f) => f.name === m.target); return i < 0 ? fields.length : i; };
+    onChange({ ...emission, mappings: mappings.sort((a, b) => order(a) - order(b)) }, key);
+  };
+
+  return (
+    <div className="emission" role="group" aria-label={label}>
+      <div className="emission__head">
+        <SelectField label={`${label} event type`} compact value={emission.eventTypeId} options={eventOptions}
+          onChange={(eventTypeId) => onChange({ eventTypeId, mappings: [] })} />
+        <button type="button" className="icon-button icon-button--danger" aria-label={`Remove ${label}`} title="Stop emitting this event"
+          onClick={onRemove}>×</button>
+      </div>
+      <table className="mapping-table">
+        <caption className="visually-hidden">{label} field mappings</caption>
+        <tbody>
+          {fields.map((field) => {
+            const mapping = byTarget.get(field.name);
+            return (
+              <tr key={field.name} className={field.required && !mapping ? 'is-missing' : undefined}>
+                <th scope="row" title={field.required ? 'Required field' : 'Optional field'}>
+                  {field.name}{field.required && <span className="field-list__req">*</span>}
+                </th>
+                <td>
+                  <SourcePicker label={`${label} ${field.name} from`} source={mapping?.source} context={context} allowUnmapped
+                    onChange={(source, key) => setMapping(field.name, source, key)} />
+                </td>
+              </tr>
+            );
+          })}
+          {stale.map((mapping) => (
+            <tr key={`stale-${mapping.target}`} className="is-stale">
+              <th scope="row" title="This field does not exist on the event">{mapping.target} ⚠</th>
+              <td>
+                <button type="button" className="tool-button" onClick={() => setMapping(mapping.target, undefined)}>Remove mapping</button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { effectiveAggregateIdField, effectiveFields, ENVELOPE_FIELDS, type FlowDocument, type Handler, type ProjectionEffect } from '../../core';
+import { SelectField, lists } from './controls';
+import { EffectEditor } from './EffectEditor';
+import { EmissionEditor } from './EmissionEditor';
+import type { SourceContext } from './sourceOptions';
+
+interface HandlerEditorProps {
+  doc: FlowDocument;
+  label: string;
+  handler: Handler;
+  /** Event types this consumer already handles (not offered again). */
+  handledIds: string[];
+  onChange(handler: Handler, coalesceKey?: string): void;
+}
+
+/** The handler of one subscribed event type: its effects on projections and the events it emits. */
+export function HandlerEditor({ doc, label, handler, handledIds, onChange }: HandlerEditorProps) {
+  const context: SourceContext = {
+    eventFields: [...effectiveFields(doc, handler.eventTypeId).map((f) => f.name), ...ENVELOPE_FIELDS],
+  };
+  const key = (k?: string) => (k ? `${handler.eventTypeId}:${k}` : undefined);
+  const eventOptions = doc.eventTypes.filter((e) => e.id === handler.eventTypeId || !handledIds.includes(e.id))
+    .map((e) => ({ value: e.id, label: e.name }));
+  const newEffect = (projectionId: string): ProjectionEffect => {
+    const aggregate = effectiveAggregateIdField(doc, handler.eventTypeId);
+    return { kind: 'upsert', projectionId, key: { from: 'event', field: aggregate ?? 'aggregateId' }, set: [] };
+  };
+  const emittable = doc.eventTypes.filter((e) => !e.abstract && !handler.emits.some((m) => m.eventTypeId === e.id));
+  return (
+    <div className="handler">
+      <SelectField label={`${label} event`} value={handler.eventTypeId} options={eventOptions} title="The subscribed event type"
+        onChange={(eventTypeId) => onChange({ ...handler, eventTypeId })} />
+      <h4>Effects on projections</h4>
+      {handler.effects.length === 0 && <div className="inspector-empty">No effects.</div>}
+      {handler.effects.map((effect, index) => (
+        <EffectEditor key={index} doc={doc} label={`${label} effect ${index + 1}`} effect={effect} context={context}
+          onChange={(next, k) => onChange({ ...handler, effects: lists.replaceAt(handler.effects, index, next) }, key(k))}
+          onRemove={() => onChange({ ...handler, effects: lists.removeAt(handler.effects, index) })} />
+      ))}
+      {doc.projections.length > 0 && (
+        <SelectField compact label={`${label}: add an effect`} value=""
+          options={[{ value: '', label: '+ Add an effect on…' }, ...doc.projections.map((p) => ({ value: p.id, label: p.name }))]}
+          onChange={(projectionId) => { if (projectionId) onChange({ ...handler, effects: [...handler.effects, newEffect(projectionId)] }); }} />
+      )}
+      <h4>Emits</h4>
+      {handler.emits.map((emission, index) => (
+        <EmissionEditor key={`${emission.eventTypeId}-${index}`} doc={doc} label={`${label} emission ${index + 1}`} emission={emission} context={context}
+          onChange={(next, k) => onChange({ ...handler, emits: lists.replaceAt(handler.emits, index, next) }, key(k))}
+          onRemove={() => onChange({ ...handler, emits: lists.removeAt(handler.emits, index) })} />
+      ))}
+      {emittable.length > 0 && (
+        <SelectField compact label={`${label}: emit another event`} value=""
+          options={[{ value: '', label: '+ Emit an event…' }, ...emittable.map((e) => ({ value: e.id, label: e.name }))]}
+          onChange={(eventTypeId) => { if (eventTypeId) onChange({ ...handler, emits: [...handler.emits, { eventTypeId, mappings: [] }] }); }} />
+      )}
+    </div>
+  );
+}

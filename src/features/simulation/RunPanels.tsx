@@ -1,0 +1,47 @@
+import { useMemo } from 'react';
+import type { RunRecord } from '../../core';
+import type { SimulationTab } from '../../state/simulationSlice';
+import { useAppStore } from '../../state/store';
+import { PanelTabs, type PanelTab } from './dock/PanelTabs';
+import { AnomaliesPanel } from './panels/AnomaliesPanel';
+import { BrokerPanel } from './panels/BrokerPanel';
+import { DeadLettersPanel } from './panels/DeadLettersPanel';
+import { EventStorePanel } from './panels/EventStorePanel';
+import { FaultsPanel } from './panels/FaultsPanel';
+import { InboxPanel } from './panels/InboxPanel';
+import { OutboxPanel } from './panels/OutboxPanel';
+import { ProjectionsPanel } from './panels/ProjectionsPanel';
+import { TracePanel } from './panels/TracePanel';
+import type { RunActions } from './useRunActions';
+
+type AppState = ReturnType<typeof useAppStore.getState>;
+const selectTab = (s: AppState) => s.simTab;
+
+function Count({ n, bad }: { n: number; bad?: boolean }) {
+  if (n === 0) return null;
+  return <span className={`tab-badge${bad ? ' bad' : ''}`} aria-label={`${n}`}>{n.toLocaleString('en')}</span>;
+}
+
+/** The docked tabs over the run's tables, with what they are filtered to. */
+export function RunPanels({ run, enabled, actions }: { run: RunRecord; enabled: boolean; actions: RunActions }) {
+  const tab = useAppStore(selectTab);
+  const { setSimTab } = useAppStore.getState();
+  const { stats } = run;
+  const dead = Object.values(stats.dead).reduce((a, b) => a + b, 0);
+  const tabs = useMemo<PanelTab[]>(() => [
+    { id: 'outbox', label: 'Outbox', render: () => <OutboxPanel /> },
+    { id: 'broker', label: 'Broker', render: () => <BrokerPanel /> },
+    { id: 'inbox', label: 'Inbox', render: () => <InboxPanel /> },
+    { id: 'projections', label: 'Projections', render: () => <ProjectionsPanel onRebuild={actions.rebuildProjections} /> },
+    { id: 'events', label: 'Event store', badge: <Count n={stats.events} />, render: () => <EventStorePanel /> },
+    { id: 'dead', label: 'Dead letters', badge: <Count n={dead} bad />, render: () => <DeadLettersPanel /> },
+    { id: 'trace', label: 'Trace', render: () => <TracePanel /> },
+    { id: 'anomalies', label: 'Anomalies', badge: <Count n={stats.anomalies} bad />, render: () => <AnomaliesPanel /> },
+    { id: 'faults', label: 'Faults & patterns', render: () => <FaultsPanel run={run} enabled={enabled} onChange={actions.updateSettings} /> },
+  ], [actions, dead, enabled, run, stats.anomalies, stats.events]);
+  return (
+    <div className="sim-panels">
+      <PanelTabs tabs={tabs} active={tab} onSelect={(id) => setSimTab(id as SimulationTab)} label="Run tables" />
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import { useEffect, useMemo } from 'react';
+import type { FlowDocument, RunRecord } from '../../core';
+import { simulationDb } from '../../persistence/simulation';
+import { selectDoc, selectSelectedNodeIds } from '../../state/selectors';
+import { useAppStore } from '../../state/store';
+import { DockSplitter } from './dock/DockSplitter';
+import { useDockHeight } from './dock/useDockHeight';
+import { FirePanel } from './fire/FirePanel';
+import { useLiveInterval } from './live/useLiveInterval';
+import { useThrottledLiveQuery } from './live/useThrottledLiveQuery';
+import { PanelScopeContext, type PanelScope } from './panels/PanelScope';
+import { RunPanels } from './RunPanels';
+import { designFingerprint, runEngine } from './runEngine';
+import { RunToolbar } from './toolbar/RunToolbar';
+import { LastStep } from './toolbar/LastStep';
+import { ScopeBar } from './toolbar/ScopeBar';
+import { useRunActions } from './useRunActions';
+import { useRunLoop } from './useRunLoop';
+import { useRunShortcuts } from './useRunShortcuts';
+import './simulation.css';
+
+type AppState = ReturnType<typeof useAppStore.getState>;
+const selectPlaying = (s: AppState) => s.simPlaying;
+const selectSpeed = (s: AppState) => s.simSpeed;
+const selectBusy = (s: AppState) => s.simBusy;
+const selectEventId = (s: AppState) => s.simSelectedEventId;
+const selectOnlyEvent = (s: AppState) => s.simOnlySelectedEvent;
+
+/**
+ * Run mode's dock under the canvas: the run toolbar, the command form and the panels. The run of
+ * the open design (one per design) is read live from IndexedDB; a run is started on first entry.
+ */
+export function SimulationWorkspace() {
+  const doc = useAppStore(selectDoc);
+  if (!doc) return null;
+  return <WorkspaceForDesign doc={doc} />;
+}
+
+function WorkspaceForDesign({ doc }: { doc: FlowDocument }) {
+  const db = simulationDb();
+  const runId = doc.id;
+  const run = useThrottledLiveQuery(async () => (await db.runs.get(runId)) ?? null, [db, runId], useLiveInterval() / 2);
+  const [height, setHeight] = useDockHeight();
+
+  // The first visit to run mode starts a run of the design as it is (seed 1, no faults).
+  useEffect(() => {
+    if (run === null) void runEngine().startRun(doc).catch((e: unknown) => useAppStore.getState().showToast(String(e)));
+    // Only the absence of a run starts one; later design edits are handled by the stale-run banner.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [run === null, runId]);
+
+  return (
+    <section className="bottom-dock sim-workspace" style={{ height }} aria-label="Run workspace" data-testid="bottom-dock">
+      <DockSplitter height={height} onResize={setHeight} />
+      {run ? <RunWorkspace db={db} run={run} doc={doc} /> : <p className="sim-hint panel-toolbar">Starting the run…</p>}
+    </section>
+  );
+}
+
+function RunWorkspace({ db, run, doc }: { db: ReturnType<typeof simulationDb>; run: RunRecord; doc: FlowDocument }) {
+  const actions = useRunActions(run.runId);
+  const playing = useAppStore(selectPlaying);
+  const speed = useAppStore(selectSpeed);
+  const busy = useAppStore(selectBusy);
+  const eventId = useAppStore(selectEventId);
+  const onlyEvent = useAppStore(selectOnlyEvent);
+  const { selectSimEvent, setSimSpeed, setMode } = useAppStore.getState();
+  const selected = useAppStore(selectSelectedNodeIds);
+  const nodeId = selected.length === 1 ? (selected[0] ?? null) : null;
+  const stale = useMemo(() => designFingerprint(run.flow) !== designFingerprint(doc), [run.flow, doc]);
+  const enabled = !stale;
+
+  useRunLoop(actions, playing && enabled, speed);
+  const shortcuts = useMemo(() => ({
+    step: () => {
+      if (!useAppStore.getState().simPlaying && !useAppStore.getState().simBusy) void actions.step();
+    },
+    togglePlay: () => {
+      const s = useAppStore.getState();
+      if (!s.simBusy) s.setSimPlaying(!s.simPlaying);
+    },
+  }), [actions]);
+  useRunShortcuts(enabled, shortcuts);
+
+  const scope = useMemo<PanelScope>(() => ({
+    db,
+    runId: run.runId,
+    run,
+    flow: run.flow,
+    nodeId,
+    eventId,
+    onlyEvent,
+    selectEvent: selectSimEvent,
+  }), [db, run, nodeId, eventId, onlyEvent, selectSimEvent]);
+
+  return (
+    <PanelScopeContext.Provider value={scope}>
+      {stale && (
+        <div className="sim-banner" role="alert">
+          <span>The design changed since this run started. A run never mixes two versions of a design.</span>
+          <button type="button" className="sim-btn primary" onClick={() => void actions.reset(doc, run)}>Reset the run with this design</button>
+          <button type="button" className="sim-btn" onClick={() => setMode('design')}>Back to design</button>
+        </div>
+      )}
+      <RunToolbar
+        run={run}
+        playing={playing}
+        speed={speed}
+        busy={busy}
+        enabled={enabled}
+        onStep={() => void actions.step()}
+        onTogglePlay={shortcuts.togglePlay}
+        onSpeed={setSimSpeed}
+        onRunUntilQuiet={() => void actions.runUntilQuiet()}
+        onStop={actions.stop}
+        onReset={() => void actions.reset(stale ? doc : undefined, run)}
+        scope={<ScopeBar />}
+      />
+      <LastStep />
+      <div className="sim-main">
+        <aside className="sim-side" aria-label="Commands">
+          <FirePanel run={run} selectedNodeId={nodeId} enabled={enabled && !busy} onFire={actions.fire} onFireMany={actions.fireMany} />
+        </aside>
+        <RunPanels run={run} enabled={enabled} actions={actions} />
+      </div>
+    </PanelScopeContext.Provider>
+  );
+}

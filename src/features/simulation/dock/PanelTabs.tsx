@@ -1,0 +1,65 @@
+import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+
+export interface PanelTab {
+  id: string;
+  label: string;
+  /** A count or marker shown after the label (e.g. anomalies). */
+  badge?: ReactNode;
+  render(): ReactNode;
+}
+
+interface Props {
+  tabs: readonly PanelTab[];
+  active: string;
+  onSelect(id: string): void;
+  label: string;
+}
+
+/** Tabs over the simulation panels; ←/→, Home and End move between them (WAI-ARIA tabs). */
+export function PanelTabs({ tabs, active, onSelect, label }: Props) {
+  const listRef = useRef<HTMLDivElement>(null);
+  const current = tabs.find((t) => t.id === active) ?? tabs[0];
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const index = tabs.findIndex((t) => t.id === current?.id);
+    const next =
+      e.key === 'ArrowRight' ? (index + 1) % tabs.length
+        : e.key === 'ArrowLeft' ? (index - 1 + tabs.length) % tabs.length
+          : e.key === 'Home' ? 0
+            : e.key === 'End' ? tabs.length - 1 : undefined;
+    const tab = next === undefined ? undefined : tabs[next];
+    if (!tab) return;
+    e.preventDefault();
+    onSelect(tab.id);
+    listRef.current?.querySelector<HTMLButtonElement>(`#sim-tab-${tab.id}`)?.focus();
+  };
+  return (
+    <div className="panel-tabs">
+      <div className="panel-tablist" role="tablist" aria-label={label} ref={listRef} onKeyDown={onKeyDown}>
+        {tabs.map((tab) => {
+          const selected = tab.id === current?.id;
+          return (
+            <button
+              key={tab.id}
+              id={`sim-tab-${tab.id}`}
+              type="button"
+              role="tab"
+              aria-selected={selected}
+              aria-controls={`sim-panel-${tab.id}`}
+              tabIndex={selected ? 0 : -1}
+              className="panel-tab"
+              onClick={() => onSelect(tab.id)}
+            >
+              {tab.label}
+              {tab.badge}
+            </button>
+          );
+        })}
+      </div>
+      {current && (
+        <div className="panel-body" role="tabpanel" id={`sim-panel-${current.id}`} aria-labelledby={`sim-tab-${current.id}`}>
+          {current.render()}
+        </div>
+      )}
+    </div>
+  );
+}

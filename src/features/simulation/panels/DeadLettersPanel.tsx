@@ -1,0 +1,34 @@
+import { useMemo } from 'react';
+import type { DeadLetterRecord } from '../../../core';
+import { deadLetterSource, knownCount } from '../queries';
+import { VirtualTable, type Column } from '../table/VirtualTable';
+import { EventId } from './cells';
+import { nodeKindOf, nodeName, usePanelScope } from './PanelScope';
+
+/** Messages a consumer gave up on after its retry limit; they do not block the others. */
+export function DeadLettersPanel() {
+  const { db, runId, run, flow, nodeId, eventId, selectEvent } = usePanelScope();
+  const consumerId = nodeKindOf(flow, nodeId) === 'consumer' ? (nodeId ?? undefined) : undefined;
+  const source = useMemo(() => deadLetterSource(db, runId, consumerId), [db, runId, consumerId]);
+  const columns = useMemo<Column<DeadLetterRecord>[]>(() => [
+    { key: 'seq', header: '#', width: 56, mono: true, render: (r) => r.seq },
+    { key: 'consumer', header: 'Consumer', width: 140, render: (r) => nodeName(flow, r.consumerId) },
+    { key: 'event', header: 'Event id', width: 90, mono: true, render: (r) => <EventId id={r.eventId} /> },
+    { key: 'type', header: 'Event type', width: 190, render: (r) => r.eventTypeName },
+    { key: 'attempts', header: 'Attempts', width: 76, render: (r) => r.attempts },
+    { key: 'reason', header: 'Reason', width: 280, grow: true, render: (r) => r.reason, title: (r) => r.reason },
+    { key: 'step', header: 'Step', width: 56, render: (r) => r.step },
+  ], [flow]);
+  return (
+    <VirtualTable
+      label="Dead letters"
+      source={source}
+      count={!consumerId ? knownCount(run, 'deadLetters') : undefined}
+      columns={columns}
+      rowId={(r) => String(r.seq)}
+      isHighlighted={(r) => r.eventId === eventId}
+      onRowClick={(r) => selectEvent(r.eventId === eventId ? null : r.eventId)}
+      emptyText="No dead letters. Turn on consumer failures or a poison value in Faults & patterns to see some."
+    />
+  );
+}

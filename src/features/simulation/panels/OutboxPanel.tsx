@@ -1,0 +1,104 @@
+import { useMemo, useState } from 'react';
+import type { BusinessRowRecord, CommandRecord, OutboxRecord } from '../../../core';
+import { businessRowSource, commandSource, knownCount, outboxSource } from '../queries';
+import { StatusPill, VirtualTable, type Column } from '../table/VirtualTable';
+import { EventId, formatPayload, stepText } from './cells';
+import { nodeKindOf, nodeName, usePanelScope } from './PanelScope';
+
+type OutboxView = 'outbox' | 'business' | 'commands';
+
+/** Outbox rows (pending / publishing / sent) per producer or consumer, and the producers' business rows. */
+export function OutboxPanel() {
+  const scope = usePanelScope();
+  const { db, runId, run, flow, eventId, onlyEvent, selectEvent } = scope;
+  const [view, setView] = useState<OutboxView>('outbox');
+  const kind = nodeKindOf(flow, scope.nodeId);
+  const ownerId = kind === 'producer' || kind === 'consumer' ? (scope.nodeId ?? undefined) : undefined;
+  const followed = onlyEvent && eventId ? eventId : undefined;
+  const outbox = useMemo(() => outboxSource(db, runId, { ownerId, eventId: followed }), [db, runId, ownerId, followed]);
+  const producerId = kind === 'producer' ? (scope.nodeId ?? undefined) : undefined;
+  const business = useMemo(() => businessRowSource(db, runId, producerId), [db, runId, producerId]);
+  const commands = useMemo(() => commandSource(db, runId, producerId), [db, runId, producerId]);
+
+  const outboxColumns = useMemo<Column<OutboxRecord>[]>(() => [
+    { key: 'seq', header: '#', width: 56, mono: true, render: (r) => r.seq },
+    { key: 'owner', header: 'Owner', width: 140, render: (r) => nodeName(flow, r.ownerId) },
+    { key: 'event', header: 'Event id', width: 90, mono: true, render: (r) => <EventId id={r.eventId} /> },
+    { key: 'type', header: 'Event type', width: 190, render: (r) => r.eventTypeName },
+    { key: 'status', header: 'Status', width: 100, render: (r) => <StatusPill status={r.status} /> },
+    { key: 'attempts', header: 'Published', width: 86, render: (r) => `${r.publishAttempts}×` },
+    { key: 'created', header: 'Written at step', width: 124, render: (r) => r.createdStep },
+    { key: 'sent', header: 'Sent at step', width: 100, grow: true, render: (r) => stepText(r.sentStep) },
+  ], [flow]);
+  const businessColumns = useMemo<Column<BusinessRowRecord>[]>(() => [
+    { key: 'producer', header: 'Producer', width: 140, render: (r) => nodeName(flow, r.producerId) },
+    { key: 'aggregate', header: 'Aggregate id', width: 290, mono: true, render: (r) => r.aggregateId },
+    { key: 'version', header: 'Version', width: 70, render: (r) => r.version },
+    { key: 'columns', header: 'Columns', width: 300, grow: true, mono: true, render: (r) => formatPayload(r.columns), title: (r) => formatPayload(r.columns) },
+    { key: 'step', header: 'Changed at step', width: 120, render: (r) => r.updatedStep },
+  ], [flow]);
+  const commandColumns = useMemo<Column<CommandRecord>[]>(() => [
+    { key: 'id', header: 'Command', width: 70, mono: true, render: (r) => r.id },
+    { key: 'producer', header: 'Producer', width: 140, render: (r) => nodeName(flow, r.producerId) },
+    { key: 'name', header: 'Name', width: 150, render: (r) => r.commandName },
+    { key: 'status', header: 'Status', width: 90, render: (r) => <StatusPill status={r.status} tone={r.status === 'handled' ? 'ok' : r.status === 'rejected' ? 'bad' : 'wait'} /> },
+    { key: 'events', header: 'Events', width: 110, mono: true, render: (r) => r.eventIds?.join(', ') ?? '—' },
+    { key: 'payload', header: 'Payload', width: 300, grow: true, mono: true, render: (r) => formatPayload(r.payload), title: (r) => r.reason ?? formatPayload(r.payload) },
+    { key: 'fired', header: 'Fired at step', width: 100, render: (r) => r.firedStep },
+  ], [flow]);
+
+  return (
+    <>
+      <div className="panel-toolbar">
+        <label>
+          Show
+          <select value={view} onChange={(e) => setView(e.target.value as OutboxView)} aria-label="Outbox panel shows">
+            <option value="outbox">Outbox rows</option>
+            <option value="business">Business rows (aggregates)</option>
+            <option value="commands">Commands fired</option>
+          </select>
+        </label>
+        <span className="sim-hint">
+          {VIEW_HINTS[view]}
+        </span>
+      </div>
+      {view === 'outbox' ? (
+        <VirtualTable
+          label="Outbox"
+          source={outbox}
+          count={!ownerId && !followed ? knownCount(run, 'outbox') : undefined}
+          columns={outboxColumns}
+          rowId={(r) => `${r.runId}:${r.seq}`}
+          isHighlighted={(r) => r.eventId === eventId}
+          onRowClick={(r) => selectEvent(r.eventId === eventId ? null : r.eventId)}
+          emptyText={ownerId ? `No outbox rows for ${nodeName(flow, ownerId)} yet.` : 'No outbox rows yet. Fire a command.'}
+        />
+      ) : view === 'commands' ? (
+        <VirtualTable
+          label="Commands"
+          source={commands}
+          count={!producerId ? knownCount(run, 'commands') : undefined}
+          columns={commandColumns}
+          rowId={(r) => r.id}
+          isHighlighted={(r) => eventId !== null && (r.eventIds?.includes(eventId) ?? false)}
+          onRowClick={(r) => { const first = r.eventIds?.[0]; if (first) selectEvent(first === eventId ? null : first); }}
+          emptyText="No command fired yet."
+        />
+      ) : (
+        <VirtualTable
+          label="Business rows"
+          source={business}
+          columns={businessColumns}
+          rowId={(r) => `${r.producerId}:${r.aggregateId}`}
+          emptyText="No business rows yet. Fire a command."
+        />
+      )}
+    </>
+  );
+}
+
+const VIEW_HINTS: Record<OutboxView, string> = {
+  outbox: 'Written with the business row in one transaction; the relay publishes pending rows and marks them sent.',
+  business: "The producer's business table: one row per aggregate, with its version.",
+  commands: 'Commands queue at their producer; a Step handles the next one (business row + outbox in one transaction).',
+};

@@ -1,0 +1,44 @@
+import { createContext, useContext } from 'react';
+import type { FlowDocument, RunRecord } from '../../../core';
+import type { SimulationDb } from '../../../persistence/simulation';
+
+/** What every panel reads from: the run, its design snapshot, and what the user picked. */
+export interface PanelScope {
+  db: SimulationDb;
+  runId: string;
+  run: RunRecord;
+  /** The design as it was when the run started (never the one being edited). */
+  flow: FlowDocument;
+  /** The node the panels are filtered to, if one is selected on the canvas. */
+  nodeId: string | null;
+  /** The event followed through every table. */
+  eventId: string | null;
+  /** Show only the followed event's rows. */
+  onlyEvent: boolean;
+  selectEvent(eventId: string | null): void;
+}
+
+export const PanelScopeContext = createContext<PanelScope | null>(null);
+
+/** The scope of the enclosing simulation workspace. Throws outside one (a wiring mistake). */
+export function usePanelScope(): PanelScope {
+  const scope = useContext(PanelScopeContext);
+  if (!scope) throw new Error('usePanelScope outside <SimulationWorkspace>');
+  return scope;
+}
+
+/** The kind of a node id in a flow, or undefined when it is not one of its nodes. Pure. */
+export function nodeKindOf(flow: FlowDocument, id: string | null) {
+  if (id === null) return undefined;
+  if (flow.producers.some((p) => p.id === id)) return 'producer' as const;
+  if (flow.consumers.some((c) => c.id === id)) return 'consumer' as const;
+  if (flow.eventTypes.some((e) => e.id === id)) return 'event' as const;
+  if (flow.projections.some((p) => p.id === id)) return 'projection' as const;
+  return undefined;
+}
+
+/** A node's display name in the run's design (its id when unknown). Pure. */
+export function nodeName(flow: FlowDocument, id: string): string {
+  const node = [...flow.producers, ...flow.consumers, ...flow.eventTypes, ...flow.projections].find((n) => n.id === id);
+  return node?.name ?? id;
+}

@@ -1,0 +1,92 @@
+import { useMemo, useState } from 'react';
+import type { Payload } from '../../../core';
+import { useAppStore } from '../../../state/store';
+import { useThrottledLiveQuery } from '../live/useThrottledLiveQuery';
+import { projectionSource } from '../queries';
+import { runEngine } from '../runEngine';
+import { arraySource } from '../table/arraySource';
+import { VirtualTable, type Column } from '../table/VirtualTable';
+import { formatValue } from './cells';
+import { nodeKindOf, usePanelScope } from './PanelScope';
+import { TimeTravelBar } from './TimeTravelBar';
+
+interface ShownRow {
+  key: string;
+  values: Payload;
+  lastEventId?: string;
+}
+
+const selectPosition = (s: { simTimeTravelPosition: number | null }) => s.simTimeTravelPosition;
+
+/** The rows of a projection: live, or as they were at an event-store position (time travel). */
+export function ProjectionsPanel({ onRebuild }: { onRebuild(): Promise<unknown> }) {
+  const { db, runId, run, flow, nodeId, eventId, selectEvent } = usePanelScope();
+  const [chosen, setChosen] = useState(flow.projections[0]?.id ?? '');
+  const projectionId = nodeKindOf(flow, nodeId) === 'projection' ? (nodeId ?? chosen) : chosen;
+  const projection = flow.projections.find((p) => p.id === projectionId) ?? flow.projections[0];
+  const travelled = useAppStore(selectPosition);
+  const position = travelled !== null && travelled < run.position ? travelled : null;
+
+  const live = useMemo(() => projectionSource(db, runId, projection?.id ?? ''), [db, runId, projection?.id]);
+  // Events up to a position never change, so the replay is read again only when the position does.
+  const past = useThrottledLiveQuery(
+    async () => (position === null ? null : { position, state: await runEngine().projectionsAt(runId, position) }),
+    [runId, position],
+  );
+  const pastRows = useMemo(() => {
+    if (!past || !projection) return null;
+    const rows = Object.entries(past.state[projection.id] ?? {})
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, values]): ShownRow => ({ key, values }));
+    return arraySource(`past:${runId}:${projection.id}:${past.position}`, rows);
+  }, [past, projection, runId]);
+
+  const columns = useMemo<Column<ShownRow>[]>(() => {
+    if (!projection) return [];
+    const own = projection.columns.map((c, i): Column<ShownRow> => ({
+      key: `col:${c.name}`,
+      header: c.name === projection.key ? `${c.name} (key)` : c.name,
+      width: c.name === projection.key ? 250 : c.type === 'number' ? 130 : 180,
+      mono: c.name === projection.key || c.type === 'number',
+      grow: i === projection.columns.length - 1,
+      render: (r) => formatValue(r.values[c.name] ?? (c.name === projection.key ? r.key : undefined)),
+      title: (r) => formatValue(r.values[c.name]),
+    }));
+    return [...own, { key: 'last', header: 'Last event', width: 90, mono: true, render: (r) => r.lastEventId || '—' }];
+  }, [projection]);
+
+  if (!projection) return <p className="sim-hint panel-toolbar">This design has no projection.</p>;
+  const shownPast = position !== null && pastRows;
+  return (
+    <>
+      <div className={`panel-toolbar${position !== null ? ' time-travelling' : ''}`}>
+        <label>
+          Projection
+          <select value={projection.id} onChange={(e) => setChosen(e.target.value)} disabled={nodeKindOf(flow, nodeId) === 'projection'} aria-label="Projection shown">
+            {flow.projections.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          </select>
+        </label>
+        <TimeTravelBar position={run.position} value={position} onRebuild={onRebuild} />
+      </div>
+      {shownPast ? (
+        <VirtualTable
+          label={`Projection ${projection.name} at position ${position}`}
+          source={pastRows}
+          columns={columns}
+          rowId={(r) => r.key}
+          emptyText={`${projection.name} had no row at event-store position ${position}.`}
+        />
+      ) : (
+        <VirtualTable<ShownRow, (string | number)[]>
+          label={`Projection ${projection.name}`}
+          source={live}
+          columns={columns}
+          rowId={(r) => r.key}
+          isHighlighted={(r) => eventId !== null && r.lastEventId === eventId}
+          onRowClick={(r) => r.lastEventId && selectEvent(r.lastEventId === eventId ? null : r.lastEventId)}
+          emptyText={`${projection.name} has no row yet.`}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createSimulationEngine, type FlowDocument } from '../../core';
+import { SimulationDb, createDexieSimulationStore } from '../../persistence/simulation';
+import { eventSource, knownCount, outboxSource, traceSource } from './queries';
+
+const example = JSON.parse(readFileSync('public/examples/content-platform.json', 'utf8')) as FlowDocument;
+const DENSE = ['outbox', 'deliveries', 'publications', 'events', 'deadLetters', 'trace', 'commands'] as const;
+
+describe('knownCount over a real run', () => {
+  it('given the example run to quiet under faults, when each dense table is counted, then the run counters say the same', async () => {
+    const db = new SimulationDb('queries-known-count');
+    const engine = createSimulationEngine(createDexieSimulationStore(db));
+    await engine.startRun(example, { seed: 7, faults: { duplicateDelivery: 0.3, crashAfterPublish: 0.2, consumerFailure: 0.3 } });
+    await engine.fireMany(example.id, { count: 25 });
+    const { run } = await engine.runUntilQuiet(example.id, { maxSteps: 5000 });
+    for (const table of DENSE) {
+      const rows = await db.table(table).where(':id').between([example.id, 0], [example.id, Number.MAX_SAFE_INTEGER]).count();
+      expect({ table, count: knownCount(run, table) }).toEqual({ table, count: rows });
+    }
+    expect(knownCount(run, 'deadLetters')).toBeGreaterThan(0);
+    db.close();
+  });
+
+  it('given a run, when the last page of the trace and event store are read by offset, then they end at the last step and position', async () => {
+    const db = new SimulationDb('queries-dense-pages');
+    const engine = createSimulationEngine(createDexieSimulationStore(db));
+    await engine.startRun(example);
+    await engine.fireMany(example.id, { count: 30 });
+    const { run } = await engine.runUntilQuiet(example.id);
+    const trace = await traceSource(db, run.runId).page({ offset: run.step - 5 }, 100);
+    expect(trace.map((r) => r.step)).toEqual([1, 2, 3, 4, 5].map((i) => run.step - 5 + i));
+    const events = await eventSource(db, run.runId, {}).page({ offset: run.position - 1 }, 100);
+    expect(events.map((e) => e.position)).toEqual([run.position]);
+    const ownOutbox = await outboxSource(db, run.runId, { ownerId: 'author-service' }).count();
+    expect(ownOutbox).toBe((run.stats.outboxPending['author-service'] ?? 0) + (run.stats.outboxSent['author-service'] ?? 0));
+    db.close();
+  });
+});

@@ -1,0 +1,169 @@
+import { memo, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { RowSource } from './keysetPaging';
+import { useKeysetRows } from './useKeysetRows';
+import { useLiveInterval } from '../live/useLiveInterval';
+
+export interface Column<Row> {
+  key: string;
+  header: string;
+  /** A longer explanation of the column, on hover. */
+  headerTitle?: string;
+  /** Width in pixels; a `grow` column takes the space left over, never less than its width. */
+  width: number;
+  grow?: boolean;
+  render(row: Row): ReactNode;
+  /** Ids and payloads read best in a monospace font. */
+  mono?: boolean;
+  /** Full text shown on hover when the cell is cut. */
+  title?(row: Row): string;
+}
+
+export interface VirtualTableProps<Row, K> {
+  label: string;
+  source: RowSource<Row, K>;
+  columns: readonly Column<Row>[];
+  rowId(row: Row): string;
+  isHighlighted?(row: Row): boolean;
+  onRowClick?(row: Row): void;
+  emptyText: string;
+  /** Keep the newest rows in view while the user is at the bottom (logs). */
+  followTail?: boolean;
+  /** The row count when the caller knows it (e.g. from the run's counters); else it is counted. */
+  count?: number;
+}
+
+const ROW_HEIGHT = 26;
+
+/**
+ * A table that stays fast with 100,000 rows: only the visible rows are rendered
+ * (@tanstack/react-virtual) and only their pages are read from IndexedDB (keyset paging).
+ * The header stays in place while the body scrolls.
+ */
+function VirtualTableInner<Row, K>(props: VirtualTableProps<Row, K>) {
+  const { label, source, columns, rowId, isHighlighted, onRowClick, emptyText, followTail } = props;
+  const intervalMs = useLiveInterval();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [range, setRange] = useState({ first: 0, last: 60 });
+  const rows = useKeysetRows(source, range.first, range.last, { knownCount: props.count, intervalMs });
+  const count = rows.count ?? 0;
+  const atBottom = useRef(true);
+
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    scrollMargin: ROW_HEIGHT,
+    onChange: (instance) => {
+      const items = instance.getVirtualItems();
+      const first = items[0]?.index ?? 0;
+      const last = items[items.length - 1]?.index ?? 0;
+      setRange((r) => (r.first === first && r.last === last ? r : { first, last }));
+      const el = instance.scrollElement;
+      if (el) atBottom.current = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT * 2;
+    },
+  });
+
+  useEffect(() => {
+    if (!followTail || !atBottom.current || count === 0) return;
+    // After layout, so that a table opened on a long log starts at its newest rows.
+    const frame = requestAnimationFrame(() => virtualizer.scrollToIndex(count - 1, { align: 'end' }));
+    return () => cancelAnimationFrame(frame);
+  }, [followTail, count, virtualizer]);
+
+  // ↑/↓ move between rows, Enter picks one (as a click does); Space stays the run's play key.
+  const onRowKeys = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (!onRowClick) return;
+    const current = (e.target as HTMLElement).closest<HTMLElement>('.vt-rows > .vt-row');
+    const rowsEl = scrollRef.current?.querySelector('.vt-rows');
+    let next: Element | null | undefined;
+    if (e.key === 'ArrowDown') next = current ? current.nextElementSibling : rowsEl?.firstElementChild;
+    else if (e.key === 'ArrowUp') next = current?.previousElementSibling;
+    else if (e.key === 'Enter' && current) {
+      e.preventDefault();
+      current.click();
+      return;
+    } else return;
+    if (next instanceof HTMLElement) {
+      e.preventDefault();
+      next.focus();
+      next.scrollIntoView({ block: 'nearest' });
+    }
+  };
+
+  const template = columns.map((c) => (c.grow ? `minmax(${c.width}px, 1fr)` : `${c.width}px`)).join(' ');
+  const minWidth = columns.reduce((sum, c) => sum + c.width, 0);
+  return (
+    <div className="vt" role="table" aria-label={label} aria-rowcount={count + 1}>
+      <div className="vt-scroll" ref={scrollRef} tabIndex={0} aria-label={`${label}: scroll the rows`} onKeyDown={onRowKeys}>
+        <div className="vt-head" role="rowgroup" style={{ minWidth }}>
+          <div className="vt-row vt-header-row" role="row" style={{ gridTemplateColumns: template, height: ROW_HEIGHT }}>
+            {columns.map((c) => (
+              <div key={c.key} className="vt-th" role="columnheader" title={c.headerTitle ?? c.header}>{c.header}</div>
+            ))}
+          </div>
+        </div>
+        {rows.count === 0 && <div className="vt-empty">{emptyText}</div>}
+        <div className="vt-rows" role="rowgroup" style={{ height: virtualizer.getTotalSize(), minWidth }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows.rowAt(item.index);
+            const style = {
+              transform: `translateY(${item.start - ROW_HEIGHT}px)`,
+              gridTemplateColumns: template,
+              height: ROW_HEIGHT,
+            };
+            if (row === undefined) {
+              return (
+                <div key={`loading-${item.index}`} className="vt-row vt-loading" role="row" style={style} aria-rowindex={item.index + 2}>
+                  <div role="cell" className="vt-td">…</div>
+                </div>
+              );
+            }
+            const highlighted = isHighlighted?.(row) ?? false;
+            return (
+              <div
+                key={rowId(row)}
+                className={`vt-row${highlighted ? ' vt-highlight' : ''}${onRowClick ? ' vt-clickable' : ''}`}
+                role="row"
+                aria-rowindex={item.index + 2}
+                aria-selected={highlighted || undefined}
+                data-row-id={rowId(row)}
+                tabIndex={onRowClick ? -1 : undefined}
+                style={style}
+                onClick={onRowClick ? () => onRowClick(row) : undefined}
+              >
+                {columns.map((c) => (
+                  <div key={c.key} role="cell" className={`vt-td${c.mono ? ' vt-mono' : ''}`} title={c.title?.(row)}>
+                    {c.render(row)}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export const VirtualTable = memo(VirtualTableInner) as typeof VirtualTableInner;
+
+/** A small coloured label for a row's state (pending, sent, acked, dead…). */
+export function StatusPill({ status, tone }: { status: string; tone?: PillTone }) {
+  return <span className={`pill pill-${tone ?? toneOf(status)}`}>{status}</span>;
+}
+
+export type PillTone = 'neutral' | 'wait' | 'ok' | 'warn' | 'bad';
+
+const TONES: Record<string, PillTone> = {
+  pending: 'wait', queued: 'wait', inflight: 'wait', 'in-flight': 'wait', delivered: 'wait',
+  sent: 'ok', published: 'ok', acked: 'ok', processed: 'ok', applied: 'ok', appended: 'ok',
+  duplicate: 'warn', skipped: 'warn', retry: 'warn', retried: 'warn', redelivered: 'warn', failed: 'bad',
+  dead: 'bad', 'dead-letter': 'bad', lost: 'bad', crashed: 'bad', crash: 'bad', fault: 'bad',
+};
+
+/** The tone for a known status word; unknown words are neutral. Pure. */
+export function toneOf(status: string): PillTone {
+  return TONES[status.toLowerCase()] ?? 'neutral';
+}

@@ -1,0 +1,3 @@
+export * from './simulationDb';
+export * from './dexieSimulationStore';
+export * from './openSimulationEngine';

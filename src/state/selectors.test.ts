@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { makeConsumer, makeEventType, makeFlow } from '../core/testing';
+import { selectEdges, selectProblems } from './selectors';
+import { useAppStore } from './store';
+
+describe('selectors', () => {
+  it('given a design, when a node moves, then edges and problems are not recomputed; when it changes, they are', () => {
+    const event = makeEventType({ name: 'OrderPlaced' });
+    const doc = makeFlow({ id: 'sel', eventTypes: [event], consumers: [makeConsumer({ name: 'billing', handles: [event.id] })] });
+    useAppStore.getState().loadDocument(doc);
+    const problems = selectProblems(useAppStore.getState());
+    const edges = selectEdges(useAppStore.getState());
+    expect(problems.some((p) => p.code === 'event-without-producer')).toBe(true);
+
+    useAppStore.getState().moveNodes({ [event.id]: { x: 500, y: 500 } }, false);
+    expect(selectProblems(useAppStore.getState())).toBe(problems);
+    expect(selectEdges(useAppStore.getState())).toBe(edges);
+
+    useAppStore.getState().updateNode({ ...event, name: 'OrderShipped' });
+    expect(selectProblems(useAppStore.getState())).not.toBe(problems);
+  });
+});

@@ -1,0 +1,57 @@
+import type { SliceCreator } from './sliceTypes';
+
+export type EditorMode = 'design' | 'run';
+export type ToastTone = 'error' | 'info';
+export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
+
+/** View state of the editor shell (never saved with the design). */
+export interface UiSlice {
+  mode: EditorMode;
+  toast: { id: number; message: string; tone: ToastTone } | null;
+  /** A request to select and center a node on the canvas (the problems list makes these). */
+  focusRequest: { nodeId: string; seq: number } | null;
+  sidePanel: 'inspector' | 'problems';
+  /** The side panel stays open without a selection (the user opened it). */
+  panelPinned: boolean;
+  saveState: SaveState;
+  setMode(mode: EditorMode): void;
+  showToast(message: string, tone?: ToastTone): void;
+  dismissToast(): void;
+  focusNode(nodeId: string): void;
+  /** Shows a tab of the side panel and keeps the panel open. */
+  setSidePanel(panel: UiSlice['sidePanel']): void;
+  setPanelPinned(pinned: boolean): void;
+  setSaveState(state: SaveState): void;
+}
+
+let toastSeq = 0;
+
+export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
+  mode: 'design',
+  toast: null,
+  focusRequest: null,
+  sidePanel: 'inspector',
+  panelPinned: false,
+  saveState: 'saved',
+  setMode(mode) {
+    set({ mode });
+  },
+  showToast(message, tone = 'error') {
+    set({ toast: { id: ++toastSeq, message, tone } });
+  },
+  dismissToast() {
+    set({ toast: null });
+  },
+  focusNode(nodeId) {
+    set({ focusRequest: { nodeId, seq: (get().focusRequest?.seq ?? 0) + 1 }, selectedNodeIds: [nodeId], selectedEdgeIds: [] });
+  },
+  setSidePanel(sidePanel) {
+    set({ sidePanel, panelPinned: true });
+  },
+  setPanelPinned(panelPinned) {
+    set({ panelPinned });
+  },
+  setSaveState(saveState) {
+    if (get().saveState !== saveState) set({ saveState });
+  },
+});
