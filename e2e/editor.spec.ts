@@ -9,7 +9,7 @@ test.describe('the editor', () => {
 
     await test.step('add each kind: a click for the producer, drag-and-drop for the others', async () => {
       const producer = await editor.addByClick('producer', 'new-producer');
-      await editor.dragNode(producer, { x: -380, y: -150 });
+      await editor.dragNode(producer, { x: 20, y: -150 });
       await editor.clickEmptyCanvas();
       await editor.addByDrag('event', { x: 420, y: 110 });
       await editor.clickEmptyCanvas();
@@ -257,6 +257,84 @@ test.describe('the editor', () => {
     await editor.toolbarButton('Fit view').click();
   });
 
+  test('every control has an accessible name: toolbar, palette, each inspector, problems, designs, shortcuts', async ({ editor, page }) => {
+    await editor.open();
+    const unnamed = new Set<string>();
+    const collect = async (where: string) => { for (const control of await editor.unnamedControls()) unnamed.add(`${where}: ${control}`); };
+    /** Opens each collapsed command/handler and each field's details in turn, collecting as it goes. */
+    const collectExpanded = async (where: string) => {
+      await collect(where);
+      const toggles = editor.sidePanel.locator('.collapsible__toggle');
+      for (let i = 0; i < await toggles.count(); i += 1) {
+        if (await toggles.nth(i).getAttribute('aria-expanded') === 'false') await toggles.nth(i).click();
+        await collect(`${where} (section ${i + 1} open)`);
+      }
+      const details = editor.sidePanel.getByRole('button', { name: /details$/ });
+      if (await details.count() > 0) {
+        await details.first().click();
+        await collect(`${where} (field details open)`);
+      }
+    };
+
+    await collect('design inspector hidden');
+    await editor.toolbarButton('Inspector').click();
+    await collect('design inspector');
+    for (const [kind, name] of [
+      ['producer', 'content-ingest'], ['event', 'AbstractContentEvent'], ['event', 'VideoStatusChangeEvent'],
+      ['consumer', 'author-service'], ['consumer', 'follow-center'], ['projection', 'videos-by-status'],
+    ] as const) {
+      await editor.node(kind, name).click();
+      await expect(editor.sidePanel.getByLabel('Name', { exact: true })).toHaveValue(name);
+      await collectExpanded(`${kind} ${name}`);
+    }
+    await editor.edge('status-board updates videos-by-status').focus();
+    await page.keyboard.press('Enter');
+    await expect(editor.sidePanel).toContainText('Removing it removes every effect');
+    await collect('connection inspector');
+    await editor.node('consumer', 'author-service').click();
+    await editor.node('consumer', 'follow-center').click({ modifiers: ['Shift'] });
+    await collect('multi-selection');
+
+    await editor.clickEmptyCanvas();
+    await editor.addByClick('consumer', 'new-consumer');
+    await page.getByRole('button', { name: /1 problem/ }).click();
+    await expect(editor.sidePanel.getByRole('button', { name: /new-consumer/ })).toBeVisible();
+    await collect('problems');
+
+    await editor.toolbarButton('☰ Designs').click();
+    await page.getByRole('dialog', { name: 'Designs' }).getByRole('button', { name: 'Rename Content platform' }).click();
+    await collect('designs list (renaming)');
+    await page.keyboard.press('Escape');
+    await editor.toolbarButton('Keyboard shortcuts').click();
+    await collect('shortcuts help');
+
+    expect([...unnamed], 'controls without a label, aria-label, aria-labelledby, title or text').toEqual([]);
+  });
+
+  test('the keyboard shortcuts help opens with ? or its button, lists the shortcuts and closes with Esc', async ({ editor, page }) => {
+    await editor.open();
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await page.keyboard.press('?');
+    await expect(help).toBeVisible();
+    for (const does of ['Undo', 'Redo', 'Copy the selected nodes', 'Select every node', 'Play or pause the simulation']) {
+      await expect(help.getByRole('definition').filter({ hasText: does }).first()).toBeVisible();
+    }
+    await expect(help.getByRole('term').filter({ hasText: 'Delete' })).toContainText('Backspace');
+    await page.keyboard.press('Escape');
+    await expect(help).toBeHidden();
+
+    await editor.node('event', 'VideoInputEvent').click();
+    await editor.sidePanel.getByLabel('Name', { exact: true }).press('End');
+    await editor.sidePanel.getByLabel('Name', { exact: true }).press('?');
+    await expect(help).toBeHidden();
+    await expect(editor.sidePanel.getByLabel('Name', { exact: true })).toHaveValue('VideoInputEvent?');
+
+    await editor.toolbarButton('Keyboard shortcuts').click();
+    await expect(help).toBeVisible();
+    await help.getByRole('button', { name: 'Close' }).click();
+    await expect(help).toBeHidden();
+  });
+
   test('opens the built-in example readable at first sight, under the CSP, and takes the README screenshot', async ({ editor, page }) => {
     const violations: string[] = [];
     page.on('console', (message) => { if (/Content.Security.Policy|Refused to/i.test(message.text())) violations.push(message.text()); });
@@ -271,6 +349,19 @@ test.describe('the editor', () => {
     await expect(editor.node('event', 'VideoInputEvent')).toContainText('extends VideoEvent');
     await expect(editor.node('producer', 'content-ingest')).toContainText('OUTBOX');
     await expect(editor.node('consumer', 'author-service')).toContainText('INBOX on');
+    const boxes = await editor.allNodes().evaluateAll((nodes) => nodes.map((node) => {
+      const { x, y, width, height } = node.getBoundingClientRect();
+      return { name: node.getAttribute('aria-label') ?? '', x, y, width, height };
+    }));
+    const overlapping = boxes.flatMap((a, i) => boxes.slice(i + 1)
+      .filter((b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height)
+      .map((b) => `${a.name} / ${b.name}`));
+    expect(overlapping).toEqual([]);
+    const clipped = await page.locator('.react-flow__node :is(.flow-node__name, .item-list__head, .item-list__detail, .field-list__name)')
+      .evaluateAll((texts) => texts.filter((t) => t.scrollWidth > t.clientWidth + 1).map((t) => t.textContent));
+    expect(clipped, 'names and handler lines are shown in full').toEqual([]);
+    const zoom = await page.locator('.react-flow__viewport').evaluate((viewport) => new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a);
+    expect(zoom, 'the whole example fits at a readable zoom').toBeGreaterThanOrEqual(0.68);
     await editor.waitUntilSaved();
     await page.screenshot({ path: 'docs/screenshot.png' });
     expect(violations).toEqual([]);

@@ -44,6 +44,11 @@ class RunPage {
   /** One micro-step with the S key; returns the plain-words text of the step. */
   async stepWithKey(): Promise<string> {
     const before = Number(await this.stepNumber.textContent());
+    // Shortcuts are ignored while a form field has focus (typing an "s" is not a step).
+    await this.page.evaluate(() => {
+      const active = document.activeElement;
+      if (active instanceof HTMLElement && active.matches('input, select, textarea')) active.blur();
+    });
     await this.page.keyboard.press('s');
     await expect(this.stepNumber).toHaveText(String(before + 1));
     await expect(this.lastStep).toContainText(`Step ${before + 1}:`);
@@ -158,6 +163,12 @@ test2('inbox off and duplicate delivery on: the duplicate effect is reported and
   await expect(page.getByTestId('run-badges.follow-center')).toContainText('anomaly');
   await anomaly.click();
   await expect(page.getByTestId('sim.event-filter')).toContainText('e-2');
+  await page.screenshot({ path: 'docs/simulation.png' });
+  await page.getByRole('checkbox', { name: 'only its rows' }).check();
+  await run.openTab('Broker');
+  await expect.poll(() => run.rows('Broker deliveries').count()).toBeGreaterThan(1);
+  for (const text of await run.rows('Broker deliveries').allTextContents()) expect(text).toContain('e-2');
+  await page.getByRole('checkbox', { name: 'only its rows' }).uncheck();
 
   await run.showProjection('notifications');
   await expect(run.rows('Projection notifications')).toHaveCount(1);

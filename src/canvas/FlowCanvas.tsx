@@ -46,6 +46,7 @@ export function FlowCanvas() {
         <div className="canvas-hint" role="note">
           <strong>This design is empty.</strong>
           <span>Click a kind under <em>Add</em> on the left, or drag it here. Then drag from a node’s right handle to another node to connect them.</span>
+          <span>Press <kbd>?</kbd> for keyboard shortcuts.</span>
         </div>
       )}
       <CanvasToast />

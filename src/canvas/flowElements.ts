@@ -91,16 +91,21 @@ export function nodeView(doc: FlowDocument, node: FlowNode): NodeView {
   }
 }
 
-type Side = 'top' | 'bottom' | 'left' | 'right';
-const OPPOSITE: Record<Side, Side> = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' };
+type Side = 'left' | 'right';
+const OPPOSITE: Record<Side, Side> = { left: 'right', right: 'left' };
 
-/** The sides of a child and its base that face each other, so an `extends` line never loops. */
+/**
+ * Where an `extends` line attaches. Side by side: the sides that face each other. Stacked (one
+ * above the other): both right sides, so the line runs as a bracket in the gap beside the column
+ * instead of through the cards between a base and its lower children.
+ */
 function facingSides(doc: FlowDocument, childId: string, baseId: string) {
   const child = doc.layout.positions[childId] ?? { x: 0, y: 0 };
   const base = doc.layout.positions[baseId] ?? { x: 0, y: 0 };
   const dx = base.x - child.x;
   const dy = base.y - child.y;
-  const side: Side = Math.abs(dy) * 1.5 >= Math.abs(dx) ? (dy < 0 ? 'top' : 'bottom') : (dx < 0 ? 'left' : 'right');
+  if (Math.abs(dy) * 1.5 >= Math.abs(dx)) return { sourceHandle: 'ext-out-right', targetHandle: 'ext-in-right' };
+  const side: Side = dx < 0 ? 'left' : 'right';
   return { sourceHandle: `ext-out-${side}`, targetHandle: `ext-in-${OPPOSITE[side]}` };
 }
 

@@ -6,6 +6,11 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
+/** Keys pressed inside a dialog (designs list, shortcuts help) belong to that dialog. */
+function isInDialog(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.closest('dialog, [role="dialog"]') !== null;
+}
+
 /**
  * The editor's keyboard: Delete/Backspace, Ctrl/Cmd+C/V, Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z, Ctrl+Y,
  * Ctrl/Cmd+A, Escape. Ignored while typing in a form field, where the keys keep their text meaning.
@@ -13,7 +18,7 @@ function isTyping(target: EventTarget | null): boolean {
 export function useEditorShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (isTyping(event.target) || event.defaultPrevented) return;
+      if (isTyping(event.target) || isInDialog(event.target) || event.defaultPrevented) return;
       const state = useAppStore.getState();
       if (state.mode !== 'design') return;
       const mod = event.ctrlKey || event.metaKey;

@@ -71,6 +71,6 @@ export const createSimulationSlice: SliceCreator<SimulationSlice> = (set) => ({
     set({ simBusy });
   },
   clearSimView() {
-    set({ simSelectedEventId: null, simOnlySelectedEvent: false, simTimeTravelPosition: null, simPlaying: false, simBusy: null });
+    set({ simSelectedEventId: null, simOnlySelectedEvent: false, simTimeTravelPosition: null, simPlaying: false });
   },
 });

@@ -3,8 +3,8 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { CanvasNode, EventView } from '../flowElements';
 import { NodeFrame } from './NodeFrame';
 
-/** Anchors for `extends` edges on every side; the edge picks the sides that face each other. */
-const INERT_SIDES = [['top', Position.Top], ['bottom', Position.Bottom], ['left', Position.Left], ['right', Position.Right]] as const;
+/** Anchors for `extends` edges, level with the header; the edge picks the sides to use. */
+const INERT_SIDES = [['left', Position.Left], ['right', Position.Right]] as const;
 
 /** An event type: its version, base type and every field, inherited ones marked. */
 export const EventNode = memo(function EventNode({ id, data, selected }: NodeProps<CanvasNode>) {

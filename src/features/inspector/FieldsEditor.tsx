@@ -37,6 +37,11 @@ export function FieldsEditor({ noun, fields, onChange }: FieldsEditorProps) {
   return (
     <div className="fields-editor">
       {fields.length === 0 && <div className="inspector-empty">No {noun.toLowerCase()}s yet.</div>}
+      {fields.length > 0 && (
+        <div className="field-row__legend" aria-hidden="true">
+          <span>Name</span><span>Type</span><span title="Required">Req.</span><span />
+        </div>
+      )}
       {fields.map((field, index) => {
         const label = `${noun} ${index + 1}`;
         const open = expanded === index;

@@ -19,19 +19,21 @@ export function ProjectionInspector({ node }: { node: Projection }) {
           onChange={(key) => update({ ...node, key })} />
       </Section>
       <Section title="Columns">
-        {node.columns.map((column, index) => {
-          const label = `Column ${index + 1}`;
-          return (
-            <div key={index} className="field-row__main" role="group" aria-label={`${label}: ${column.name}`}>
-              <TextField compact label={`${label} name`} value={column.name}
-                onChange={(name) => setColumns(lists.replaceAt(node.columns, index, { ...column, name }), `column:${index}:name`)} />
-              <SelectField compact label={`${label} type`} value={column.type} options={COLUMN_TYPES.map((t) => ({ value: t, label: t }))}
-                onChange={(type) => setColumns(lists.replaceAt(node.columns, index, { ...column, type: type as ColumnType }))} />
-              <RowActions label={label} index={index} count={node.columns.length}
-                onMove={(from, to) => setColumns(lists.move(node.columns, from, to))} onRemove={(i) => setColumns(lists.removeAt(node.columns, i))} />
-            </div>
-          );
-        })}
+        <div className="fields-editor">
+          {node.columns.map((column, index) => {
+            const label = `Column ${index + 1}`;
+            return (
+              <div key={index} className="field-row__main" role="group" aria-label={`${label}: ${column.name}`}>
+                <TextField compact label={`${label} name`} value={column.name}
+                  onChange={(name) => setColumns(lists.replaceAt(node.columns, index, { ...column, name }), `column:${index}:name`)} />
+                <SelectField compact label={`${label} type`} value={column.type} options={COLUMN_TYPES.map((t) => ({ value: t, label: t }))}
+                  onChange={(type) => setColumns(lists.replaceAt(node.columns, index, { ...column, type: type as ColumnType }))} />
+                <RowActions label={label} index={index} count={node.columns.length}
+                  onMove={(from, to) => setColumns(lists.move(node.columns, from, to))} onRemove={(i) => setColumns(lists.removeAt(node.columns, i))} />
+              </div>
+            );
+          })}
+        </div>
         <button type="button" className="tool-button add-button" onClick={() => {
           let n = node.columns.length + 1;
           while (node.columns.some((c) => c.name === `column${n}`)) n++;

@@ -13,7 +13,7 @@ interface SourcePickerProps {
 /** Picks where a value comes from (input, before, event field, literal, generated); literals get a text box. */
 export function SourcePicker({ label, source, context, allowUnmapped, onChange }: SourcePickerProps) {
   return (
-    <div className="source-picker">
+    <div className={`source-picker${source?.from === 'literal' ? ' source-picker--literal' : ''}`}>
       <SelectField compact label={label} value={encodeSource(source)} options={sourceOptions(context, source, allowUnmapped)}
         onChange={(value) => onChange(decodeSource(value, source))} />
       {source?.from === 'literal' && (

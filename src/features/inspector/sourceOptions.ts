@@ -46,7 +46,7 @@ export function sourceOptions(context: SourceContext, current: ValueSource | und
   for (const f of context.inputFields ?? []) options.push({ value: `input:${f}`, label: `input.${f}`, group: 'Command input' });
   for (const c of context.beforeColumns ?? []) options.push({ value: `before:${c}`, label: `before.${c}`, group: 'Row before the change' });
   for (const f of context.eventFields ?? []) options.push({ value: `event:${f}`, label: `event.${f}`, group: 'Handled event' });
-  options.push({ value: LITERAL, label: 'literal value…', group: 'Other' });
+  options.push({ value: LITERAL, label: 'literal', group: 'Other' });
   options.push({ value: 'generated:uuid', label: 'generated uuid', group: 'Other' });
   options.push({ value: 'generated:now', label: 'generated now (clock)', group: 'Other' });
   const encoded = encodeSource(current);

@@ -14,7 +14,7 @@ import { designFingerprint, runEngine } from './runEngine';
 import { RunToolbar } from './toolbar/RunToolbar';
 import { LastStep } from './toolbar/LastStep';
 import { ScopeBar } from './toolbar/ScopeBar';
-import { useRunActions } from './useRunActions';
+import { requestStop, useRunActions } from './useRunActions';
 import { useRunLoop } from './useRunLoop';
 import { useRunShortcuts } from './useRunShortcuts';
 import './simulation.css';
@@ -41,6 +41,13 @@ function WorkspaceForDesign({ doc }: { doc: FlowDocument }) {
   const runId = doc.id;
   const run = useThrottledLiveQuery(async () => (await db.runs.get(runId)) ?? null, [db, runId], useLiveInterval() / 2);
   const [height, setHeight] = useDockHeight();
+
+  // What was followed or travelled to belongs to the previous design's run.
+  // Leaving run mode (or the design) stops a long action and the play loop.
+  useEffect(() => () => {
+    requestStop();
+    useAppStore.getState().clearSimView();
+  }, [runId]);
 
   // The first visit to run mode starts a run of the design as it is (seed 1, no faults).
   useEffect(() => {
@@ -70,7 +77,7 @@ function RunWorkspace({ db, run, doc }: { db: ReturnType<typeof simulationDb>; r
   const stale = useMemo(() => designFingerprint(run.flow) !== designFingerprint(doc), [run.flow, doc]);
   const enabled = !stale;
 
-  useRunLoop(actions, playing && enabled, speed);
+  useRunLoop(run.runId, actions, playing && enabled, speed);
   const shortcuts = useMemo(() => ({
     step: () => {
       if (!useAppStore.getState().simPlaying && !useAppStore.getState().simBusy) void actions.step();

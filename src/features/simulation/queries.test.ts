@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createSimulationEngine, type FlowDocument } from '../../core';
 import { SimulationDb, createDexieSimulationStore } from '../../persistence/simulation';
-import { eventSource, knownCount, outboxSource, traceSource } from './queries';
+import { deliverySource, eventSource, inboxSource, knownCount, knownNodeCount, outboxSource, projectionSource, traceSource } from './queries';
 
 const example = JSON.parse(readFileSync('public/examples/content-platform.json', 'utf8')) as FlowDocument;
 const DENSE = ['outbox', 'deliveries', 'publications', 'events', 'deadLetters', 'trace', 'commands'] as const;
@@ -34,6 +34,32 @@ describe('knownCount over a real run', () => {
     expect(events.map((e) => e.position)).toEqual([run.position]);
     const ownOutbox = await outboxSource(db, run.runId, { ownerId: 'author-service' }).count();
     expect(ownOutbox).toBe((run.stats.outboxPending['author-service'] ?? 0) + (run.stats.outboxSent['author-service'] ?? 0));
+    db.close();
+  });
+});
+
+describe('knownNodeCount over a real run', () => {
+  it('given the example run under faults with the inbox off somewhere, when per-node views are counted, then the counters agree', async () => {
+    const db = new SimulationDb('queries-node-count');
+    const engine = createSimulationEngine(createDexieSimulationStore(db));
+    await engine.startRun(example, {
+      seed: 3,
+      faults: { duplicateDelivery: 0.4, crashAfterPublish: 0.2, consumerFailure: 0.3 },
+      patterns: { inbox: { 'follow-center': false } },
+    });
+    await engine.fireMany(example.id, { count: 30 });
+    await engine.runSteps(example.id, 200);
+    const run = (await engine.getRun(example.id))!;
+    for (const owner of ['content-ingest', 'author-service']) {
+      expect({ owner, n: knownNodeCount(run, 'outbox', owner) }).toEqual({ owner, n: await outboxSource(db, run.runId, { ownerId: owner }).count() });
+    }
+    for (const consumer of example.consumers.map((c) => c.id)) {
+      expect({ consumer, n: knownNodeCount(run, 'deliveries', consumer) }).toEqual({ consumer, n: await deliverySource(db, run.runId, { consumerId: consumer }).count() });
+      expect({ consumer, n: knownNodeCount(run, 'inbox', consumer) }).toEqual({ consumer, n: await inboxSource(db, run.runId, consumer).count() });
+    }
+    for (const projection of example.projections.map((p) => p.id)) {
+      expect({ projection, n: knownNodeCount(run, 'projection', projection) }).toEqual({ projection, n: await projectionSource(db, run.runId, projection).count() });
+    }
     db.close();
   });
 });

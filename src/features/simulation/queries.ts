@@ -28,6 +28,21 @@ export function knownCount(run: RunRecord, table: 'outbox' | 'deliveries' | 'pub
   }
 }
 
+/**
+ * Row counts of per-node views, from the run's counters (kept in the same transaction as the rows).
+ * Undefined when the counters cannot tell; the table then counts in IndexedDB.
+ */
+export function knownNodeCount(run: RunRecord, view: 'outbox' | 'deliveries' | 'inbox' | 'projection', nodeId: string): number | undefined {
+  const s = run.stats;
+  const n = (counts: Record<string, number>) => counts[nodeId] ?? 0;
+  switch (view) {
+    case 'outbox': return n(s.outboxPending) + n(s.outboxSent);
+    case 'deliveries': return n(s.queued) + n(s.delivered) + n(s.handled) + n(s.acked) + n(s.dead);
+    case 'inbox': return n(s.inboxProcessed);
+    case 'projection': return n(s.projectionRows);
+  }
+}
+
 /** Outbox rows of one owner (producer or consumer), of one event, or all, in seq order. */
 export function outboxSource(db: SimulationDb, runId: string, by: { ownerId?: string; eventId?: string }): Source<OutboxRecord> {
   if (by.eventId) return indexSource({ table: db.outbox, index: '[runId+eventId]', prefix: [runId, by.eventId], tail: () => [], appendOnly: false, byOffset: true });

@@ -1,11 +1,11 @@
-import { createSimulationEngine, type FlowDocument, type SimulationEngine } from '../../core';
-import { createDexieSimulationStore, simulationDb } from '../../persistence/simulation';
+import type { FlowDocument, SimulationEngine } from '../../core';
+import { openSimulationEngine } from '../../persistence/simulation';
 
 let engine: SimulationEngine | undefined;
 
 /** The page's simulation engine over the app's simulation database (created on first use). */
 export function runEngine(): SimulationEngine {
-  engine ??= createSimulationEngine(createDexieSimulationStore(simulationDb()));
+  engine ??= openSimulationEngine();
   return engine;
 }
 

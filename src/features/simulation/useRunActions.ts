@@ -8,8 +8,13 @@ class StopRequested extends Error {}
 /** Cancels the long action in progress (run until quiet) at its next batch boundary. */
 let stopRequested = false;
 
+/** Asks the long action in progress, if any, to stop at its next batch (e.g. when leaving run mode). */
+export function requestStop(): void {
+  stopRequested = true;
+}
+
 /** Micro-steps per IndexedDB transaction in long actions: large enough for throughput, small enough to paint between. */
-export const BATCH_STEPS = 100;
+export const BATCH_STEPS = 250;
 
 /** Commands generated per transaction by "fire N". */
 export const FIRE_CHUNK = 500;
@@ -59,10 +64,8 @@ export function useRunActions(runId: string) {
           }
         }),
       step: () => guarded(() => runEngine().step(runId)),
-      /** Advances `steps` micro-steps in batches (the play loop); resolves with the run after them. */
-      runSteps: (steps: number) => guarded(() => runEngine().runSteps(runId, steps, { stepsPerTransaction: BATCH_STEPS })),
       runUntilQuiet: () =>
-        long('Running until quiet', 0, (progress) =>
+        long('Running every pending step', 0, (progress) =>
           runEngine().runUntilQuiet(runId, { stepsPerTransaction: BATCH_STEPS, between: ({ steps }) => progress(steps) })),
       stop() {
         stopRequested = true;

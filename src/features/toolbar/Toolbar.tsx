@@ -8,6 +8,7 @@ import { DesignNameInput } from './DesignNameInput';
 import { ModeSwitch } from './ModeSwitch';
 import { PanelButtons } from './PanelButtons';
 import { SaveIndicator } from './SaveIndicator';
+import { ShortcutsHelp } from './ShortcutsHelp';
 import { ToolbarActions } from './ToolbarActions';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -48,6 +49,7 @@ export function Toolbar() {
       <ToolbarActions />
       <div className="toolbar__spacer" />
       <PanelButtons />
+      <ShortcutsHelp />
       <ModeSwitch />
     </header>
   );

@@ -11,6 +11,8 @@ export interface NodeBadge {
 }
 
 const n = (counts: Record<string, number>, id: string) => counts[id] ?? 0;
+/** 12345 → "12,345": badges stay readable on long runs. */
+const f = (value: number) => value.toLocaleString('en');
 
 /**
  * The live badges of one node, from the run's counters: outbox pending/sent for a producer;
@@ -39,32 +41,32 @@ export function nodeBadges(
   const pending = n(stats.outboxPending, nodeId);
   const sent = n(stats.outboxSent, nodeId);
   if (isProducer || ((pending > 0 || sent > 0) && consumer)) {
-    add(`outbox ${pending} pending`, pending > 0 ? 'wait' : 'neutral', 'Outbox rows not yet marked sent by the relay');
-    add(`${sent} sent`, sent > 0 ? 'ok' : 'neutral', 'Outbox rows the relay published and marked sent');
+    add(`outbox ${f(pending)} pending`, pending > 0 ? 'wait' : 'neutral', 'Outbox rows not yet marked sent by the relay');
+    add(`${f(sent)} sent`, sent > 0 ? 'ok' : 'neutral', 'Outbox rows the relay published and marked sent');
   }
   if (consumer) {
     const queued = n(stats.queued, nodeId);
     const delivered = n(stats.delivered, nodeId) + n(stats.handled, nodeId);
-    add(`${queued} queued`, queued > 0 ? 'wait' : 'neutral', 'Messages waiting at the broker for this subscriber');
-    add(`${delivered} delivered`, delivered > 0 ? 'wait' : 'neutral', 'Delivered and not yet acknowledged');
-    add(`${n(stats.acked, nodeId)} acked`, 'ok', 'Deliveries acknowledged');
-    add(`inbox ${n(stats.inboxProcessed, nodeId)}`, 'neutral', 'Event ids recorded in the inbox (processed)');
+    add(`${f(queued)} queued`, queued > 0 ? 'wait' : 'neutral', 'Messages waiting at the broker for this subscriber');
+    add(`${f(delivered)} delivered`, delivered > 0 ? 'wait' : 'neutral', 'Delivered and not yet acknowledged');
+    add(`${f(n(stats.acked, nodeId))} acked`, 'ok', 'Deliveries acknowledged');
+    add(`inbox ${f(n(stats.inboxProcessed, nodeId))}`, 'neutral', 'Event ids recorded in the inbox (processed)');
     const dups = n(stats.duplicatesSkipped, nodeId);
-    if (dups > 0) add(`${dups} dup skipped`, 'warn', 'Duplicate deliveries the inbox skipped');
+    if (dups > 0) add(`${f(dups)} dup skipped`, 'warn', 'Duplicate deliveries the inbox skipped');
     const retries = n(stats.retries, nodeId);
-    if (retries > 0) add(`${retries} retries`, 'warn', 'Failed handling attempts, redelivered');
+    if (retries > 0) add(`${f(retries)} retries`, 'warn', 'Failed handling attempts, redelivered');
     const dead = n(stats.dead, nodeId);
-    if (dead > 0) add(`${dead} dead`, 'bad', 'Messages moved to dead letters after the retry limit');
+    if (dead > 0) add(`${f(dead)} dead`, 'bad', 'Messages moved to dead letters after the retry limit');
   }
   if (flow.eventTypes.some((e) => e.id === nodeId)) {
     const published = n(stats.published, nodeId);
-    if (published > 0) add(`${published} published`, 'neutral', 'Messages of this type put on the broker (republishes count again)');
+    if (published > 0) add(`${f(published)} published`, 'neutral', 'Messages of this type put on the broker (republishes count again)');
   }
   if (flow.projections.some((p) => p.id === nodeId)) {
     const rows = n(stats.projectionRows, nodeId);
-    add(`${rows} row${rows === 1 ? '' : 's'}`, 'neutral', 'Rows in this projection now');
+    add(`${f(rows)} row${rows === 1 ? '' : 's'}`, 'neutral', 'Rows in this projection now');
   }
-  if (anomalies > 0) add(`⚠ ${anomalies} anomal${anomalies === 1 ? 'y' : 'ies'}`, 'bad', 'See the Anomalies panel');
+  if (anomalies > 0) add(`⚠ ${f(anomalies)} anomal${anomalies === 1 ? 'y' : 'ies'}`, 'bad', 'See the Anomalies panel');
   return badges;
 }
 

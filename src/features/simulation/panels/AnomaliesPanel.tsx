@@ -19,7 +19,7 @@ export function AnomaliesPanel() {
     { key: 'kind', header: 'Kind', width: 130, render: (r) => <StatusPill status={KIND_WORDS[r.kind]} tone={r.kind === 'stuck-outbox' ? 'warn' : 'bad'} /> },
     { key: 'message', header: 'What went wrong', width: 420, grow: true, render: (r) => r.message, title: (r) => r.message },
     { key: 'nodes', header: 'Where', width: 200, render: (r) => r.nodeIds.map((id) => nodeName(flow, id)).join(', ') },
-    { key: 'step', header: 'Found at step', width: 104, render: (r) => r.step },
+    { key: 'step', header: 'Step', headerTitle: 'Step at which it was found', width: 64, render: (r) => r.step },
   ], [flow]);
   return (
     <VirtualTable

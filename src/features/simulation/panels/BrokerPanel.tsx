@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { DeliveryRecord, PublicationRecord } from '../../../core';
-import { deliverySource, knownCount, publicationSource } from '../queries';
+import { deliverySource, knownCount, knownNodeCount, publicationSource } from '../queries';
 import { StatusPill, VirtualTable, type Column } from '../table/VirtualTable';
 import { EventId, stepText } from './cells';
 import { nodeKindOf, nodeName, usePanelScope } from './PanelScope';
@@ -64,7 +64,7 @@ export function BrokerPanel() {
         <VirtualTable
           label="Broker deliveries"
           source={deliveries}
-          count={!consumerId && !followed ? knownCount(run, 'deliveries') : undefined}
+          count={followed ? undefined : consumerId ? knownNodeCount(run, 'deliveries', consumerId) : knownCount(run, 'deliveries')}
           columns={deliveryColumns}
           rowId={(r) => String(r.seq)}
           isHighlighted={(r) => r.eventId === eventId}

@@ -15,7 +15,7 @@ export function DeadLettersPanel() {
     { key: 'consumer', header: 'Consumer', width: 140, render: (r) => nodeName(flow, r.consumerId) },
     { key: 'event', header: 'Event id', width: 90, mono: true, render: (r) => <EventId id={r.eventId} /> },
     { key: 'type', header: 'Event type', width: 190, render: (r) => r.eventTypeName },
-    { key: 'attempts', header: 'Attempts', width: 76, render: (r) => r.attempts },
+    { key: 'attempts', header: 'Tries', headerTitle: 'Deliveries attempted before giving up', width: 56, render: (r) => r.attempts },
     { key: 'reason', header: 'Reason', width: 280, grow: true, render: (r) => r.reason, title: (r) => r.reason },
     { key: 'step', header: 'Step', width: 56, render: (r) => r.step },
   ], [flow]);

@@ -4,11 +4,16 @@ import { eventSource, knownCount } from '../queries';
 import { VirtualTable, type Column } from '../table/VirtualTable';
 import { EventId, formatPayload } from './cells';
 import { nodeKindOf, nodeName, usePanelScope } from './PanelScope';
+import { useAppStore } from '../../../state/store';
+
+const selectTravelled = (s: { simTimeTravelPosition: number | null }) => s.simTimeTravelPosition;
 
 /** The event store: the append-only log with global positions and per-aggregate versions. */
 export function EventStorePanel() {
   const { db, runId, run, flow, nodeId, eventId, onlyEvent, selectEvent } = usePanelScope();
   const [streamId, setStreamId] = useState<string | null>(null);
+  // Events after the position the projections were travelled to are faded here too.
+  const travelled = useAppStore(selectTravelled);
   const eventTypeId = nodeKindOf(flow, nodeId) === 'event' ? (nodeId ?? undefined) : undefined;
   const followed = onlyEvent && eventId ? eventId : undefined;
   const source = useMemo(
@@ -50,6 +55,7 @@ export function EventStorePanel() {
         columns={columns}
         rowId={(r) => String(r.position)}
         isHighlighted={(r) => r.eventId === eventId}
+        isDimmed={travelled === null ? undefined : (r) => r.position > travelled}
         onRowClick={(r) => selectEvent(r.eventId === eventId ? null : r.eventId)}
         emptyText="The event store is empty."
         followTail

@@ -91,6 +91,19 @@ export function FaultsPanel({ run, enabled, onChange }: Props) {
             aria-label="Relay down for how many steps"
           />
         </label>
+        <label title="An outbox row still pending after this many steps is reported as a stuck outbox">
+          <span>Stuck outbox after (steps)</span>
+          <input
+            type="number"
+            min={1}
+            defaultValue={settings.stuckOutboxAfterSteps}
+            onBlur={(e) => {
+              const steps = Math.floor(Number(e.target.value));
+              if (steps >= 1 && steps !== settings.stuckOutboxAfterSteps) void onChange({ stuckOutboxAfterSteps: steps });
+            }}
+            aria-label="Report an outbox row as stuck after how many steps"
+          />
+        </label>
         <label title="A different seed gives different generated values and fault draws; it restarts the run">
           <span>Seed</span>
           <input type="number" value={seed} onChange={(e) => setSeed(e.target.value)} aria-label="Seed" />

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { InboxRecord } from '../../../core';
-import { inboxSource } from '../queries';
+import { inboxSource, knownNodeCount } from '../queries';
+import { total } from '../../../core';
 import { VirtualTable, type Column } from '../table/VirtualTable';
 import { EventId } from './cells';
 import { nodeKindOf, nodeName, usePanelScope } from './PanelScope';
@@ -8,7 +9,7 @@ import { useRunStats } from './useRunStats';
 
 /** Per consumer: the inbox (processed event ids) and the duplicates it skipped, with retries and dead letters. */
 export function InboxPanel() {
-  const { db, runId, flow, nodeId, eventId, selectEvent } = usePanelScope();
+  const { db, runId, run, flow, nodeId, eventId, selectEvent } = usePanelScope();
   const stats = useRunStats();
   const consumerId = nodeKindOf(flow, nodeId) === 'consumer' ? (nodeId ?? undefined) : undefined;
   const source = useMemo(() => inboxSource(db, runId, consumerId), [db, runId, consumerId]);
@@ -39,6 +40,7 @@ export function InboxPanel() {
       <VirtualTable
         label="Inbox"
         source={source}
+        count={consumerId ? knownNodeCount(run, 'inbox', consumerId) : total(run.stats.inboxProcessed)}
         columns={columns}
         rowId={(r) => `${r.consumerId}:${r.eventId}`}
         isHighlighted={(r) => r.eventId === eventId}

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { BusinessRowRecord, CommandRecord, OutboxRecord } from '../../../core';
-import { businessRowSource, commandSource, knownCount, outboxSource } from '../queries';
+import { businessRowSource, commandSource, knownCount, knownNodeCount, outboxSource } from '../queries';
 import { StatusPill, VirtualTable, type Column } from '../table/VirtualTable';
 import { EventId, formatPayload, stepText } from './cells';
 import { nodeKindOf, nodeName, usePanelScope } from './PanelScope';
@@ -38,13 +38,13 @@ export function OutboxPanel() {
     { key: 'step', header: 'Changed at step', width: 120, render: (r) => r.updatedStep },
   ], [flow]);
   const commandColumns = useMemo<Column<CommandRecord>[]>(() => [
-    { key: 'id', header: 'Command', width: 70, mono: true, render: (r) => r.id },
-    { key: 'producer', header: 'Producer', width: 140, render: (r) => nodeName(flow, r.producerId) },
-    { key: 'name', header: 'Name', width: 150, render: (r) => r.commandName },
+    { key: 'id', header: 'Command', width: 84, mono: true, render: (r) => r.id },
+    { key: 'producer', header: 'Producer', width: 130, render: (r) => nodeName(flow, r.producerId) },
+    { key: 'name', header: 'Name', width: 140, render: (r) => r.commandName },
     { key: 'status', header: 'Status', width: 90, render: (r) => <StatusPill status={r.status} tone={r.status === 'handled' ? 'ok' : r.status === 'rejected' ? 'bad' : 'wait'} /> },
-    { key: 'events', header: 'Events', width: 110, mono: true, render: (r) => r.eventIds?.join(', ') ?? '—' },
-    { key: 'payload', header: 'Payload', width: 300, grow: true, mono: true, render: (r) => formatPayload(r.payload), title: (r) => r.reason ?? formatPayload(r.payload) },
-    { key: 'fired', header: 'Fired at step', width: 100, render: (r) => r.firedStep },
+    { key: 'events', header: 'Events', width: 90, mono: true, render: (r) => r.eventIds?.join(', ') ?? '—' },
+    { key: 'payload', header: 'Payload', width: 240, grow: true, mono: true, render: (r) => formatPayload(r.payload), title: (r) => r.reason ?? formatPayload(r.payload) },
+    { key: 'fired', header: 'Fired at step', width: 104, render: (r) => r.firedStep },
   ], [flow]);
 
   return (
@@ -66,7 +66,7 @@ export function OutboxPanel() {
         <VirtualTable
           label="Outbox"
           source={outbox}
-          count={!ownerId && !followed ? knownCount(run, 'outbox') : undefined}
+          count={followed ? undefined : ownerId ? knownNodeCount(run, 'outbox', ownerId) : knownCount(run, 'outbox')}
           columns={outboxColumns}
           rowId={(r) => `${r.runId}:${r.seq}`}
           isHighlighted={(r) => r.eventId === eventId}

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Payload } from '../../../core';
 import { useAppStore } from '../../../state/store';
 import { useThrottledLiveQuery } from '../live/useThrottledLiveQuery';
-import { projectionSource } from '../queries';
+import { knownNodeCount, projectionSource } from '../queries';
 import { runEngine } from '../runEngine';
 import { arraySource } from '../table/arraySource';
 import { VirtualTable, type Column } from '../table/VirtualTable';
@@ -80,6 +80,7 @@ export function ProjectionsPanel({ onRebuild }: { onRebuild(): Promise<unknown> 
         <VirtualTable<ShownRow, (string | number)[]>
           label={`Projection ${projection.name}`}
           source={live}
+          count={knownNodeCount(run, 'projection', projection.id)}
           columns={columns}
           rowId={(r) => r.key}
           isHighlighted={(r) => eventId !== null && r.lastEventId === eventId}

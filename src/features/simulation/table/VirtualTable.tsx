@@ -25,6 +25,8 @@ export interface VirtualTableProps<Row, K> {
   columns: readonly Column<Row>[];
   rowId(row: Row): string;
   isHighlighted?(row: Row): boolean;
+  /** Rows to show faded (e.g. events after the position travelled to). */
+  isDimmed?(row: Row): boolean;
   onRowClick?(row: Row): void;
   emptyText: string;
   /** Keep the newest rows in view while the user is at the bottom (logs). */
@@ -41,7 +43,7 @@ const ROW_HEIGHT = 26;
  * The header stays in place while the body scrolls.
  */
 function VirtualTableInner<Row, K>(props: VirtualTableProps<Row, K>) {
-  const { label, source, columns, rowId, isHighlighted, onRowClick, emptyText, followTail } = props;
+  const { label, source, columns, rowId, isHighlighted, isDimmed, onRowClick, emptyText, followTail } = props;
   const intervalMs = useLiveInterval();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [range, setRange] = useState({ first: 0, last: 60 });
@@ -124,7 +126,7 @@ function VirtualTableInner<Row, K>(props: VirtualTableProps<Row, K>) {
             return (
               <div
                 key={rowId(row)}
-                className={`vt-row${highlighted ? ' vt-highlight' : ''}${onRowClick ? ' vt-clickable' : ''}`}
+                className={`vt-row${highlighted ? ' vt-highlight' : ''}${isDimmed?.(row) ? ' vt-dimmed' : ''}${onRowClick ? ' vt-clickable' : ''}`}
                 role="row"
                 aria-rowindex={item.index + 2}
                 aria-selected={highlighted || undefined}

@@ -72,3 +72,21 @@ describe('indexSource', () => {
     db.close();
   });
 });
+
+describe('indexSource over a prefix that covers the whole index', () => {
+  it('given several rows with the same index key, when read by offset, then all of them are found', async () => {
+    class EventDb extends Dexie {
+      rows!: Table<{ runId: string; seq: number; eventId: string }, [string, number]>;
+      constructor() {
+        super('index-source-full-prefix');
+        this.version(1).stores({ rows: '[runId+seq], [runId+eventId]' });
+      }
+    }
+    const db = new EventDb();
+    await db.rows.bulkPut([1, 2, 3].map((seq) => ({ runId: 'r1', seq, eventId: seq === 2 ? 'e-2' : 'e-1' })));
+    const source = indexSource({ table: db.rows, index: '[runId+eventId]', prefix: ['r1', 'e-1'], tail: () => [], appendOnly: false, byOffset: true });
+    expect(await source.count()).toBe(2);
+    expect((await source.page({ offset: 0 }, 10)).map((r) => r.seq)).toEqual([1, 3]);
+    db.close();
+  });
+});

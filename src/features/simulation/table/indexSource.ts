@@ -27,7 +27,9 @@ export function indexSource<Row, TKey>(options: {
   denseFrom?: number;
 }): RowSource<Row, KeyPart[]> {
   const { table, index, prefix, tail, appendOnly, reverse } = options;
-  const lower = [...prefix, Dexie.minKey];
+  // The prefix itself sorts before every longer key that starts with it; `[...prefix, minKey]`
+  // would miss rows when the prefix already covers the whole index (e.g. [runId+eventId]).
+  const lower = [...prefix];
   const upper = [...prefix, Dexie.maxKey];
   const all = () => table.where(index).between(lower, upper, true, true);
   return {
