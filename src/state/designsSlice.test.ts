@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makeEventType, makeFlow } from '../core/testing';
 import { DesignsDb, designRepository } from '../persistence/designs';
+import { openSimulationEngine } from '../persistence/simulation';
 import { useAppStore } from './store';
 
 const state = () => useAppStore.getState();
@@ -46,6 +47,21 @@ describe('the designs slice', () => {
 
     expect(state().doc?.id).toBe(first.id);
     expect(await designRepository.loadDesign(second.id)).toBeUndefined();
+  });
+
+  it('given a design with a run, when the design is deleted, then its run is deleted too', async () => {
+    const first = state().doc!;
+    await state().createDesign();
+    state().addNode('event', { x: 0, y: 0 });
+    const doomed = state().doc!;
+    const engine = openSimulationEngine();
+    await engine.startRun(doomed, { seed: 3 });
+    expect(await engine.getRun(doomed.id)).toBeDefined();
+
+    await state().deleteDesign(doomed.id);
+
+    expect(await engine.getRun(doomed.id)).toBeUndefined();
+    expect(state().doc?.id).toBe(first.id);
   });
 
   it('given a design, when duplicated, then a copy with its own id and a "copy" name opens', async () => {

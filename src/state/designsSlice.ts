@@ -1,5 +1,6 @@
 import { createEmptyDocument, type FlowDocument } from '../core';
 import { clearUnsavedDesign, designRepository, readUnsavedDesign, writeUnsavedDesign } from '../persistence/designs';
+import { openSimulationEngine } from '../persistence/simulation';
 import { createAutosave } from './autosave';
 import { newDesignId, uniqueDesignName } from './designIds';
 import { fetchExampleDesign } from './exampleDesign';
@@ -114,6 +115,8 @@ export const createDesignsSlice: SliceCreator<DesignsSlice> = (set, get) => {
     async deleteDesign(id) {
       autosave.cancel(id);
       await designRepository.deleteDesign(id);
+      // A design's run is keyed by its id: it goes with the design, or it would outlive it unseen.
+      await openSimulationEngine().deleteRun(id);
       if (get().doc?.id !== id) return;
       const [recent] = await designRepository.listDesigns();
       const next = recent ? await designRepository.loadDesign(recent.id) : undefined;
