@@ -1,5 +1,5 @@
-import { defineConfig, devices } from '@playwright/test';
-import { chromiumLaunchOptions } from './e2e/chromium';
+import { defineConfig } from '@playwright/test';
+import { chromiumUse, previewServer } from './e2e/chromium';
 
 // `npm run bench`: the benchmark page of the production build (dist, or BENCH_OUT_DIR), in Chromium.
 const port = Number(process.env.BENCH_PORT ?? 4183);
@@ -12,16 +12,6 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [['list']],
-  use: {
-    ...devices['Desktop Chrome'],
-    baseURL: `http://127.0.0.1:${port}`,
-    viewport: { width: 1280, height: 800 },
-    launchOptions: chromiumLaunchOptions(),
-  },
-  webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${outDir}`,
-    url: `http://127.0.0.1:${port}`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  use: chromiumUse(port),
+  webServer: previewServer(port, outDir),
 });

@@ -1,5 +1,5 @@
-import { defineConfig, devices } from '@playwright/test';
-import { chromiumLaunchOptions } from './e2e/chromium';
+import { defineConfig } from '@playwright/test';
+import { chromiumUse, previewServer } from './e2e/chromium';
 
 // E2E_PORT / E2E_OUT_DIR let several builds be tested side by side; `npm test` uses the defaults.
 const port = Number(process.env.E2E_PORT ?? 4173);
@@ -14,18 +14,6 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [['list']],
-  use: {
-    ...devices['Desktop Chrome'],
-    baseURL: `http://127.0.0.1:${port}`,
-    viewport: { width: 1280, height: 800 },
-    launchOptions: chromiumLaunchOptions(),
-    trace: 'retain-on-failure',
-    acceptDownloads: true,
-  },
-  webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${outDir}`,
-    url: `http://127.0.0.1:${port}`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  use: { ...chromiumUse(port), trace: 'retain-on-failure', acceptDownloads: true },
+  webServer: previewServer(port, outDir),
 });

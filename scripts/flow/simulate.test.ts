@@ -48,4 +48,10 @@ describe('npm run flow -- simulate', () => {
     expect(await run([example, '--faults', 'meteor=1'])).toBe(2);
     expect(io.err.join('\n')).toMatch(/usage|unknown fault/);
   });
+
+  it('given a file that is not a design, when simulated, then it says why and exits 1 without running', async () => {
+    const io = capture();
+    expect(await run(['package.json'])).toBe(1);
+    expect(io.err.join('\n')).toMatch(/package\.json/);
+  });
 });

@@ -3,10 +3,10 @@
 // Runs the simulation engine headless (node + fake-indexeddb), prints a JSON report, and exits 1
 // when an invariant is broken or the run does not reach quiet, 2 on bad usage.
 import 'fake-indexeddb/auto';
-import { readFile } from 'node:fs/promises';
 import type { AnomalyKind, FlowDocument, SettingsPatch } from '../../src/core';
 import { parseFaults } from '../../src/core';
 import { openSimulationEngine, SimulationDb } from '../../src/persistence/simulation';
+import { InputError, parseCommandLine, readDesignFile, UsageError } from './commandLine';
 
 interface Options {
   file: string;
@@ -19,25 +19,10 @@ interface Options {
 const USAGE = 'usage: npm run flow -- simulate <design.json> [--seed N] [--commands N] [--faults name=p,...] [--max-steps N] [--inbox-off ids] [--dual-write ids]';
 
 function parseArgs(args: string[]): Options {
-  let file: string | undefined;
-  const flags: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? '';
-    if (arg.startsWith('--')) {
-      const value = args[i + 1];
-      if (value === undefined) throw new Error(`${arg} needs a value\n${USAGE}`);
-      flags[arg.slice(2)] = value;
-      i++;
-    } else if (!file) file = arg;
-    else throw new Error(`unexpected argument ${arg}\n${USAGE}`);
-  }
-  if (!file) throw new Error(USAGE);
-  const known = ['seed', 'commands', 'faults', 'max-steps', 'inbox-off', 'dual-write'];
-  const unknown = Object.keys(flags).find((f) => !known.includes(f));
-  if (unknown) throw new Error(`unknown option --${unknown}\n${USAGE}`);
+  const { file, flags } = parseCommandLine(args, ['seed', 'commands', 'faults', 'max-steps', 'inbox-off', 'dual-write']);
   const int = (name: string, fallback: number) => {
     const value = flags[name] === undefined ? fallback : Number(flags[name]);
-    if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} needs a non-negative integer`);
+    if (!Number.isInteger(value) || value < 0) throw new UsageError(`--${name} needs a non-negative integer`);
     return value;
   };
   const ids = (name: string) => (flags[name] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -64,10 +49,17 @@ export async function run(args: string[]): Promise<number> {
   try {
     options = parseArgs(args);
   } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     return 2;
   }
-  const flow = JSON.parse(await readFile(options.file, 'utf8')) as FlowDocument;
+  let flow: FlowDocument;
+  try {
+    flow = await readDesignFile(options.file);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    console.error(error.message);
+    return 1;
+  }
   const db = new SimulationDb(`efd-simulation-cli-${options.seed}-${process.pid}`);
   try {
     const engine = openSimulationEngine(db);

@@ -170,7 +170,7 @@ function DesignCanvas({ doc, container }: { doc: FlowDocument; container: RefObj
       aria-label="Design canvas"
     >
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
-      {mode === 'design' && (
+      {mode === 'design' && allNodes(doc).length > 0 && (
         <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" position="bottom-right" style={MINIMAP_SIZE} />
       )}
       <Controls position="bottom-left" showInteractive={false} aria-label="Zoom controls" fitViewOptions={fitOptions}>

@@ -21,7 +21,7 @@ export function DesignInspector({ doc }: { doc: FlowDocument }) {
           <li>Click or drag a kind from <strong>Add</strong> onto the canvas.</li>
           <li>Drag from a node’s right handle to another node’s left handle to connect them.</li>
           <li>Select a node to edit it here. Shift-click or Shift-drag selects several.</li>
-          <li><kbd>Del</kbd> deletes, <kbd>Ctrl</kbd>+<kbd>C</kbd>/<kbd>V</kbd> copies, <kbd>Ctrl</kbd>+<kbd>Z</kbd> undoes.</li>
+          <li><kbd>Del</kbd> deletes, <kbd>Ctrl</kbd>+<kbd>C</kbd>/<kbd>V</kbd> copies, <kbd>Ctrl</kbd>+<kbd>Z</kbd> undoes; <kbd>?</kbd> lists every shortcut.</li>
         </ul>
       </Section>
     </>
