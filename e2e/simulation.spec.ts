@@ -72,6 +72,18 @@ class RunPage {
   }
 }
 
+/** The rows' texts once two reads 250 ms apart agree: live queries settle after a step, not with it. */
+async function settledTexts(rows: Locator): Promise<string[]> {
+  let previous: string[] | undefined;
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const now = await rows.allTextContents();
+    if (now.length > 0 && previous && JSON.stringify(now) === JSON.stringify(previous)) return now;
+    previous = now;
+    await rows.page().waitForTimeout(250);
+  }
+  throw new Error('the table never settled');
+}
+
 const test2 = test.extend<{ run: RunPage }>({
   run: async ({ editor, page }, use) => {
     await editor.open();
@@ -229,9 +241,9 @@ test2('a reload mid-run resumes with the same tables', async ({ run, page }) => 
   for (let i = 0; i < 7; i++) await run.stepWithKey();
   await run.openTab('Trace');
   await expect(run.rows('Trace')).toHaveCount(7);
-  const trace = await run.rows('Trace').allTextContents();
+  const trace = await settledTexts(run.rows('Trace'));
   await run.openTab('Outbox');
-  const outbox = await run.rows('Outbox').allTextContents();
+  const outbox = await settledTexts(run.rows('Outbox'));
   expect(outbox.length).toBeGreaterThan(0);
   const splitter = page.getByRole('separator', { name: /Resize the simulation panels/ });
   const height = Number(await splitter.getAttribute('aria-valuenow'));

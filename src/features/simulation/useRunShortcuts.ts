@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
 
-/** True when a key press belongs to what the user is typing or choosing, not to a shortcut. */
+/** True when a key press belongs to what the user is typing or choosing (or to a dialog), not to a shortcut. */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
-  return target.closest('input, textarea, select, [contenteditable="true"]') !== null;
+  return target.closest('input, textarea, select, [contenteditable="true"], dialog, [role="dialog"]') !== null;
 }
 
 /**
