@@ -188,6 +188,12 @@ test2('inbox off and duplicate delivery on: the duplicate effect is reported and
   await run.openTab('Inbox');
   await expect(run.table('Inbox')).toBeVisible();
   await page.screenshot({ path: test2.info().outputPath('sim-duplicate.png') });
+  // Column headers are never cut (e.g. "Processed at step", "notificationsSent").
+  const cut = (label: string) => run.table(label).getByRole('columnheader')
+    .evaluateAll((headers) => headers.filter((h) => h.scrollWidth > h.clientWidth).map((h) => h.textContent));
+  expect(await cut('Inbox')).toEqual([]);
+  await run.showProjection('notifications');
+  expect(await cut('Projection notifications')).toEqual([]);
 });
 
 test2('dual write with a crash after commit: the lost event is reported', async ({ run, page }) => {
@@ -198,6 +204,9 @@ test2('dual write with a crash after commit: the lost event is reported', async 
   await run.runUntilQuiet();
   await run.openTab('Anomalies');
   await expect(run.row('Anomalies', 'lost event')).toContainText('never published');
+  // The anomaly's sentence is read in full at 1280×800, not cut at the column's edge.
+  const message = run.cell(run.row('Anomalies', 'lost event'), 1);
+  expect(await message.evaluate((cell) => cell.scrollHeight <= cell.clientHeight && cell.scrollWidth <= cell.clientWidth)).toBe(true);
   // Keyboard: into the table, down to the anomaly, Enter follows its event across the panels.
   await page.getByRole('table', { name: 'Anomalies', exact: true }).getByLabel('Anomalies: scroll the rows').focus();
   await page.keyboard.press('ArrowDown');
@@ -209,6 +218,38 @@ test2('dual write with a crash after commit: the lost event is reported', async 
   await expect(run.row('Event store', 'e-1')).toHaveAttribute('aria-selected', 'true');
   await run.openTab('Broker');
   await expect(run.rows('Broker deliveries')).toHaveCount(0);
+
+  // The fault of the last step stays in view even though the step's text is long.
+  const fault = page.getByTestId('sim.last-step-fault');
+  await expect(fault).toHaveText('crash-after-commit');
+  const [line, pill] = [await run.lastStep.boundingBox(), await fault.boundingBox()];
+  expect(pill!.x + pill!.width).toBeLessThanOrEqual(line!.x + line!.width);
+  expect(pill!.y + pill!.height).toBeLessThanOrEqual(line!.y + line!.height);
+
+  // The rebuild replays the lost event into the projection, and its row names that event.
+  await run.showProjection('author-videos');
+  await expect(run.rows('Projection author-videos')).toHaveCount(0);
+  await run.button('Rebuild projections from the event store').click();
+  await expect(run.rows('Projection author-videos')).toHaveCount(1);
+  await expect(run.cell(run.rows('Projection author-videos').first(), 3)).toHaveText('e-1');
+});
+
+test2('what the user typed in the command form survives the steps taken before firing it', async ({ run, page }) => {
+  const title = page.getByRole('textbox', { name: 'title' });
+  const generated = await title.inputValue();
+  await run.button('Fire').click();
+  // The form is filled again for the next command after a fire.
+  await expect(title).not.toHaveValue(generated);
+  await title.fill('My own title');
+  await title.blur();
+  await run.stepWithKey();
+  await run.stepWithKey();
+  await expect(title).toHaveValue('My own title');
+  await run.button('Fire').click();
+  await expect(title).not.toHaveValue('My own title');
+  await run.runUntilQuiet();
+  await run.showProjection('author-videos');
+  await expect(run.row('Projection author-videos', 'My own title')).toHaveCount(1);
 });
 
 test2('the time-travel slider shows an earlier projection state', async ({ run, page }) => {

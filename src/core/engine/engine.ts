@@ -227,10 +227,11 @@ export function createSimulationEngine(store: SimulationStore): SimulationEngine
       store.transaction(options.write ? 'rw' : 'r', ALL, async (tx) => {
         const run = await loadRun(tx, runId);
         const events = await tx.query('events', '[runId+position]', { prefix: [runId] });
-        const rebuilt = replayProjections(run.flow, events);
+        const lastEventIds = new Map<string, string>();
+        const rebuilt = replayProjections(run.flow, events, (projectionId, key, eventId) => lastEventIds.set(rowKey(projectionId, key), eventId));
         const stored = await tx.query('projectionRows', '[runId+projectionId+key]', { prefix: [runId] });
         const differences = diffProjections(stateFromRows(run.flow, stored), rebuilt);
-        if (options.write && differences.length > 0) await writeProjections(tx, run, rebuilt);
+        if (options.write && differences.length > 0) await writeProjections(tx, run, rebuilt, lastEventIds);
         return { equal: differences.length === 0, differences, rebuilt, position: run.position };
       }),
     counts: (runId) =>
@@ -272,10 +273,14 @@ export function createSimulationEngine(store: SimulationStore): SimulationEngine
   return engine;
 }
 
-async function writeProjections(tx: StoreTx, run: RunRecord, state: ProjectionState): Promise<void> {
+const rowKey = (projectionId: string, key: string) => `${projectionId}\u0000${key}`;
+
+async function writeProjections(tx: StoreTx, run: RunRecord, state: ProjectionState, lastEventIds: ReadonlyMap<string, string>): Promise<void> {
   await tx.deletePrefix('projectionRows', [run.runId]);
   const rows = Object.entries(state).flatMap(([projectionId, byKey]) =>
-    Object.entries(byKey).map(([key, values]) => ({ runId: run.runId, projectionId, key, values, lastEventId: '', updatedStep: run.step })));
+    Object.entries(byKey).map(([key, values]) => ({
+      runId: run.runId, projectionId, key, values, lastEventId: lastEventIds.get(rowKey(projectionId, key)) ?? '', updatedStep: run.step,
+    })));
   await tx.bulkPut('projectionRows', rows);
   run.stats.projectionRows = Object.fromEntries(Object.entries(state).map(([id, byKey]) => [id, Object.keys(byKey).length]));
   await tx.put('runs', run);

@@ -10,7 +10,7 @@ export type {
   SimulationEngine, FireRequest, FireManyRequest, BatchOptions, RunUntilQuietOptions, BatchResult, RebuildReport,
 } from './engine';
 export { replayProjections, diffProjections, stateFromRows } from './replay';
-export type { ProjectionState, ProjectionDifference } from './replay';
+export type { ProjectionState, ProjectionDifference, ReplayListener } from './replay';
 export { Rng } from './rng';
 export { isQuiet, relayIsDown } from './scheduler';
 export { emptyStats, total } from './stepContext';

@@ -6,12 +6,16 @@ import { applyEffect, effectKey, eventView, handlerGenerator, type ValueContext 
 /** Projection rows by projection id, then by key. */
 export type ProjectionState = Record<string, Record<string, Payload>>;
 
+/** Called for every row an event changes during a replay (`deleted` when the effect removed it). */
+export type ReplayListener = (projectionId: string, key: string, eventId: string, deleted: boolean) => void;
+
 /**
  * Replays events (in event-store order) through every consumer's handlers into memory, as the
  * projections would be had each event been applied exactly once, in order. Emitted events are not
- * re-emitted: they are in the store already. Pure.
+ * re-emitted: they are in the store already. `onApplied` hears every row change (e.g. to know each
+ * row's last event). Pure apart from the listener.
  */
-export function replayProjections(flow: FlowDocument, events: Iterable<EventRecord>): ProjectionState {
+export function replayProjections(flow: FlowDocument, events: Iterable<EventRecord>, onApplied?: ReplayListener): ProjectionState {
   const index = indexFlow(flow);
   const state: ProjectionState = Object.fromEntries(flow.projections.map((p) => [p.id, {}]));
   for (const event of events) {
@@ -24,6 +28,7 @@ export function replayProjections(flow: FlowDocument, events: Iterable<EventReco
         const result = applyEffect(effect, index.projection(effect.projectionId), rows[key], key, values);
         if (result.next === null) delete rows[key];
         else rows[key] = result.next;
+        onApplied?.(effect.projectionId, key, event.eventId, result.next === null);
       }
     }
   }

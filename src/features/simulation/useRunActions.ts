@@ -81,10 +81,12 @@ export function useRunActions(runId: string) {
       rebuildProjections: () =>
         guarded(async () => {
           const report = await runEngine().rebuildProjections(runId, { write: true });
+          const events = `${report.position.toLocaleString('en')} event${report.position === 1 ? '' : 's'}`;
+          const rows = report.differences.length === 1 ? '1 row differed' : `${report.differences.length.toLocaleString('en')} rows differed`;
           store().showToast(
             report.equal
-              ? `Rebuilt every projection from ${report.position} events: identical to the live projections.`
-              : `Rebuilt from ${report.position} events: ${report.differences.length} row(s) differed from the live projections and were replaced.`,
+              ? `Rebuilt every projection from ${events}: identical to the live projections.`
+              : `Rebuilt from ${events}: ${rows} from the live projections and ${report.differences.length === 1 ? 'was' : 'were'} replaced.`,
             report.equal ? 'info' : 'error',
           );
           return report;

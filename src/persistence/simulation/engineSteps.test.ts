@@ -143,6 +143,17 @@ describe('micro-steps', () => {
     expect(rebuild.differences[0]).toMatchObject({ projectionId: 'items', key: 'i-1', incremental: undefined });
   });
 
+  it('given a rebuild that differs, when written, then each rebuilt row keeps the last event that changed it', async () => {
+    const { engine, db, runId } = await setup({ faults: { crashAfterCommit: 1 } }, { outbox: false });
+    await engine.fire(runId, create);
+    await engine.runUntilQuiet(runId);
+    expect(await rows(db, runId).projection('items')).toEqual([]);
+    const rebuild = await engine.rebuildProjections(runId, { write: true });
+    expect(rebuild.equal).toBe(false);
+    expect(await rows(db, runId).projection('items')).toMatchObject([{ key: 'i-1', lastEventId: 'e-1' }]);
+    expect((await engine.rebuildProjections(runId)).equal).toBe(true);
+  });
+
   it('given dual write without faults, when run, then events go straight to the broker', async () => {
     const { engine, db, runId } = await setup({}, { outbox: false });
     await engine.fire(runId, create);

@@ -27,11 +27,18 @@ export function FirePanel({ run, selectedNodeId, enabled, onFire, onFireMany }: 
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [count, setCount] = useState(10);
   const [refresh, setRefresh] = useState(0);
+  // Once the user types in the form, the steps that move the run's random state must not overwrite it:
+  // only firing, ↻, or choosing another producer or command (here or on the canvas) fills it again.
+  const [editedTarget, setEditedTarget] = useState<string | null>(null);
+  const target = `${producer?.id}/${command?.id}`;
+  if (editedTarget !== null && editedTarget !== target) setEditedTarget(null);
+  const edited = editedTarget === target;
+  const setEdited = (yes: boolean) => setEditedTarget(yes ? target : null);
 
   // Prefill from the seeded generator whenever the target or the run's random state changes.
-  const previewKey = `${producer?.id}/${command?.id}/${run.seq.command}/${run.rngState}/${refresh}`;
+  const previewKey = `${target}/${run.seq.command}/${edited ? 'edited' : run.rngState}/${refresh}`;
   useEffect(() => {
-    if (!producer || !command) return;
+    if (!producer || !command || edited) return;
     let cancelled = false;
     runEngine().previewPayload(run.runId, producer.id, command.id).then(
       (payload) => {
@@ -56,6 +63,7 @@ export function FirePanel({ run, selectedNodeId, enabled, onFire, onFireMany }: 
     setErrors(result.errors);
     if (Object.keys(result.errors).length > 0) return;
     await onFire({ producerId: producer.id, commandId: command.id, payload: result.payload });
+    setEdited(false);
   };
 
   return (
@@ -79,7 +87,10 @@ export function FirePanel({ run, selectedNodeId, enabled, onFire, onFireMany }: 
           field={field}
           value={texts[field.name] ?? ''}
           error={errors[field.name]}
-          onChange={(value) => setTexts((t) => ({ ...t, [field.name]: value }))}
+          onChange={(value) => {
+            setEdited(true);
+            setTexts((t) => ({ ...t, [field.name]: value }));
+          }}
         />
       ))}
       <div className="sim-row">
@@ -89,7 +100,10 @@ export function FirePanel({ run, selectedNodeId, enabled, onFire, onFireMany }: 
         <button
           type="button"
           className="sim-btn"
-          onClick={() => setRefresh((n) => n + 1)}
+          onClick={() => {
+            setEdited(false);
+            setRefresh((n) => n + 1);
+          }}
           aria-label="Generate the values again"
           title="Fill the form with the seeded generator's values again"
         >

@@ -18,7 +18,7 @@ export function InboxPanel() {
     { key: 'seq', header: '#', width: 56, mono: true, render: (r) => r.seq },
     { key: 'event', header: 'Event id', width: 90, mono: true, render: (r) => <EventId id={r.eventId} /> },
     { key: 'type', header: 'Event type', width: 200, render: (r) => r.eventTypeName },
-    { key: 'step', header: 'Processed at step', width: 130, render: (r) => r.processedStep },
+    { key: 'step', header: 'Processed at step', width: 150, render: (r) => r.processedStep },
     { key: 'dups', header: 'Duplicates skipped', width: 140, grow: true, render: (r) => r.duplicatesSkipped },
   ], [flow]);
   const consumers = consumerId ? flow.consumers.filter((c) => c.id === consumerId) : flow.consumers;

@@ -40,7 +40,7 @@ export function OutboxPanel() {
   const commandColumns = useMemo<Column<CommandRecord>[]>(() => [
     { key: 'id', header: 'Command', width: 84, mono: true, render: (r) => r.id },
     { key: 'producer', header: 'Producer', width: 130, render: (r) => nodeName(flow, r.producerId) },
-    { key: 'name', header: 'Name', width: 140, render: (r) => r.commandName },
+    { key: 'name', header: 'Name', width: 170, render: (r) => r.commandName, title: (r) => r.commandName },
     { key: 'status', header: 'Status', width: 90, render: (r) => <StatusPill status={r.status} tone={r.status === 'handled' ? 'ok' : r.status === 'rejected' ? 'bad' : 'wait'} /> },
     { key: 'events', header: 'Events', width: 90, mono: true, render: (r) => r.eventIds?.join(', ') ?? '—' },
     { key: 'payload', header: 'Payload', width: 240, grow: true, mono: true, render: (r) => formatPayload(r.payload), title: (r) => r.reason ?? formatPayload(r.payload) },

@@ -16,6 +16,11 @@ interface ShownRow {
   lastEventId?: string;
 }
 
+/** A column wide enough for its header (about 7.5 px a character, plus padding) and its kind of values. Pure. */
+function columnWidth(header: string, forValues: number): number {
+  return Math.max(forValues, Math.ceil(header.length * 7.5) + 24);
+}
+
 const selectPosition = (s: { simTimeTravelPosition: number | null }) => s.simTimeTravelPosition;
 
 /** The rows of a projection: live, or as they were at an event-store position (time travel). */
@@ -46,7 +51,7 @@ export function ProjectionsPanel({ onRebuild }: { onRebuild(): Promise<unknown> 
     const own = projection.columns.map((c, i): Column<ShownRow> => ({
       key: `col:${c.name}`,
       header: c.name === projection.key ? `${c.name} (key)` : c.name,
-      width: c.name === projection.key ? 250 : c.type === 'number' ? 130 : 180,
+      width: columnWidth(c.name, c.name === projection.key ? 240 : c.type === 'number' ? 110 : c.type === 'date-time' ? 200 : 150),
       mono: c.name === projection.key || c.type === 'number',
       grow: i === projection.columns.length - 1,
       render: (r) => formatValue(r.values[c.name] ?? (c.name === projection.key ? r.key : undefined)),
@@ -57,6 +62,8 @@ export function ProjectionsPanel({ onRebuild }: { onRebuild(): Promise<unknown> 
 
   if (!projection) return <p className="sim-hint panel-toolbar">This design has no projection.</p>;
   const shownPast = position !== null && pastRows;
+  // A replay to a position rebuilds values only: which event last wrote a row is known live.
+  const pastColumns = columns.filter((c) => c.key !== 'last');
   return (
     <>
       <div className={`panel-toolbar${position !== null ? ' time-travelling' : ''}`}>
@@ -72,7 +79,7 @@ export function ProjectionsPanel({ onRebuild }: { onRebuild(): Promise<unknown> 
         <VirtualTable
           label={`Projection ${projection.name} at position ${position}`}
           source={pastRows}
-          columns={columns}
+          columns={pastColumns}
           rowId={(r) => r.key}
           emptyText={`${projection.name} had no row at event-store position ${position}.`}
         />

@@ -17,6 +17,8 @@ export interface Column<Row> {
   mono?: boolean;
   /** Full text shown on hover when the cell is cut. */
   title?(row: Row): string;
+  /** Long text that wraps onto the row's second line (with a `rowHeight` of two lines). */
+  wrap?: boolean;
 }
 
 export interface VirtualTableProps<Row, K> {
@@ -33,9 +35,13 @@ export interface VirtualTableProps<Row, K> {
   followTail?: boolean;
   /** The row count when the caller knows it (e.g. from the run's counters); else it is counted. */
   count?: number;
+  /** Pixels per row; e.g. `TWO_LINE_ROW_HEIGHT` for a table of sentences (with `wrap` columns). */
+  rowHeight?: number;
 }
 
 const ROW_HEIGHT = 26;
+/** A row tall enough for two lines of text. */
+export const TWO_LINE_ROW_HEIGHT = 42;
 
 /**
  * A table that stays fast with 100,000 rows: only the visible rows are rendered
@@ -44,6 +50,7 @@ const ROW_HEIGHT = 26;
  */
 function VirtualTableInner<Row, K>(props: VirtualTableProps<Row, K>) {
   const { label, source, columns, rowId, isHighlighted, isDimmed, onRowClick, emptyText, followTail } = props;
+  const rowHeight = props.rowHeight ?? ROW_HEIGHT;
   const intervalMs = useLiveInterval();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [range, setRange] = useState({ first: 0, last: 60 });
@@ -54,7 +61,7 @@ function VirtualTableInner<Row, K>(props: VirtualTableProps<Row, K>) {
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 12,
     scrollMargin: ROW_HEIGHT,
     onChange: (instance) => {
@@ -113,7 +120,7 @@ function VirtualTableInner<Row, K>(props: VirtualTableProps<Row, K>) {
             const style = {
               transform: `translateY(${item.start - ROW_HEIGHT}px)`,
               gridTemplateColumns: template,
-              height: ROW_HEIGHT,
+              height: rowHeight,
             };
             if (row === undefined) {
               return (
@@ -136,7 +143,7 @@ function VirtualTableInner<Row, K>(props: VirtualTableProps<Row, K>) {
                 onClick={onRowClick ? () => onRowClick(row) : undefined}
               >
                 {columns.map((c) => (
-                  <div key={c.key} role="cell" className={`vt-td${c.mono ? ' vt-mono' : ''}`} title={c.title?.(row)}>
+                  <div key={c.key} role="cell" className={`vt-td${c.mono ? ' vt-mono' : ''}${c.wrap ? ' vt-wrap' : ''}`} title={c.title?.(row)}>
                     {c.render(row)}
                   </div>
                 ))}

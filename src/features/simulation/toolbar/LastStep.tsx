@@ -14,8 +14,10 @@ export function LastStep() {
     <div className="sim-laststep" role="status" aria-live="polite" data-testid="sim.last-step" title={current?.text}>
       {current ? (
         <>
-          <strong>Step {current.step}:</strong> {current.text}
-          {current.fault && <span className="pill pill-bad">{current.fault}</span>}
+          <strong>Step {current.step}:</strong>
+          {/* The fault comes first: a long step text is cut at its end, the fault must stay in view. */}
+          {current.fault && <span className="pill pill-bad" data-testid="sim.last-step-fault">{current.fault}</span>}{' '}
+          {current.text}
         </>
       ) : run.step === 0 ? (
         <span className="sim-hint">Fire a command at a producer (left), then press Step or S to watch it move one micro-step at a time.</span>
