@@ -6,6 +6,8 @@ import { canConnect } from './canConnect';
 import { connect, disconnect } from './connect';
 import { deriveEdges } from './deriveEdges';
 import { FlowOperationError } from './FlowOperationError';
+import { addNode } from './nodes';
+import { validateFlow } from './validation';
 
 function flow() {
   return makeFlow({
@@ -89,7 +91,39 @@ describe('connect', () => {
     const after = connect(flow(), 'bare', 'author-added');
     const [command] = after.producers[1]!.commands;
     expect(command).toMatchObject({ id: 'bare-command-1', name: 'EmitAuthorAdded', aggregateId: { from: 'input', field: 'authorId' } });
-    expect(command!.inputFields.map((f) => f.name)).toEqual(['authorId', 'title']);
+    expect(command!.inputFields.map((f) => [f.name, f.required])).toEqual([['authorId', true], ['title', true], ['videoId', false]]);
+    expect(command!.emits[0]!.mappings.map((m) => m.target)).toEqual(['authorId', 'title', 'videoId']);
+  });
+
+  it("producer→event: a new producer's command takes the event's aggregate id instead of its own 'id' input", () => {
+    const doc = addNode(flow(), 'producer', { id: 'orders', position: { x: 0, y: 0 } });
+
+    const after = connect(doc, 'orders', 'author-added');
+
+    const command = after.producers.find((p) => p.id === 'orders')!.commands[0]!;
+    expect(command.aggregateId).toEqual({ from: 'input', field: 'authorId' });
+    expect(command.name).toBe('CreateAuthor');
+    expect(after.producers.find((p) => p.id === 'orders')!.aggregate).toBe('author');
+    expect(command.inputFields.map((f) => f.name)).toEqual(['authorId', 'title', 'videoId']);
+    expect(validateFlow(after).filter((p) => p.path.startsWith('/producers/2'))).toEqual([]);
+  });
+
+  it('consumer→event: a required id or timestamp the handled event lacks is generated', () => {
+    const doc = makeFlow({
+      eventTypes: [
+        makeEventType({ name: 'Placed', fields: ['orderId'] }),
+        makeEventType({ name: 'Issued', fields: [makeField('invoiceId', { type: 'uuid' }), makeField('at', { type: 'date-time' }), 'orderId', 'memo'] }),
+      ],
+      consumers: [makeConsumer({ name: 'billing', handles: ['placed'] })],
+    });
+
+    const [emission] = connect(doc, 'billing', 'issued').consumers[0]!.handlers[0]!.emits;
+
+    expect(emission!.mappings).toEqual([
+      { target: 'invoiceId', source: { from: 'generated', generator: 'uuid' } },
+      { target: 'at', source: { from: 'generated', generator: 'now' } },
+      { target: 'orderId', source: { from: 'event', field: 'orderId' } },
+    ]);
   });
 
   it('event→consumer: adds a handler', () => {

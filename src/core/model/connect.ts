@@ -1,20 +1,10 @@
+import { inputFieldFrom, upsertEffectFor, withCommandEmission, withHandlerEmission } from './autoMap';
 import { canConnect } from './canConnect';
 import { deriveEdges } from './deriveEdges';
 import { effectiveAggregateIdField, effectiveFields } from './effectiveFields';
 import { FlowOperationError } from './FlowOperationError';
 import { findNode, newCommandId, replaceNode } from './nodes';
-import type {
-  Assignment, Command, Consumer, Emission, EventType, FieldDef, FlowDocument, Handler, Producer, Projection,
-  ValueSource,
-} from './types';
-
-function copyField(field: FieldDef): FieldDef {
-  const copy: FieldDef = { name: field.name, type: field.type, required: true };
-  if (field.description !== undefined) copy.description = field.description;
-  if (field.enumValues !== undefined) copy.enumValues = [...field.enumValues];
-  if (field.itemType !== undefined) copy.itemType = field.itemType;
-  return copy;
-}
+import type { Command, Consumer, EventType, FlowDocument, Handler, Producer, Projection, ValueSource } from './types';
 
 function newCommand(doc: FlowDocument, producer: Producer, event: EventType): Command {
   const aggregateField = effectiveAggregateIdField(doc, event.id);
@@ -23,7 +13,7 @@ function newCommand(doc: FlowDocument, producer: Producer, event: EventType): Co
     : { from: 'generated', generator: 'uuid' };
   const inputFields = effectiveFields(doc, event.id)
     .filter((field) => field.name === aggregateField)
-    .map(copyField);
+    .map(inputFieldFrom);
   return {
     id: newCommandId(doc, producer.id),
     name: `Emit${event.name}`,
@@ -34,18 +24,48 @@ function newCommand(doc: FlowDocument, producer: Producer, event: EventType): Co
   };
 }
 
-/** producer→event: the first command (made if none) emits the event, its inputs cover the required fields. */
-function connectProducer(doc: FlowDocument, producer: Producer, event: EventType): FlowDocument {
-  const command = producer.commands[0] ?? newCommand(doc, producer, event);
+/**
+ * A command that emits nothing yet (e.g. a new producer's `CreateItem`) is still being set up: when
+ * its aggregate id reads an input the event does not have, it takes the event's aggregate id field
+ * instead (the input is renamed, or dropped when the command already has the event's one).
+ */
+function adoptAggregateId(doc: FlowDocument, command: Command, event: EventType): Command {
+  const aggregateField = effectiveAggregateIdField(doc, event.id);
+  const source = command.aggregateId;
+  if (command.emits.length > 0 || command.rowChanges.length > 0 || !aggregateField || source.from !== 'input') return command;
   const fields = effectiveFields(doc, event.id);
-  const inputNames = new Set(command.inputFields.map((field) => field.name));
-  const addedInputs = fields.filter((field) => field.required && !inputNames.has(field.name)).map(copyField);
-  const inputFields = [...command.inputFields, ...addedInputs];
-  const available = new Set(inputFields.map((field) => field.name));
-  const mappings: Assignment[] = fields
-    .filter((field) => available.has(field.name))
-    .map((field) => ({ target: field.name, source: { from: 'input', field: field.name } }));
-  const updated: Command = { ...command, inputFields, emits: [...command.emits, { eventTypeId: event.id, mappings }] };
+  const eventField = fields.find((field) => field.name === aggregateField);
+  if (!eventField || fields.some((field) => field.name === source.field)) return command;
+  const hasAggregateInput = command.inputFields.some((field) => field.name === aggregateField);
+  const inputFields = hasAggregateInput
+    ? command.inputFields.filter((field) => field.name !== source.field)
+    : command.inputFields.map((field) => (field.name === source.field ? inputFieldFrom(eventField) : field));
+  return { ...command, inputFields, aggregateId: { from: 'input', field: aggregateField } };
+}
+
+const DEFAULT_COMMAND = 'CreateItem';
+const DEFAULT_AGGREGATE = 'item';
+
+/**
+ * A new producer's placeholders (aggregate `item`, command `CreateItem`) named after what it now
+ * emits: the aggregate from the event's aggregate id (`orderId` → `order`), the command after the aggregate.
+ */
+function namedAfterAggregate(doc: FlowDocument, producer: Producer, command: Command, event: EventType): { producer: Producer; command: Command } {
+  if (command.name !== DEFAULT_COMMAND || command.emits.length > 0) return { producer, command };
+  const stem = (effectiveAggregateIdField(doc, event.id) ?? '').replace(/_?id$/i, '');
+  const aggregate = producer.aggregate === DEFAULT_AGGREGATE && stem ? stem : producer.aggregate;
+  if (aggregate === DEFAULT_AGGREGATE || !/^[A-Za-z][A-Za-z0-9]*$/.test(aggregate)) return { producer, command };
+  return { producer: { ...producer, aggregate }, command: { ...command, name: `Create${aggregate[0]!.toUpperCase()}${aggregate.slice(1)}` } };
+}
+
+/**
+ * producer→event: the first command (made if none) emits the event; every field of the event
+ * becomes an input (required as in the event) unless the command has it already, and is mapped.
+ * A new producer's placeholder names follow the event's aggregate (`CreateItem` → `CreateOrder`).
+ */
+function connectProducer(doc: FlowDocument, source: Producer, event: EventType): FlowDocument {
+  const { producer, command } = namedAfterAggregate(doc, source, adoptAggregateId(doc, source.commands[0] ?? newCommand(doc, source, event), event), event);
+  const updated = withCommandEmission(doc, command, event.id);
   const commands = producer.commands.length === 0 ? [updated] : [updated, ...producer.commands.slice(1)];
   return replaceNode(doc, { ...producer, commands });
 }
@@ -56,39 +76,25 @@ function withFirstHandler(consumer: Consumer, change: (handler: Handler) => Hand
   return { ...consumer, handlers: [change(first), ...rest] };
 }
 
-/** consumer→event: the first handler emits the event, same-named fields of the handled event mapped. */
+/**
+ * consumer→event: the first handler emits the event: same-named fields of the handled event are
+ * mapped, and a required uuid / date-time field it lacks is generated (a new id, the clock's now).
+ */
 function connectConsumerEmission(doc: FlowDocument, consumer: Consumer, event: EventType): FlowDocument {
-  return replaceNode(doc, withFirstHandler(consumer, (handler) => {
-    const handled = new Set(effectiveFields(doc, handler.eventTypeId).map((field) => field.name));
-    const mappings: Assignment[] = effectiveFields(doc, event.id)
-      .filter((field) => handled.has(field.name))
-      .map((field) => ({ target: field.name, source: { from: 'event', field: field.name } }));
-    const emission: Emission = { eventTypeId: event.id, mappings };
-    return { ...handler, emits: [...handler.emits, emission] };
-  }));
+  return replaceNode(doc, withFirstHandler(consumer, (handler) => withHandlerEmission(doc, handler, event.id)));
 }
 
 /** consumer→projection: the first handler upserts a row keyed by the matching event field. */
 function connectProjection(doc: FlowDocument, consumer: Consumer, projection: Projection): FlowDocument {
-  return replaceNode(doc, withFirstHandler(consumer, (handler) => {
-    const handled = new Set(effectiveFields(doc, handler.eventTypeId).map((field) => field.name));
-    const aggregateField = effectiveAggregateIdField(doc, handler.eventTypeId);
-    const keyField = handled.has(projection.key) ? projection.key : (aggregateField ?? 'aggregateId');
-    const set: Assignment[] = projection.columns
-      .filter((column) => column.name !== projection.key && handled.has(column.name))
-      .map((column) => ({ target: column.name, source: { from: 'event', field: column.name } }));
-    return {
-      ...handler,
-      effects: [...handler.effects, { kind: 'upsert', projectionId: projection.id, key: { from: 'event', field: keyField }, set }],
-    };
-  }));
+  return replaceNode(doc, withFirstHandler(consumer, (handler) => ({ ...handler, effects: [...handler.effects, upsertEffectFor(doc, handler, projection)] })));
 }
 
 /**
  * Connects two nodes by adding the semantics the edge stands for: producer→event adds an
- * emission to the first command (creating one if none) and the inputs the event requires;
- * event→consumer adds a handler; consumer→event adds an emission to the first handler;
- * consumer→projection adds an `upsert` effect to the first handler. Same-named fields are mapped.
+ * emission to the first command (creating one if none) with an input for each event field;
+ * event→consumer adds a handler; consumer→event adds an emission to the first handler (ids and
+ * timestamps it cannot read are generated); consumer→projection adds an `upsert` effect to the
+ * first handler. Same-named fields are mapped, so a new connection leaves nothing to fix by hand.
  * Pure. Throws FlowOperationError with the reason when the connection is illegal (see `canConnect`).
  */
 export function connect(doc: FlowDocument, sourceId: string, targetId: string): FlowDocument {

@@ -6,4 +6,6 @@ export {
 export { deleteNodes } from './deleteNodes';
 export { canConnect, type ConnectionCheck } from './canConnect';
 export { connect, disconnect } from './connect';
+export { replaceNodeCarryingRenames } from './carryRenames';
+export { withCommandEmission, withHandlerEmission, upsertEffectFor } from './autoMap';
 export { copyNodes, pasteNodes, type ClipboardPayload } from './clipboard';

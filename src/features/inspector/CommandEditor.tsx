@@ -1,4 +1,4 @@
-import type { Command, FlowDocument } from '../../core';
+import { withCommandEmission, type Command, type FlowDocument } from '../../core';
 import { RowActions, SelectField, TextField, lists } from './controls';
 import { EmissionEditor } from './EmissionEditor';
 import { FieldsEditor } from './FieldsEditor';
@@ -52,12 +52,14 @@ export function CommandEditor({ doc, label, command, beforeColumns, onChange }: 
       {command.emits.map((emission, index) => (
         <EmissionEditor key={`${emission.eventTypeId}-${index}`} doc={doc} label={`${label} emission ${index + 1}`} emission={emission} context={context}
           onChange={(next, k) => onChange({ ...command, emits: lists.replaceAt(command.emits, index, next) }, key(k))}
-          onRemove={() => onChange({ ...command, emits: lists.removeAt(command.emits, index) })} />
+          onRemove={() => onChange({ ...command, emits: lists.removeAt(command.emits, index) })}
+          onMapMissing={() => onChange(withCommandEmission(doc, command, emission.eventTypeId))}
+          mapMissingHint="Map every unmapped field from the same-named input, adding the inputs it needs" />
       ))}
       {emittable.length > 0 && (
         <SelectField label={`${label}: emit another event`} compact value=""
           options={[{ value: '', label: '+ Emit an event…' }, ...emittable.map((e) => ({ value: e.id, label: e.name }))]}
-          onChange={(eventTypeId) => { if (eventTypeId) onChange({ ...command, emits: [...command.emits, { eventTypeId, mappings: [] }] }); }} />
+          onChange={(eventTypeId) => { if (eventTypeId) onChange(withCommandEmission(doc, command, eventTypeId)); }} />
       )}
     </div>
   );

@@ -10,15 +10,20 @@ interface EmissionEditorProps {
   context: SourceContext;
   onChange(emission: Emission, coalesceKey?: string): void;
   onRemove(): void;
+  /** Fills the unmapped fields where the tool can; leave it out when it would change nothing. */
+  onMapMissing?: () => void;
+  /** What `onMapMissing` does, as its tooltip. */
+  mapMissingHint: string;
 }
 
 /** An emitted event: which type, and for each of its fields (inherited too) where the value comes from. */
-export function EmissionEditor({ doc, label, emission, context, onChange, onRemove }: EmissionEditorProps) {
+export function EmissionEditor({ doc, label, emission, context, onChange, onRemove, onMapMissing, mapMissingHint }: EmissionEditorProps) {
   const fields = effectiveFields(doc, emission.eventTypeId);
   const eventOptions = doc.eventTypes.filter((e) => !e.abstract || e.id === emission.eventTypeId)
     .map((e) => ({ value: e.id, label: e.name }));
   const byTarget = new Map(emission.mappings.map((m) => [m.target, m]));
   const stale = emission.mappings.filter((m) => !fields.some((f) => f.name === m.target));
+  const unmapped = fields.filter((f) => !byTarget.has(f.name));
 
   const setMapping = (target: string, source: ValueSource | undefined, key?: string) => {
     const others = emission.mappings.filter((m) => m.target !== target);
@@ -63,6 +68,10 @@ export function EmissionEditor({ doc, label, emission, context, onChange, onRemo
           ))}
         </tbody>
       </table>
+      {unmapped.length > 0 && onMapMissing && (
+        <button type="button" className="tool-button add-button" title={mapMissingHint} aria-label={`${label}: map the unmapped fields`}
+          onClick={onMapMissing}>Map unmapped fields ({unmapped.map((f) => f.name).join(', ')})</button>
+      )}
     </div>
   );
 }

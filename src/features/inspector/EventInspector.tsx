@@ -16,6 +16,9 @@ export function EventInspector({ doc, node }: { doc: FlowDocument; node: EventTy
   const allFields = effectiveFields(doc, node.id);
   const baseOptions = [{ value: '', label: '— none —' }, ...possibleBases(doc, node).map((e) => ({ value: e.id, label: e.name }))];
   const aggregateOptions = [{ value: '', label: '— inherited / none —' }, ...allFields.map((f) => ({ value: f.name, label: f.name }))];
+  if (node.aggregateIdField && !allFields.some((f) => f.name === node.aggregateIdField)) {
+    aggregateOptions.splice(1, 0, { value: node.aggregateIdField, label: `${node.aggregateIdField} (missing)` });
+  }
   return (
     <>
       <Section title="Event type">

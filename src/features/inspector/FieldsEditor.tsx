@@ -22,6 +22,18 @@ function freshFieldName(fields: FieldDef[]): string {
   return `field${n}`;
 }
 
+const parseValues = (text: string) => text.split(',').map((v) => v.trim()).filter(Boolean);
+
+/**
+ * The allowed values of an enum as comma separated text. The text is kept as typed (a trailing
+ * comma or space survives, so the next value can be typed); only the parsed list is stored.
+ */
+function EnumValuesField({ label, values, onChange }: { label: string; values: string[]; onChange(values: string[]): void }) {
+  const [draft, setDraft] = useState(values.join(', '));
+  const text = parseValues(draft).join('\u0000') === values.join('\u0000') ? draft : values.join(', ');
+  return <TextField label={label} value={text} onChange={(next) => { setDraft(next); onChange(parseValues(next)); }} />;
+}
+
 interface FieldsEditorProps {
   /** "Field" or "Input": used in every accessible name, e.g. "Field 2 name". */
   noun: string;
@@ -59,8 +71,8 @@ export function FieldsEditor({ noun, fields, onChange }: FieldsEditorProps) {
                 onMove={(from, to) => onChange(lists.move(fields, from, to))} onRemove={(i) => onChange(lists.removeAt(fields, i))} />
             </div>
             {field.type === 'enum' && (
-              <TextField label={`${label} enum values (comma separated)`} value={(field.enumValues ?? []).join(', ')}
-                onChange={(text) => change(index, { enumValues: text.split(',').map((v) => v.trim()).filter(Boolean) }, 'enum')} />
+              <EnumValuesField label={`${label} enum values (comma separated)`} values={field.enumValues ?? []}
+                onChange={(enumValues) => change(index, { enumValues }, 'enum')} />
             )}
             {open && (
               <div className="field-row__details">

@@ -1,4 +1,4 @@
-import { effectiveAggregateIdField, effectiveFields, ENVELOPE_FIELDS, type FlowDocument, type Handler, type ProjectionEffect } from '../../core';
+import { effectiveFields, ENVELOPE_FIELDS, upsertEffectFor, withHandlerEmission, type FlowDocument, type Handler } from '../../core';
 import { SelectField, lists } from './controls';
 import { EffectEditor } from './EffectEditor';
 import { EmissionEditor } from './EmissionEditor';
@@ -21,10 +21,8 @@ export function HandlerEditor({ doc, label, handler, handledIds, onChange }: Han
   const key = (k?: string) => (k ? `${handler.eventTypeId}:${k}` : undefined);
   const eventOptions = doc.eventTypes.filter((e) => e.id === handler.eventTypeId || !handledIds.includes(e.id))
     .map((e) => ({ value: e.id, label: e.name }));
-  const newEffect = (projectionId: string): ProjectionEffect => {
-    const aggregate = effectiveAggregateIdField(doc, handler.eventTypeId);
-    return { kind: 'upsert', projectionId, key: { from: 'event', field: aggregate ?? 'aggregateId' }, set: [] };
-  };
+  const mapsMore = (eventTypeId: string, mapped: number) =>
+    (withHandlerEmission(doc, handler, eventTypeId).emits.find((e) => e.eventTypeId === eventTypeId)?.mappings.length ?? 0) > mapped;
   const emittable = doc.eventTypes.filter((e) => !e.abstract && !handler.emits.some((m) => m.eventTypeId === e.id));
   return (
     <div className="handler">
@@ -40,18 +38,23 @@ export function HandlerEditor({ doc, label, handler, handledIds, onChange }: Han
       {doc.projections.length > 0 && (
         <SelectField compact label={`${label}: add an effect`} value=""
           options={[{ value: '', label: '+ Add an effect on…' }, ...doc.projections.map((p) => ({ value: p.id, label: p.name }))]}
-          onChange={(projectionId) => { if (projectionId) onChange({ ...handler, effects: [...handler.effects, newEffect(projectionId)] }); }} />
+          onChange={(projectionId) => {
+            const projection = doc.projections.find((p) => p.id === projectionId);
+            if (projection) onChange({ ...handler, effects: [...handler.effects, upsertEffectFor(doc, handler, projection)] });
+          }} />
       )}
       <h4>Emits</h4>
       {handler.emits.map((emission, index) => (
         <EmissionEditor key={`${emission.eventTypeId}-${index}`} doc={doc} label={`${label} emission ${index + 1}`} emission={emission} context={context}
           onChange={(next, k) => onChange({ ...handler, emits: lists.replaceAt(handler.emits, index, next) }, key(k))}
-          onRemove={() => onChange({ ...handler, emits: lists.removeAt(handler.emits, index) })} />
+          onRemove={() => onChange({ ...handler, emits: lists.removeAt(handler.emits, index) })}
+          onMapMissing={mapsMore(emission.eventTypeId, emission.mappings.length) ? () => onChange(withHandlerEmission(doc, handler, emission.eventTypeId)) : undefined}
+          mapMissingHint="Map unmapped fields from the same-named fields of the handled event; generate missing ids and timestamps" />
       ))}
       {emittable.length > 0 && (
         <SelectField compact label={`${label}: emit another event`} value=""
           options={[{ value: '', label: '+ Emit an event…' }, ...emittable.map((e) => ({ value: e.id, label: e.name }))]}
-          onChange={(eventTypeId) => { if (eventTypeId) onChange({ ...handler, emits: [...handler.emits, { eventTypeId, mappings: [] }] }); }} />
+          onChange={(eventTypeId) => { if (eventTypeId) onChange(withHandlerEmission(doc, handler, eventTypeId)); }} />
       )}
     </div>
   );

@@ -55,7 +55,7 @@ export function checkEventTypes(sink: ProblemSink): void {
     if (event.aggregateIdField !== undefined
       && !effectiveFields(doc, event.id).some((field) => field.name === event.aggregateIdField)) {
       sink.add('aggregate-id-not-a-field', `${path}/aggregateIdField`,
-        `${name}: aggregate id '${event.aggregateIdField}' is not one of its fields`, event.id);
+        `${name}: aggregate id '${event.aggregateIdField}' is not one of its fields: pick the aggregate id field in its inspector`, event.id);
     }
     if (!event.abstract && !emitted.has(event.id)) {
       sink.add('event-without-producer', path, `${name}: nothing emits it (connect a producer or a consumer to it)`, event.id);

@@ -16,25 +16,26 @@ interface SourceScope {
 
 function checkSource(sink: ProblemSink, scope: SourceScope, source: ValueSource, path: string, what: string): void {
   const name = label(scope.node);
+  const fix = `: pick another source in ${name}'s inspector`;
   const unavailable = (reads: string) =>
-    sink.add('unavailable-source', path, `${name}: ${what} reads ${reads}, which ${scope.node.kind}s cannot read`, scope.node.id);
+    sink.add('unavailable-source', path, `${name}: ${what} reads ${reads}, which ${scope.node.kind}s cannot read${fix}`, scope.node.id);
   switch (source.from) {
     case 'input':
       if (!scope.inputs) return unavailable('a command input');
       if (!scope.inputs.names.has(source.field)) {
-        sink.add('unknown-source', path, `${name}: ${what} reads input '${source.field}', which is no input field of ${scope.inputs.owner}`, scope.node.id);
+        sink.add('unknown-source', path, `${name}: ${what} reads input '${source.field}', which is no input field of ${scope.inputs.owner}${fix}`, scope.node.id);
       }
       return;
     case 'event':
       if (!scope.event) return unavailable('an event field');
       if (!scope.event.names.has(source.field)) {
-        sink.add('unknown-source', path, `${name}: ${what} reads '${source.field}', which is no field of ${scope.event.owner}`, scope.node.id);
+        sink.add('unknown-source', path, `${name}: ${what} reads '${source.field}', which is no field of ${scope.event.owner}${fix}`, scope.node.id);
       }
       return;
     case 'before':
       if (!scope.before) return unavailable('the row before the change');
       if (!scope.before.has(source.column)) {
-        sink.add('unknown-source', path, `${name}: ${what} reads column '${source.column}' before the change, but no command sets that column`, scope.node.id);
+        sink.add('unknown-source', path, `${name}: ${what} reads column '${source.column}' before the change, but no command sets that column${fix}, or add a row change that sets it`, scope.node.id);
       }
       return;
     case 'literal':
@@ -51,10 +52,10 @@ function checkAssignments(
   assignments.forEach((assignment, m) => {
     const at = `${path}/${m}`;
     if (targets && !targets.names.has(assignment.target)) {
-      sink.add('unknown-target', at, `${label(scope.node)}: mapping '${assignment.target}' names no ${targets.noun} of ${targets.owner}`, scope.node.id);
+      sink.add('unknown-target', at, `${label(scope.node)}: mapping '${assignment.target}' names no ${targets.noun} of ${targets.owner}: remove it in ${label(scope.node)}'s inspector`, scope.node.id);
     }
     if (seen.has(assignment.target)) {
-      sink.add('duplicate-mapping', at, `${label(scope.node)}: '${assignment.target}' is set twice`, scope.node.id);
+      sink.add('duplicate-mapping', at, `${label(scope.node)}: '${assignment.target}' is set twice: remove one in ${label(scope.node)}'s inspector`, scope.node.id);
     }
     seen.add(assignment.target);
     checkSource(sink, scope, assignment.source, `${at}/source`, `mapping '${assignment.target}'`);
@@ -78,7 +79,7 @@ function checkEmissions(sink: ProblemSink, scope: SourceScope, emissions: readon
     const mapped = new Set(emission.mappings.map((a) => a.target));
     for (const field of fields) {
       if (field.required && !mapped.has(field.name)) {
-        sink.add('required-field-unmapped', `${at}/mappings`, `${label(scope.node)}: required field '${field.name}' of ${label(event)} is not mapped`, scope.node.id);
+        sink.add('required-field-unmapped', `${at}/mappings`, `${label(scope.node)}: required field '${field.name}' of ${label(event)} is not mapped: pick its source under Emits in ${label(scope.node)}'s inspector`, scope.node.id);
       }
     }
   });
@@ -117,7 +118,7 @@ function checkConsumer(sink: ProblemSink, consumer: Consumer, i: number): void {
       checkSource(sink, scope, effect.key, `${at}/key`, `the key of ${label(projection)}`);
       if (effect.kind === 'upsert') checkAssignments(sink, scope, effect.set, `${at}/set`, columns);
       if ((effect.kind === 'increment' || effect.kind === 'append') && !columns.names.has(effect.column)) {
-        sink.add('unknown-target', `${at}/column`, `${label(consumer)}: ${effect.kind} names '${effect.column}', which is no column of ${label(projection)}`, consumer.id);
+        sink.add('unknown-target', `${at}/column`, `${label(consumer)}: ${effect.kind} names '${effect.column}', which is no column of ${label(projection)}: pick a column in ${label(consumer)}'s inspector`, consumer.id);
       }
       if (effect.kind === 'append') checkSource(sink, scope, effect.value, `${at}/value`, `the value appended to '${effect.column}'`);
     });

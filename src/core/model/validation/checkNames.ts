@@ -33,13 +33,13 @@ export function checkNodeNames(sink: ProblemSink): void {
       byId.set(node.id, node);
     }
     if (!node.name.trim()) {
-      sink.add('empty-name', `${path}/name`, `The ${KIND_WORDS[node.kind]} '${node.id}' has no name`, node.id);
+      sink.add('empty-name', `${path}/name`, `The ${KIND_WORDS[node.kind]} '${node.id}' has no name: give it one in its inspector`, node.id);
       continue;
     }
     const first = byName.get(node.name);
     if (first) {
       sink.add('duplicate-name', `${path}/name`,
-        `${node.name}: another node (${KIND_WORDS[first.kind]}) already has this name`, node.id);
+        `${node.name}: another node (${KIND_WORDS[first.kind]}) already has this name: rename one of them`, node.id);
     } else {
       byName.set(node.name, node);
     }
@@ -58,9 +58,9 @@ export function checkListNames(
   items.forEach((item, index) => {
     const path = `${listPath}/${index}/name`;
     if (!item.name.trim()) {
-      sink.add('empty-name', path, `${label(node)}: ${what} #${index + 1} has no name`, node.id);
+      sink.add('empty-name', path, `${label(node)}: ${what} #${index + 1} has no name: give it one in the inspector`, node.id);
     } else if (seen.has(item.name)) {
-      sink.add('duplicate-field', path, `${label(node)}: two ${what}s are called '${item.name}'`, node.id);
+      sink.add('duplicate-field', path, `${label(node)}: two ${what}s are called '${item.name}': rename one of them`, node.id);
     }
     seen.add(item.name);
   });
@@ -71,7 +71,7 @@ export function checkEnumValues(sink: ProblemSink, node: FlowNode, listPath: str
   fields.forEach((field, index) => {
     if (field.type === 'enum' && !(field.enumValues && field.enumValues.length > 0)) {
       sink.add('enum-without-values', `${listPath}/${index}/enumValues`,
-        `${label(node)}: enum field '${field.name}' has no allowed values`, node.id);
+        `${label(node)}: enum field '${field.name}' has no allowed values: type them in the inspector, comma separated`, node.id);
     }
   });
 }

@@ -28,7 +28,7 @@ export function checkServices(sink: ProblemSink): void {
       if (handled.has(handler.eventTypeId)) {
         const event = doc.eventTypes.find((e) => e.id === handler.eventTypeId);
         sink.add('duplicate-handler', `${path}/handlers/${j}`,
-          `${name}: has two handlers for ${event ? label(event) : `'${handler.eventTypeId}'`}`, consumer.id);
+          `${name}: has two handlers for ${event ? label(event) : `'${handler.eventTypeId}'`}: remove one in its inspector`, consumer.id);
       }
       handled.add(handler.eventTypeId);
       for (const effect of handler.effects) updated.add(effect.projectionId);
@@ -39,7 +39,7 @@ export function checkServices(sink: ProblemSink): void {
     const name = label(projection);
     checkListNames(sink, projection, `${path}/columns`, projection.columns, 'column');
     if (!projection.columns.some((column) => column.name === projection.key)) {
-      sink.add('projection-key-not-a-column', `${path}/key`, `${name}: key '${projection.key}' is not one of its columns`, projection.id);
+      sink.add('projection-key-not-a-column', `${path}/key`, `${name}: key '${projection.key}' is not one of its columns: pick the key column in its inspector`, projection.id);
     }
     if (!updated.has(projection.id)) {
       sink.add('projection-never-updated', path, `${name}: no consumer updates it (connect a consumer to it)`, projection.id);

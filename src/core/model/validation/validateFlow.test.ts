@@ -89,6 +89,13 @@ describe('validateFlow', () => {
     expect(problems[0]).toMatchObject({ path, message: expect.stringMatching(message) });
   });
 
+  it.each(cases.filter(([code]) => !['invalid-retry-limit', 'invalid-version', 'extends-cycle', 'duplicate-id', 'unknown-reference', 'emit-cycle'].includes(code)))(
+    'tells the user what to do about %s at %s', (code, _path, change) => {
+      const [problem] = problemsAfter(change).filter((p) => p.code === code);
+      expect(problem!.message).toMatch(/: (pick|give|rename|remove|type|connect|add)\b|\((connect|emit) /);
+    },
+  );
+
   it('gives each problem a severity and the id of its node', () => {
     const [problem] = problemsAfter((d) => { d.consumers[0]!.retryLimit = -2; });
     expect(problem).toMatchObject({ severity: 'error', nodeId: 'billing' });
