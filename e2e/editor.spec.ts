@@ -242,6 +242,30 @@ test.describe('the editor', () => {
     await expect(editor.designName).toHaveValue('Content platform');
   });
 
+  test('adding one node of each kind by clicking keeps every node on screen', async ({ editor, page }) => {
+    await editor.open();
+    await editor.createEmptyDesign();
+    const added = [];
+    for (const [kind, name] of [['producer', 'new-producer'], ['event', 'NewEvent'], ['consumer', 'new-consumer'], ['projection', 'new-projection']] as const) {
+      await editor.clickEmptyCanvas();
+      added.push(await editor.addByClick(kind, name));
+    }
+    // The side panel is open on the last one; every card must still be inside the visible canvas.
+    const canvas = (await page.getByTestId('canvas').boundingBox())!;
+    const panel = (await editor.sidePanel.boundingBox())!;
+    const visibleRight = Math.min(canvas.x + canvas.width, panel.x);
+    await expect.poll(async () => {
+      const outside: string[] = [];
+      for (const node of added) {
+        const box = (await node.boundingBox())!;
+        if (box.x < canvas.x || box.x + box.width > visibleRight || box.y < canvas.y || box.y + box.height > canvas.y + canvas.height) {
+          outside.push((await node.getAttribute('aria-label')) ?? '?');
+        }
+      }
+      return outside;
+    }).toEqual([]);
+  });
+
   test('auto-layout arranges the design left to right, undoably', async ({ editor }) => {
     await editor.open();
     const producer = editor.node('producer', 'content-ingest');
