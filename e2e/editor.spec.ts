@@ -1,3 +1,4 @@
+import type { Locator } from '@playwright/test';
 import { test, expect } from './fixtures/editor';
 
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
@@ -245,7 +246,7 @@ test.describe('the editor', () => {
   test('adding one node of each kind by clicking keeps every node on screen', async ({ editor, page }) => {
     await editor.open();
     await editor.createEmptyDesign();
-    const added = [];
+    const added: Locator[] = [];
     for (const [kind, name] of [['producer', 'new-producer'], ['event', 'NewEvent'], ['consumer', 'new-consumer'], ['projection', 'new-projection']] as const) {
       await editor.clickEmptyCanvas();
       added.push(await editor.addByClick(kind, name));
