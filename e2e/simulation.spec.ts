@@ -342,3 +342,19 @@ test2('Space plays and pauses; typing a space in a field does not', async ({ run
   await page.waitForTimeout(400);
   await expect(run.stepNumber).toHaveText(paused ?? '');
 });
+
+test2('selecting a node in run mode filters the tables to it and leaves the canvas its room', async ({ run, page, editor }) => {
+  await run.button('Fire').click();
+  await run.runUntilQuiet();
+  await run.openTab('Outbox');
+  await expect(run.row('Outbox', 'content-ingest')).toHaveCount(1);
+  await expect(run.row('Outbox', 'author-service')).toHaveCount(1);
+
+  await editor.node('consumer', 'author-service').click();
+
+  await expect(run.rows('Outbox')).toHaveCount(1);
+  await expect(run.row('Outbox', 'author-service')).toHaveCount(1);
+  await expect(editor.sidePanel).toBeHidden();
+  await editor.clickEmptyCanvas();
+  await expect(run.rows('Outbox')).toHaveCount(2);
+});

@@ -13,8 +13,12 @@ export const selectMode = (s: AppState) => s.mode;
 export const selectToast = (s: AppState) => s.toast;
 export const selectFocusRequest = (s: AppState) => s.focusRequest;
 export const selectSidePanel = (s: AppState) => s.sidePanel;
-/** The side panel shows while a node is selected, or while the user keeps it open. */
-export const selectSidePanelVisible = (s: AppState) => s.panelPinned || s.selectedNodeIds.length > 0 || s.selectedEdgeIds.length > 0;
+/**
+ * The side panel shows while the user keeps it open, or in design mode while something is selected.
+ * In run mode a click selects to filter the run's tables, and the canvas keeps its room.
+ */
+export const selectSidePanelVisible = (s: AppState) =>
+  s.panelPinned || (s.mode === 'design' && (s.selectedNodeIds.length > 0 || s.selectedEdgeIds.length > 0));
 export const selectSaveState = (s: AppState) => s.saveState;
 export const selectDesignsReady = (s: AppState) => s.designsReady;
 export const selectDesignsError = (s: AppState) => s.designsError;
