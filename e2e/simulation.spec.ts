@@ -343,7 +343,7 @@ test2('Space plays and pauses; typing a space in a field does not', async ({ run
   await expect(run.stepNumber).toHaveText(paused ?? '');
 });
 
-test2('selecting a node in run mode filters the tables to it and leaves the canvas its room', async ({ run, page, editor }) => {
+test2('selecting a node in run mode filters the tables to it and leaves the canvas its room', async ({ run, editor }) => {
   await run.button('Fire').click();
   await run.runUntilQuiet();
   await run.openTab('Outbox');
