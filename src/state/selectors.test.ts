@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeConsumer, makeEventType, makeFlow } from '../core/testing';
-import { selectEdges, selectProblems } from './selectors';
+import { selectDocContent, selectEdges, selectProblems } from './selectors';
 import { useAppStore } from './store';
 
 describe('selectors', () => {
@@ -18,5 +18,20 @@ describe('selectors', () => {
 
     useAppStore.getState().updateNode({ ...event, name: 'OrderShipped' });
     expect(selectProblems(useAppStore.getState())).not.toBe(problems);
+  });
+
+  it('given a design, when a node moves, then the inspector\'s design stays the same object; when it is renamed, it is the new one', () => {
+    const event = makeEventType({ name: 'OrderPlaced' });
+    useAppStore.getState().loadDocument(makeFlow({ id: 'content', eventTypes: [event] }));
+    const before = selectDocContent(useAppStore.getState());
+    expect(before?.eventTypes).toEqual([event]);
+
+    useAppStore.getState().moveNodes({ [event.id]: { x: 300, y: 40 } }, false);
+    expect(selectDocContent(useAppStore.getState())).toBe(before);
+
+    useAppStore.getState().setDesignInfo({ name: 'Renamed' });
+    const renamed = selectDocContent(useAppStore.getState());
+    expect(renamed).toBe(useAppStore.getState().doc);
+    expect(renamed?.name).toBe('Renamed');
   });
 });

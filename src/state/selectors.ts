@@ -30,21 +30,32 @@ export const selectSingleSelectedNode = (s: AppState) => {
   return id === undefined ? undefined : findNode(s.doc, id);
 };
 
+const sameNodeLists = (a: FlowDocument, b: FlowDocument) =>
+  a.eventTypes === b.eventTypes && a.producers === b.producers && a.consumers === b.consumers && a.projections === b.projections;
+
 /**
- * Memoises a derivation of the design's semantics: it is recomputed only when a node list
- * changes, not when nodes move or the view pans (those only touch `layout`).
+ * Memoises a derivation of the open design: it is recomputed only when `same` says the design
+ * changed, not when nodes move or the view pans (those only touch `layout`).
  */
-function onSemantics<T>(derive: (doc: FlowDocument) => T, empty: T) {
+function memoOnDoc<T>(same: (a: FlowDocument, b: FlowDocument) => boolean, derive: (doc: FlowDocument) => T, empty: T) {
   let last: FlowDocument | null = null;
   let lastValue = empty;
-  const sameSemantics = (a: FlowDocument | null, b: FlowDocument | null) => a === b || (a !== null && b !== null
-    && a.eventTypes === b.eventTypes && a.producers === b.producers && a.consumers === b.consumers && a.projections === b.projections);
   return (s: AppState): T => {
-    if (!sameSemantics(s.doc, last)) lastValue = s.doc ? derive(s.doc) : empty;
+    if (!(s.doc === last || (s.doc !== null && last !== null && same(s.doc, last)))) lastValue = s.doc ? derive(s.doc) : empty;
     last = s.doc;
     return lastValue;
   };
 }
 
-export const selectEdges = onSemantics(deriveEdges, []);
-export const selectProblems = onSemantics(validateFlow, []);
+export const selectEdges = memoOnDoc(sameNodeLists, deriveEdges, []);
+export const selectProblems = memoOnDoc(sameNodeLists, validateFlow, []);
+/**
+ * The open design for editors that never read its layout (the inspector): the same object while
+ * only positions or the viewport change, so a node drag does not re-render them on every frame.
+ * Its `layout` may therefore be stale.
+ */
+export const selectDocContent = memoOnDoc<FlowDocument | null>(
+  (a, b) => sameNodeLists(a, b) && a.id === b.id && a.name === b.name && a.description === b.description,
+  (doc) => doc,
+  null,
+);

@@ -1,4 +1,5 @@
 import type { Command, FieldDef } from '../model';
+import { aggregateTypeFromField } from './flowIndex';
 import type { CellValue, Payload } from './records';
 import type { Rng } from './rng';
 import { isoAt } from './stepContext';
@@ -7,7 +8,7 @@ const WORDS = ['outbox', 'inbox', 'broker', 'relay', 'replay', 'stream', 'event'
 
 /** A small pool per field name (authorId -> author-1..author-8) so that effects meet on the same rows. */
 function poolValue(field: FieldDef, rng: Rng): string {
-  const prefix = field.name.replace(/_?[iI][dD]$/, '') || field.name;
+  const prefix = aggregateTypeFromField(field.name, field.name);
   if (/id$/i.test(field.name)) return `${prefix}-${rng.int(1, 8)}`;
   return `${WORDS[rng.int(0, WORDS.length - 1)]} ${WORDS[rng.int(0, WORDS.length - 1)]} ${rng.int(1, 999)}`;
 }
@@ -28,7 +29,7 @@ export function generateValue(field: FieldDef, rng: Rng, clock: number): CellVal
     case 'boolean':
       return rng.next() < 0.5;
     case 'array':
-      return [poolValue({ ...field, name: field.name }, rng)];
+      return [poolValue(field, rng)];
     case 'object':
       return null;
     case 'string':

@@ -1,4 +1,5 @@
 import type { EventType } from '../model/types';
+import { unescapePointerSegment } from '../model/validation/problems';
 import { childPointer, followRefs, ImportError, isRecord, kindOf } from './jsonPointer';
 import { schemaFields } from './schemaToFields';
 import { X } from './toAsyncApi';
@@ -21,7 +22,7 @@ export function uniqueId(base: string, used: Set<string>): string {
   return id;
 }
 
-const lastToken = (pointer: string) => pointer.split('/').pop()?.replace(/~1/g, '/').replace(/~0/g, '~') ?? 'Event';
+const lastToken = (pointer: string) => unescapePointerSegment(pointer.slice(pointer.lastIndexOf('/') + 1));
 
 /**
  * Turns the messages and payload schemas of an AsyncAPI document into event types: one per

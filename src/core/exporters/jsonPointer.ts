@@ -1,3 +1,5 @@
+import { pointerSegment, unescapePointerSegment } from '../model/validation/problems';
+
 /** A problem found while reading a foreign document: where (a JSON pointer) and what. */
 export interface ImportIssue {
   path: string;
@@ -14,7 +16,7 @@ export class ImportError extends Error {
 
 /** Appends a key to a JSON pointer, escaping `~` and `/`. Pure. */
 export function childPointer(pointer: string, key: string | number): string {
-  return `${pointer}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  return `${pointer}/${pointerSegment(key)}`;
 }
 
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -32,7 +34,7 @@ export function kindOf(value: unknown): string {
 /** Reads the value at a local JSON pointer (`#/components/schemas/X`), or undefined. Pure. */
 export function readPointer(root: unknown, pointer: string): unknown {
   if (pointer === '' || pointer === '#') return root;
-  const tokens = pointer.replace(/^#?\//, '').split('/').map((t) => decodeURIComponent(t).replace(/~1/g, '/').replace(/~0/g, '~'));
+  const tokens = pointer.replace(/^#?\//, '').split('/').map((t) => unescapePointerSegment(decodeURIComponent(t)));
   let current: unknown = root;
   for (const token of tokens) {
     if (Array.isArray(current)) current = current[Number(token)];

@@ -1,4 +1,5 @@
 import { parseDocument, type Document } from 'yaml';
+import { unescapePointerSegment } from '../model/validation/problems';
 import { findJsonSyntaxError, lineColumnAt } from './jsonSyntaxError';
 
 export type TextFormat = 'json' | 'yaml';
@@ -14,8 +15,7 @@ export function detectFormat(text: string, fileName: string): TextFormat {
   return /^\s*[[{]/.test(text) ? 'json' : 'yaml';
 }
 
-const pointerTokens = (pointer: string) =>
-  pointer.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+const pointerTokens = (pointer: string) => pointer.split('/').slice(1).map(unescapePointerSegment);
 
 /** The line of the node at a JSON pointer (or of its nearest existing ancestor) in a YAML document. */
 function yamlLineOf(doc: Document, text: string, pointer: string): number | undefined {

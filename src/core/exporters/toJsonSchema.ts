@@ -1,3 +1,4 @@
+import { inheritanceChain } from '../model/effectiveFields';
 import type { EventType, FlowDocument } from '../model/types';
 import { envelopeProperties, fieldsToProperties, type JsonSchema } from './fieldSchema';
 
@@ -42,17 +43,7 @@ function designBaseUri(doc: FlowDocument, options: JsonSchemaOptions): string {
 
 /** Names of the concrete (non-abstract) types that are `type` or derive from it, in document order. */
 export function concreteNamesUnder(doc: FlowDocument, type: EventType): string[] {
-  const isUnder = (candidate: EventType): boolean => {
-    const seen = new Set<string>();
-    let current: EventType | undefined = candidate;
-    while (current && !seen.has(current.id)) {
-      if (current.id === type.id) return true;
-      seen.add(current.id);
-      const baseId: string | undefined = current.extends;
-      current = baseId === undefined ? undefined : doc.eventTypes.find((e) => e.id === baseId);
-    }
-    return false;
-  };
+  const isUnder = (candidate: EventType) => inheritanceChain(doc, candidate.id).some((e) => e.id === type.id);
   return doc.eventTypes.filter((e) => !e.abstract && isUnder(e)).map((e) => e.name);
 }
 

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback } from 'react';
 import { exportBaseName } from '../../core';
 import { simulationDb } from '../../persistence/simulation';
-import { selectDoc } from '../../state/selectors';
+import { selectDesignId } from '../../state/selectors';
 import { useAppStore } from '../../state/store';
 import { dataUrlToBlob, renderCanvas } from './canvasImage';
 import { downloadFile } from './download';
@@ -12,8 +12,7 @@ import { readRunSnapshot } from './readRunSnapshot';
 
 /** Every export the menu offers, as actions on the open design (and its run, if any). */
 export function useExportActions() {
-  const doc = useAppStore(selectDoc);
-  const docId = doc?.id;
+  const docId = useAppStore(selectDesignId);
   const hasRun = useLiveQuery(async () => (docId ? (await simulationDb().runs.get(docId)) !== undefined : false), [docId], false);
   const { getNodes } = useReactFlow();
 
@@ -69,5 +68,5 @@ export function useExportActions() {
     }
   }, [getNodes, report]);
 
-  return { ready: doc !== null && doc !== undefined, hasRun, exportDesign, exportRun, copySchemas, exportImage };
+  return { ready: docId !== undefined, hasRun, exportDesign, exportRun, copySchemas, exportImage };
 }

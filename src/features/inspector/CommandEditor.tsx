@@ -1,6 +1,6 @@
 import { withCommandEmission, type Command, type FlowDocument } from '../../core';
-import { RowActions, SelectField, TextField, lists } from './controls';
-import { EmissionEditor } from './EmissionEditor';
+import { RowActions, TextField, lists } from './controls';
+import { EmissionsEditor } from './EmissionsEditor';
 import { FieldsEditor } from './FieldsEditor';
 import { SourcePicker } from './SourcePicker';
 import type { SourceContext } from './sourceOptions';
@@ -17,7 +17,6 @@ interface CommandEditorProps {
 export function CommandEditor({ doc, label, command, beforeColumns, onChange }: CommandEditorProps) {
   const context: SourceContext = { inputFields: command.inputFields.map((f) => f.name), beforeColumns };
   const key = (k?: string) => (k ? `${command.id}:${k}` : undefined);
-  const emittable = doc.eventTypes.filter((e) => !e.abstract && !command.emits.some((m) => m.eventTypeId === e.id));
   return (
     <div className="command">
       <TextField label={`${label} name`} value={command.name} onChange={(name) => onChange({ ...command, name }, key('name'))} />
@@ -49,18 +48,11 @@ export function CommandEditor({ doc, label, command, beforeColumns, onChange }: 
         rowChanges: [...command.rowChanges, { target: `column${command.rowChanges.length + 1}`, source: { from: 'literal', value: '' } }],
       })}>+ Add row change</button>
       <h4>Emits</h4>
-      {command.emits.map((emission, index) => (
-        <EmissionEditor key={`${emission.eventTypeId}-${index}`} doc={doc} label={`${label} emission ${index + 1}`} emission={emission} context={context}
-          onChange={(next, k) => onChange({ ...command, emits: lists.replaceAt(command.emits, index, next) }, key(k))}
-          onRemove={() => onChange({ ...command, emits: lists.removeAt(command.emits, index) })}
-          onMapMissing={() => onChange(withCommandEmission(doc, command, emission.eventTypeId))}
-          mapMissingHint="Map every unmapped field from the same-named input, adding the inputs it needs" />
-      ))}
-      {emittable.length > 0 && (
-        <SelectField label={`${label}: emit another event`} compact value=""
-          options={[{ value: '', label: '+ Emit an event…' }, ...emittable.map((e) => ({ value: e.id, label: e.name }))]}
-          onChange={(eventTypeId) => { if (eventTypeId) onChange(withCommandEmission(doc, command, eventTypeId)); }} />
-      )}
+      <EmissionsEditor doc={doc} label={label} emits={command.emits} context={context}
+        onChange={(emits, k) => onChange({ ...command, emits }, key(k))}
+        emit={(eventTypeId) => onChange(withCommandEmission(doc, command, eventTypeId))}
+        canMapMissing={() => true}
+        mapMissingHint="Map every unmapped field from the same-named input, adding the inputs it needs" />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Consumer, FlowDocument, PublishMode } from '../../core';
-import { CheckboxField, NumberField, RowActions, Section, SelectField, TextField, lists } from './controls';
+import { CheckboxField, CollapsibleItem, NumberField, Section, SelectField, TextField, lists } from './controls';
 import { HandlerEditor } from './HandlerEditor';
 import { PUBLISH_MODE_HINT, PUBLISH_MODE_OPTIONS } from './ProducerInspector';
 import { useNodeUpdater } from './useNodeUpdater';
@@ -33,21 +33,13 @@ export function ConsumerInspector({ doc, node }: { doc: FlowDocument; node: Cons
           const label = `Handler ${index + 1}`;
           const open = openHandler === index;
           return (
-            <div key={`${handler.eventTypeId}-${index}`} className="collapsible">
-              <div className="collapsible__head">
-                <button type="button" className="collapsible__toggle" aria-expanded={open} onClick={() => setOpenHandler(open ? -1 : index)}
-                  title={open ? 'Collapse' : 'Expand'}>
-                  {open ? '▾' : '▸'} on {nameOf(handler.eventTypeId)}
-                </button>
-                <RowActions label={label} index={index} count={node.handlers.length}
-                  onMove={(from, to) => setHandlers(lists.move(node.handlers, from, to))}
-                  onRemove={(i) => setHandlers(lists.removeAt(node.handlers, i))} />
-              </div>
-              {open && (
-                <HandlerEditor doc={doc} label={label} handler={handler} handledIds={handledIds}
-                  onChange={(next, key) => setHandlers(lists.replaceAt(node.handlers, index, next), key)} />
-              )}
-            </div>
+            <CollapsibleItem key={`${handler.eventTypeId}-${index}`} title={`on ${nameOf(handler.eventTypeId)}`} open={open}
+              onToggle={() => setOpenHandler(open ? -1 : index)} label={label} index={index} count={node.handlers.length}
+              onMove={(from, to) => setHandlers(lists.move(node.handlers, from, to))}
+              onRemove={(i) => setHandlers(lists.removeAt(node.handlers, i))}>
+              <HandlerEditor doc={doc} label={label} handler={handler} handledIds={handledIds}
+                onChange={(next, key) => setHandlers(lists.replaceAt(node.handlers, index, next), key)} />
+            </CollapsibleItem>
           );
         })}
         {subscribable.length > 0 && (

@@ -1,7 +1,7 @@
 import { effectiveFields, ENVELOPE_FIELDS, upsertEffectFor, withHandlerEmission, type FlowDocument, type Handler } from '../../core';
 import { SelectField, lists } from './controls';
 import { EffectEditor } from './EffectEditor';
-import { EmissionEditor } from './EmissionEditor';
+import { EmissionsEditor } from './EmissionsEditor';
 import type { SourceContext } from './sourceOptions';
 
 interface HandlerEditorProps {
@@ -23,7 +23,6 @@ export function HandlerEditor({ doc, label, handler, handledIds, onChange }: Han
     .map((e) => ({ value: e.id, label: e.name }));
   const mapsMore = (eventTypeId: string, mapped: number) =>
     (withHandlerEmission(doc, handler, eventTypeId).emits.find((e) => e.eventTypeId === eventTypeId)?.mappings.length ?? 0) > mapped;
-  const emittable = doc.eventTypes.filter((e) => !e.abstract && !handler.emits.some((m) => m.eventTypeId === e.id));
   return (
     <div className="handler">
       <SelectField label={`${label} event`} value={handler.eventTypeId} options={eventOptions} title="The subscribed event type"
@@ -44,18 +43,11 @@ export function HandlerEditor({ doc, label, handler, handledIds, onChange }: Han
           }} />
       )}
       <h4>Emits</h4>
-      {handler.emits.map((emission, index) => (
-        <EmissionEditor key={`${emission.eventTypeId}-${index}`} doc={doc} label={`${label} emission ${index + 1}`} emission={emission} context={context}
-          onChange={(next, k) => onChange({ ...handler, emits: lists.replaceAt(handler.emits, index, next) }, key(k))}
-          onRemove={() => onChange({ ...handler, emits: lists.removeAt(handler.emits, index) })}
-          onMapMissing={mapsMore(emission.eventTypeId, emission.mappings.length) ? () => onChange(withHandlerEmission(doc, handler, emission.eventTypeId)) : undefined}
-          mapMissingHint="Map unmapped fields from the same-named fields of the handled event; generate missing ids and timestamps" />
-      ))}
-      {emittable.length > 0 && (
-        <SelectField compact label={`${label}: emit another event`} value=""
-          options={[{ value: '', label: '+ Emit an event…' }, ...emittable.map((e) => ({ value: e.id, label: e.name }))]}
-          onChange={(eventTypeId) => { if (eventTypeId) onChange(withHandlerEmission(doc, handler, eventTypeId)); }} />
-      )}
+      <EmissionsEditor doc={doc} label={label} emits={handler.emits} context={context}
+        onChange={(emits, k) => onChange({ ...handler, emits }, key(k))}
+        emit={(eventTypeId) => onChange(withHandlerEmission(doc, handler, eventTypeId))}
+        canMapMissing={(emission) => mapsMore(emission.eventTypeId, emission.mappings.length)}
+        mapMissingHint="Map unmapped fields from the same-named fields of the handled event; generate missing ids and timestamps" />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useAppStore } from '../../state/store';
-import { selectDoc, selectEdges, selectSelectedEdgeIds, selectSelectedNodeIds, selectSingleSelectedNode } from '../../state/selectors';
+import { selectDocContent, selectEdges, selectSelectedEdgeIds, selectSelectedNodeIds, selectSingleSelectedNode } from '../../state/selectors';
 import { ConnectionInspector } from './ConnectionInspector';
 import { ConsumerInspector } from './ConsumerInspector';
 import { DesignInspector } from './DesignInspector';
@@ -9,7 +9,7 @@ import { ProjectionInspector } from './ProjectionInspector';
 
 /** Edits the selected node; with nothing selected, the design itself. */
 export function Inspector() {
-  const doc = useAppStore(selectDoc);
+  const doc = useAppStore(selectDocContent);
   const node = useAppStore(selectSingleSelectedNode);
   const selectedCount = useAppStore(selectSelectedNodeIds).length;
   const deleteSelection = useAppStore((s) => s.deleteSelection);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { newCommandId, type FlowDocument, type Producer, type PublishMode } from '../../core';
-import { RowActions, Section, SelectField, TextField, lists } from './controls';
+import { CollapsibleItem, Section, SelectField, TextField, lists } from './controls';
 import { CommandEditor } from './CommandEditor';
 import { useNodeUpdater } from './useNodeUpdater';
 
@@ -41,21 +41,13 @@ export function ProducerInspector({ doc, node }: { doc: FlowDocument; node: Prod
           const label = `Command ${index + 1}`;
           const open = openCommand === index;
           return (
-            <div key={command.id} className="collapsible">
-              <div className="collapsible__head">
-                <button type="button" className="collapsible__toggle" aria-expanded={open} onClick={() => setOpenCommand(open ? -1 : index)}
-                  title={open ? 'Collapse' : 'Expand'}>
-                  {open ? '▾' : '▸'} {command.name}
-                </button>
-                <RowActions label={label} index={index} count={node.commands.length}
-                  onMove={(from, to) => setCommands(lists.move(node.commands, from, to))}
-                  onRemove={(i) => setCommands(lists.removeAt(node.commands, i))} />
-              </div>
-              {open && (
-                <CommandEditor doc={doc} label={label} command={command} beforeColumns={beforeColumns}
-                  onChange={(next, key) => setCommands(lists.replaceAt(node.commands, index, next), key)} />
-              )}
-            </div>
+            <CollapsibleItem key={command.id} title={command.name} open={open}
+              onToggle={() => setOpenCommand(open ? -1 : index)} label={label} index={index} count={node.commands.length}
+              onMove={(from, to) => setCommands(lists.move(node.commands, from, to))}
+              onRemove={(i) => setCommands(lists.removeAt(node.commands, i))}>
+              <CommandEditor doc={doc} label={label} command={command} beforeColumns={beforeColumns}
+                onChange={(next, key) => setCommands(lists.replaceAt(node.commands, index, next), key)} />
+            </CollapsibleItem>
           );
         })}
       </Section>

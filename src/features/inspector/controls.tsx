@@ -135,6 +135,29 @@ export function RowActions({ label, index, count, onMove, onRemove }: RowActions
   );
 }
 
+interface CollapsibleItemProps extends RowActionsProps {
+  /** What the toggle shows after its arrow. */
+  title: ReactNode;
+  open: boolean;
+  onToggle(): void;
+  children: ReactNode;
+}
+
+/** An item of an ordered list that folds open under its title, with move and remove buttons. */
+export function CollapsibleItem({ title, open, onToggle, children, ...rowActions }: CollapsibleItemProps) {
+  return (
+    <div className="collapsible">
+      <div className="collapsible__head">
+        <button type="button" className="collapsible__toggle" aria-expanded={open} onClick={onToggle} title={open ? 'Collapse' : 'Expand'}>
+          {open ? '▾' : '▸'} {title}
+        </button>
+        <RowActions {...rowActions} />
+      </div>
+      {open && children}
+    </div>
+  );
+}
+
 /** Pure list helpers for the editors. */
 export const lists = {
   replaceAt<T>(list: readonly T[], index: number, item: T): T[] {

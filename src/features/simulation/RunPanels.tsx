@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { RunRecord } from '../../core';
+import { total, type RunRecord } from '../../core';
 import type { SimulationTab } from '../../state/simulationSlice';
 import { useAppStore } from '../../state/store';
 import { PanelTabs, type PanelTab } from './dock/PanelTabs';
@@ -27,7 +27,7 @@ export function RunPanels({ run, enabled, actions }: { run: RunRecord; enabled: 
   const tab = useAppStore(selectTab);
   const { setSimTab } = useAppStore.getState();
   const { stats } = run;
-  const dead = Object.values(stats.dead).reduce((a, b) => a + b, 0);
+  const dead = total(stats.dead);
   const tabs = useMemo<PanelTab[]>(() => [
     { id: 'outbox', label: 'Outbox', render: () => <OutboxPanel /> },
     { id: 'broker', label: 'Broker', render: () => <BrokerPanel /> },

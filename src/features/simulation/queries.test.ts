@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createSimulationEngine, type FlowDocument } from '../../core';
 import { SimulationDb, createDexieSimulationStore } from '../../persistence/simulation';
-import { deliverySource, eventSource, inboxSource, knownCount, knownNodeCount, outboxSource, projectionSource, traceSource } from './queries';
+import { deliverySource, eventSource, inboxSource, knownCount, knownNodeCount, lastTrace, outboxSource, projectionSource, traceSource } from './queries';
 
 const example = JSON.parse(readFileSync('public/examples/content-platform.json', 'utf8')) as FlowDocument;
 const DENSE = ['outbox', 'deliveries', 'publications', 'events', 'deadLetters', 'trace', 'commands'] as const;
@@ -30,6 +30,7 @@ describe('knownCount over a real run', () => {
     const { run } = await engine.runUntilQuiet(example.id);
     const trace = await traceSource(db, run.runId).page({ offset: run.step - 5 }, 100);
     expect(trace.map((r) => r.step)).toEqual([1, 2, 3, 4, 5].map((i) => run.step - 5 + i));
+    expect((await lastTrace(db, run.runId))?.step).toBe(run.step);
     const events = await eventSource(db, run.runId, {}).page({ offset: run.position - 1 }, 100);
     expect(events.map((e) => e.position)).toEqual([run.position]);
     const ownOutbox = await outboxSource(db, run.runId, { ownerId: 'author-service' }).count();

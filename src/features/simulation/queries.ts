@@ -104,6 +104,11 @@ export function traceSource(db: SimulationDb, runId: string, eventId?: string): 
   return indexSource({ table: db.trace, index: '[runId+step]', prefix: [runId], tail: (r) => [r.step], appendOnly: true, denseFrom: 1 });
 }
 
+/** The run's newest micro-step (the trace's last row), or undefined before the first step. */
+export function lastTrace(db: SimulationDb, runId: string): Promise<TraceRecord | undefined> {
+  return db.trace.where('[runId+step]').between([runId, 0], [runId, Number.MAX_SAFE_INTEGER]).last();
+}
+
 /** The invariant report, in the order anomalies were found. */
 export function anomalySource(db: SimulationDb, runId: string): Source<AnomalyRecord> {
   return indexSource({ table: db.anomalies, index: '[runId+seq]', prefix: [runId], tail: (r) => [r.seq], appendOnly: false });

@@ -1,3 +1,4 @@
+import type { Handler } from '../../model';
 import { appendAndQueue, eventsFromEmissions, maybeCrashAfterCommit } from '../commitEvents';
 import { usesInbox, usesOutbox } from '../flowIndex';
 import { recordAnomaly, times } from '../invariants';
@@ -41,9 +42,8 @@ async function fail(ctx: StepContext, delivery: DeliveryRecord, reason: string, 
 }
 
 /** Applies the handler's projection effects; returns the projections touched. */
-async function applyEffects(ctx: StepContext, event: EventRecord, consumerId: string, values: ValueContext): Promise<string[]> {
+async function applyEffects(ctx: StepContext, event: EventRecord, handler: Handler | undefined, values: ValueContext): Promise<string[]> {
   const { run, tx, index } = ctx;
-  const handler = index.subscriptions(event.eventTypeId).find((s) => s.consumer.id === consumerId)?.handler;
   const rows = new Map<string, ProjectionRowRecord | null>();
   for (const effect of handler?.effects ?? []) {
     const key = effectKey(effect, values);
@@ -127,14 +127,14 @@ export async function handleDelivery(ctx: StepContext, delivery: DeliveryRecord)
       eventId: event.eventId, nodeIds: [consumer.id], edgeIds: [edge],
     };
   }
+  const handler = index.subscriptions(event.eventTypeId).find((s) => s.consumer.id === consumer.id)?.handler;
   const values: ValueContext = { event: eventView(event), generate: handlerGenerator(event.eventId, event.occurredAt, consumer.id) };
-  const projections = await applyEffects(ctx, event, consumer.id, values);
+  const projections = await applyEffects(ctx, event, handler, values);
   if (inbox) {
     await tx.put('inbox', { runId: run.runId, consumerId: consumer.id, eventId: event.eventId, seq: ++run.seq.inbox, eventTypeName: event.eventTypeName, processedStep: run.step, duplicatesSkipped: 0 });
     bump(run.stats.inboxProcessed, consumer.id);
   }
   const broken = await observeApplication(ctx, event, consumer.id, inbox);
-  const handler = index.subscriptions(event.eventTypeId).find((s) => s.consumer.id === consumer.id)?.handler;
   const emitted = eventsFromEmissions(ctx, handler?.emits ?? [], values, { aggregateType: consumer.name });
   const stored = await appendAndQueue(ctx, consumer.id, emitted, { commandId: event.commandId, causationId: event.eventId });
   await tx.put('deliveries', { ...delivery, status: 'handled', outcome: 'applied' });

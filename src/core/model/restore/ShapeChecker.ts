@@ -1,4 +1,4 @@
-import { pointerSegment } from '../validation/problems';
+import { pointerSegment, unescapePointerSegment } from '../validation/problems';
 
 /** One reason a document cannot be restored, at a JSON pointer. */
 export interface RestoreError {
@@ -22,7 +22,7 @@ export function describeValue(value: unknown): string {
   }
 }
 
-const lastSegment = (path: string) => path.slice(path.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~') || 'the document';
+const lastSegment = (path: string) => unescapePointerSegment(path.slice(path.lastIndexOf('/') + 1)) || 'the document';
 
 /** Records structural errors with JSON pointers while checks walk unknown input. Never throws. */
 export class ShapeChecker {

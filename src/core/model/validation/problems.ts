@@ -61,6 +61,11 @@ export function pointerSegment(segment: string | number): string {
   return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+/** Reads back one escaped JSON pointer segment: `~1` is `/`, `~0` is `~` (RFC 6901). */
+export function unescapePointerSegment(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
 /** Joins segments into a JSON pointer: `pointer('consumers', 1, 'name')` → `/consumers/1/name`. */
 export function pointer(...segments: (string | number)[]): string {
   return segments.map((segment) => `/${pointerSegment(segment)}`).join('');

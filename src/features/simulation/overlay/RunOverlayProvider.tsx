@@ -5,6 +5,7 @@ import { selectDesignId, selectMode } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
 import { useLiveInterval } from '../live/useLiveInterval';
 import { useThrottledLiveQuery } from '../live/useThrottledLiveQuery';
+import { lastTrace } from '../queries';
 import { anomaliesByNode, nodeBadges } from './nodeBadges';
 import '../simulation.css';
 
@@ -27,7 +28,7 @@ function LiveRunOverlay({ runId, children }: { runId: string; children: ReactNod
   const interval = useLiveInterval();
   const run = useThrottledLiveQuery(() => db.runs.get(runId), [db, runId], interval / 2);
   const lastStep = useThrottledLiveQuery(
-    () => db.trace.where('[runId+step]').between([runId, 0], [runId, Number.MAX_SAFE_INTEGER]).last(),
+    () => lastTrace(db, runId),
     [db, runId],
     interval / 2,
   );

@@ -3,7 +3,8 @@ import type { DeliveryRecord, PublicationRecord } from '../../../core';
 import { deliverySource, knownCount, knownNodeCount, publicationSource } from '../queries';
 import { StatusPill, VirtualTable, type Column } from '../table/VirtualTable';
 import { EventId, stepText } from './cells';
-import { nodeKindOf, nodeName, usePanelScope } from './PanelScope';
+import { followEventRows, nodeKindOf, nodeName, usePanelScope } from './PanelScope';
+import { ViewPickerToolbar, type PanelView } from './ViewPickerToolbar';
 
 type BrokerView = 'deliveries' | 'publications';
 
@@ -46,20 +47,7 @@ export function BrokerPanel() {
 
   return (
     <>
-      <div className="panel-toolbar">
-        <label>
-          Show
-          <select value={view} disabled={kind === 'event'} onChange={(e) => setView(e.target.value as BrokerView)} aria-label="Broker panel shows">
-            <option value="deliveries">Deliveries per subscriber</option>
-            <option value="publications">Publications per event type</option>
-          </select>
-        </label>
-        <span className="sim-hint">
-          {view === 'deliveries'
-            ? 'Each published message becomes one delivery per subscriber: queued → delivered → handled → acked.'
-            : 'Every message put on the broker; a republish of the same event id is a duplicate on the wire.'}
-        </span>
-      </div>
+      <ViewPickerToolbar views={BROKER_VIEWS} value={view} onChange={setView} label="Broker panel shows" disabled={kind === 'event'} />
       {view === 'deliveries' ? (
         <VirtualTable
           label="Broker deliveries"
@@ -67,8 +55,7 @@ export function BrokerPanel() {
           count={followed ? undefined : consumerId ? knownNodeCount(run, 'deliveries', consumerId) : knownCount(run, 'deliveries')}
           columns={deliveryColumns}
           rowId={(r) => String(r.seq)}
-          isHighlighted={(r) => r.eventId === eventId}
-          onRowClick={(r) => selectEvent(r.eventId === eventId ? null : r.eventId)}
+          {...followEventRows({ eventId, selectEvent })}
           emptyText="Nothing on the broker yet."
         />
       ) : (
@@ -78,11 +65,21 @@ export function BrokerPanel() {
           count={!eventTypeId && !followed ? knownCount(run, 'publications') : undefined}
           columns={publicationColumns}
           rowId={(r) => String(r.seq)}
-          isHighlighted={(r) => r.eventId === eventId}
-          onRowClick={(r) => selectEvent(r.eventId === eventId ? null : r.eventId)}
+          {...followEventRows({ eventId, selectEvent })}
           emptyText="Nothing published yet."
         />
       )}
     </>
   );
 }
+
+const BROKER_VIEWS: Record<BrokerView, PanelView> = {
+  deliveries: {
+    label: 'Deliveries per subscriber',
+    hint: 'Each published message becomes one delivery per subscriber: queued → delivered → handled → acked.',
+  },
+  publications: {
+    label: 'Publications per event type',
+    hint: 'Every message put on the broker; a republish of the same event id is a duplicate on the wire.',
+  },
+};

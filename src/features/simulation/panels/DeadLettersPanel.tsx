@@ -3,7 +3,7 @@ import type { DeadLetterRecord } from '../../../core';
 import { deadLetterSource, knownCount } from '../queries';
 import { VirtualTable, type Column } from '../table/VirtualTable';
 import { EventId } from './cells';
-import { nodeKindOf, nodeName, usePanelScope } from './PanelScope';
+import { followEventRows, nodeKindOf, nodeName, usePanelScope } from './PanelScope';
 
 /** Messages a consumer gave up on after its retry limit; they do not block the others. */
 export function DeadLettersPanel() {
@@ -26,8 +26,7 @@ export function DeadLettersPanel() {
       count={!consumerId ? knownCount(run, 'deadLetters') : undefined}
       columns={columns}
       rowId={(r) => String(r.seq)}
-      isHighlighted={(r) => r.eventId === eventId}
-      onRowClick={(r) => selectEvent(r.eventId === eventId ? null : r.eventId)}
+      {...followEventRows({ eventId, selectEvent })}
       emptyText="No dead letters. Turn on consumer failures or a poison value in Faults & patterns to see some."
     />
   );

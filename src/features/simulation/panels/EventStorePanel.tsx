@@ -3,7 +3,7 @@ import type { EventRecord } from '../../../core';
 import { eventSource, knownCount } from '../queries';
 import { VirtualTable, type Column } from '../table/VirtualTable';
 import { EventId, formatPayload } from './cells';
-import { nodeKindOf, nodeName, usePanelScope } from './PanelScope';
+import { followEventRows, nodeKindOf, nodeName, usePanelScope } from './PanelScope';
 import { useAppStore } from '../../../state/store';
 
 const selectTravelled = (s: { simTimeTravelPosition: number | null }) => s.simTimeTravelPosition;
@@ -54,9 +54,8 @@ export function EventStorePanel() {
         count={!followed && !streamId && !eventTypeId ? knownCount(run, 'events') : undefined}
         columns={columns}
         rowId={(r) => String(r.position)}
-        isHighlighted={(r) => r.eventId === eventId}
+        {...followEventRows({ eventId, selectEvent })}
         isDimmed={travelled === null ? undefined : (r) => r.position > travelled}
-        onRowClick={(r) => selectEvent(r.eventId === eventId ? null : r.eventId)}
         emptyText="The event store is empty."
         followTail
       />

@@ -4,13 +4,11 @@ import { inboxSource, knownNodeCount } from '../queries';
 import { total } from '../../../core';
 import { VirtualTable, type Column } from '../table/VirtualTable';
 import { EventId } from './cells';
-import { nodeKindOf, nodeName, usePanelScope } from './PanelScope';
-import { useRunStats } from './useRunStats';
+import { followEventRows, nodeKindOf, nodeName, usePanelScope } from './PanelScope';
 
 /** Per consumer: the inbox (processed event ids) and the duplicates it skipped, with retries and dead letters. */
 export function InboxPanel() {
   const { db, runId, run, flow, nodeId, eventId, selectEvent } = usePanelScope();
-  const stats = useRunStats();
   const consumerId = nodeKindOf(flow, nodeId) === 'consumer' ? (nodeId ?? undefined) : undefined;
   const source = useMemo(() => inboxSource(db, runId, consumerId), [db, runId, consumerId]);
   const columns = useMemo<Column<InboxRecord>[]>(() => [
@@ -27,12 +25,13 @@ export function InboxPanel() {
     <>
       <div className="panel-toolbar" aria-label="Inbox summary">
         {consumers.map((c) => {
-          const inboxOff = stats.patterns.inbox[c.id] === false || (stats.patterns.inbox[c.id] === undefined && !c.useInbox);
+          // The run's switch, else the design's choice (as in Faults & patterns).
+          const inboxOff = !(run.settings.patterns.inbox[c.id] ?? c.useInbox);
           return (
             <span key={c.id} className="inbox-summary">
-              <strong>{c.name}</strong>{inboxOff ? ' (inbox off)' : ''}: {stats.stats.inboxProcessed[c.id] ?? 0} processed,{' '}
-              {stats.stats.duplicatesSkipped[c.id] ?? 0} duplicates skipped, {stats.stats.retries[c.id] ?? 0} retries,{' '}
-              {stats.stats.dead[c.id] ?? 0} dead
+              <strong>{c.name}</strong>{inboxOff ? ' (inbox off)' : ''}: {run.stats.inboxProcessed[c.id] ?? 0} processed,{' '}
+              {run.stats.duplicatesSkipped[c.id] ?? 0} duplicates skipped, {run.stats.retries[c.id] ?? 0} retries,{' '}
+              {run.stats.dead[c.id] ?? 0} dead
             </span>
           );
         })}
@@ -43,8 +42,7 @@ export function InboxPanel() {
         count={consumerId ? knownNodeCount(run, 'inbox', consumerId) : total(run.stats.inboxProcessed)}
         columns={columns}
         rowId={(r) => `${r.consumerId}:${r.eventId}`}
-        isHighlighted={(r) => r.eventId === eventId}
-        onRowClick={(r) => selectEvent(r.eventId === eventId ? null : r.eventId)}
+        {...followEventRows({ eventId, selectEvent })}
         emptyText={consumerId ? `${nodeName(flow, consumerId)} has processed nothing yet.` : 'No consumer has processed an event yet.'}
       />
     </>

@@ -3,7 +3,8 @@ import type { BusinessRowRecord, CommandRecord, OutboxRecord } from '../../../co
 import { businessRowSource, commandSource, knownCount, knownNodeCount, outboxSource } from '../queries';
 import { StatusPill, VirtualTable, type Column } from '../table/VirtualTable';
 import { EventId, formatPayload, stepText } from './cells';
-import { nodeKindOf, nodeName, usePanelScope } from './PanelScope';
+import { followEventRows, nodeKindOf, nodeName, usePanelScope } from './PanelScope';
+import { ViewPickerToolbar, type PanelView } from './ViewPickerToolbar';
 
 type OutboxView = 'outbox' | 'business' | 'commands';
 
@@ -49,19 +50,7 @@ export function OutboxPanel() {
 
   return (
     <>
-      <div className="panel-toolbar">
-        <label>
-          Show
-          <select value={view} onChange={(e) => setView(e.target.value as OutboxView)} aria-label="Outbox panel shows">
-            <option value="outbox">Outbox rows</option>
-            <option value="business">Business rows (aggregates)</option>
-            <option value="commands">Commands fired</option>
-          </select>
-        </label>
-        <span className="sim-hint">
-          {VIEW_HINTS[view]}
-        </span>
-      </div>
+      <ViewPickerToolbar views={OUTBOX_VIEWS} value={view} onChange={setView} label="Outbox panel shows" />
       {view === 'outbox' ? (
         <VirtualTable
           label="Outbox"
@@ -69,8 +58,7 @@ export function OutboxPanel() {
           count={followed ? undefined : ownerId ? knownNodeCount(run, 'outbox', ownerId) : knownCount(run, 'outbox')}
           columns={outboxColumns}
           rowId={(r) => `${r.runId}:${r.seq}`}
-          isHighlighted={(r) => r.eventId === eventId}
-          onRowClick={(r) => selectEvent(r.eventId === eventId ? null : r.eventId)}
+          {...followEventRows({ eventId, selectEvent })}
           emptyText={ownerId ? `No outbox rows for ${nodeName(flow, ownerId)} yet.` : 'No outbox rows yet. Fire a command.'}
         />
       ) : view === 'commands' ? (
@@ -97,8 +85,17 @@ export function OutboxPanel() {
   );
 }
 
-const VIEW_HINTS: Record<OutboxView, string> = {
-  outbox: 'Written with the business row in one transaction; the relay publishes pending rows and marks them sent.',
-  business: "The producer's business table: one row per aggregate, with its version.",
-  commands: 'Commands queue at their producer; a Step handles the next one (business row + outbox in one transaction).',
+const OUTBOX_VIEWS: Record<OutboxView, PanelView> = {
+  outbox: {
+    label: 'Outbox rows',
+    hint: 'Written with the business row in one transaction; the relay publishes pending rows and marks them sent.',
+  },
+  business: {
+    label: 'Business rows (aggregates)',
+    hint: "The producer's business table: one row per aggregate, with its version.",
+  },
+  commands: {
+    label: 'Commands fired',
+    hint: 'Commands queue at their producer; a Step handles the next one (business row + outbox in one transaction).',
+  },
 };

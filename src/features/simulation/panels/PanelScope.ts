@@ -42,3 +42,14 @@ export function nodeName(flow: FlowDocument, id: string): string {
   const node = [...flow.producers, ...flow.consumers, ...flow.eventTypes, ...flow.projections].find((n) => n.id === id);
   return node?.name ?? id;
 }
+
+/**
+ * Row behaviour of a table whose rows carry one event id: the followed event's rows are
+ * highlighted, and a click follows the row's event (or lets go of it when it is already followed). Pure.
+ */
+export function followEventRows({ eventId, selectEvent }: Pick<PanelScope, 'eventId' | 'selectEvent'>) {
+  return {
+    isHighlighted: (row: { eventId: string }) => row.eventId === eventId,
+    onRowClick: (row: { eventId: string }) => selectEvent(row.eventId === eventId ? null : row.eventId),
+  };
+}

@@ -26,10 +26,11 @@ export interface VirtualTableProps<Row, K> {
   source: RowSource<Row, K>;
   columns: readonly Column<Row>[];
   rowId(row: Row): string;
-  isHighlighted?(row: Row): boolean;
+  // NoInfer: the row type comes from the source; these accept any wider row (e.g. followEventRows).
+  isHighlighted?(row: NoInfer<Row>): boolean;
   /** Rows to show faded (e.g. events after the position travelled to). */
-  isDimmed?(row: Row): boolean;
-  onRowClick?(row: Row): void;
+  isDimmed?(row: NoInfer<Row>): boolean;
+  onRowClick?(row: NoInfer<Row>): void;
   emptyText: string;
   /** Keep the newest rows in view while the user is at the bottom (logs). */
   followTail?: boolean;

@@ -1,11 +1,12 @@
 import { useThrottledLiveQuery } from '../live/useThrottledLiveQuery';
 import { usePanelScope } from '../panels/PanelScope';
+import { lastTrace } from '../queries';
 
 /** The newest micro-step in plain words, under the run controls (the trace's last row, read live). */
 export function LastStep() {
   const { db, runId, run } = usePanelScope();
   const last = useThrottledLiveQuery(
-    () => db.trace.where('[runId+step]').between([runId, 0], [runId, Number.MAX_SAFE_INTEGER]).last(),
+    () => lastTrace(db, runId),
     [db, runId],
     100,
   );
