@@ -24,14 +24,14 @@ export function BrokerPanel() {
   const deliveryColumns = useMemo<Column<DeliveryRecord>[]>(() => [
     { key: 'seq', header: '#', width: 48, mono: true, render: (r) => r.seq },
     { key: 'event', header: 'Event id', width: 74, mono: true, render: (r) => <EventId id={r.eventId} /> },
-    { key: 'type', header: 'Event type', width: 176, render: (r) => r.eventTypeName },
-    { key: 'subscriber', header: 'Subscriber', width: 120, render: (r) => nodeName(flow, r.consumerId) },
+    { key: 'type', header: 'Event type', width: 160, render: (r) => r.eventTypeName },
+    { key: 'subscriber', header: 'Subscriber', width: 112, render: (r) => nodeName(flow, r.consumerId) },
     { key: 'status', header: 'Status', width: 84, render: (r) => <StatusPill status={r.status} /> },
     { key: 'attempts', header: 'Tries', headerTitle: 'Deliveries to the consumer so far', width: 50, render: (r) => r.attempts },
-    { key: 'outcome', header: 'Outcome', width: 130, render: (r) => (r.outcome ? <StatusPill status={r.outcome} tone={r.outcome === 'applied' ? 'ok' : 'warn'} /> : '—') },
-    { key: 'dup', header: 'Copy of', headerTitle: 'The delivery this one duplicates (duplicate-delivery fault)', width: 66, mono: true, render: (r) => (r.duplicateOf === undefined ? '—' : `#${r.duplicateOf}`) },
-    { key: 'queued', header: 'Queued', headerTitle: 'Step at which it was queued', width: 64, render: (r) => r.queuedStep },
-    { key: 'delivered', header: 'Delivered', headerTitle: 'Step of the latest delivery', width: 78, render: (r) => stepText(r.deliveredStep) },
+    { key: 'outcome', header: 'Outcome', width: 124, render: (r) => (r.outcome ? <StatusPill status={r.outcome} tone={r.outcome === 'applied' ? 'ok' : 'warn'} /> : '—') },
+    { key: 'dup', header: 'Copy of', headerTitle: 'The delivery this one duplicates (duplicate-delivery fault)', width: 74, mono: true, render: (r) => (r.duplicateOf === undefined ? '—' : `#${r.duplicateOf}`) },
+    { key: 'queued', header: 'Queued', headerTitle: 'Step at which it was queued', width: 74, render: (r) => r.queuedStep },
+    { key: 'delivered', header: 'Delivered', headerTitle: 'Step of the latest delivery', width: 88, render: (r) => stepText(r.deliveredStep) },
     { key: 'acked', header: 'Acked', headerTitle: 'Step at which the consumer acknowledged it', width: 60, grow: true, render: (r) => stepText(r.ackedStep) },
   ], [flow]);
   const publicationColumns = useMemo<Column<PublicationRecord>[]>(() => [
