@@ -4,3 +4,4 @@ export * from './deriveEdges';
 export * from './operations';
 export * from './validation';
 export * from './restore';
+export * from './ownKeys';
