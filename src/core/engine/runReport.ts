@@ -24,10 +24,7 @@ export async function readCheckTables(tx: StoreTx, runId: string): Promise<Check
     allRows(tx, 'publications', runId), allRows(tx, 'deliveries', runId), allRows(tx, 'handlings', runId), allRows(tx, 'inbox', runId),
     allRows(tx, 'deadLetters', runId), allRows(tx, 'projectionRows', runId), allRows(tx, 'externalEffects', runId),
   ]);
-  return {
-    commands, events, outbox, pendingPublishes, deliveries, handlings, inbox, deadLetters, projectionRows, externalEffects,
-    publications: publications.map((p) => ({ ...p, streamId: p.message.streamId, version: p.message.version, causationId: p.message.causationId })),
-  };
+  return { commands, events, outbox, pendingPublishes, publications, deliveries, handlings, inbox, deadLetters, projectionRows, externalEffects };
 }
 
 /** The checker's input for a run as it stands. */
@@ -56,17 +53,21 @@ export async function checkAndStore(store: SimulationStore, runId: string, allow
 
 const SEVERITY_ORDER = { broken: 0, allowed: 1, info: 2 } as const;
 
-/** The report's entries grouped by kind, broken kinds first, each with its root causes by count. Pure. */
+/**
+ * The report's entries grouped by kind, each with its root causes by count: broken kinds first,
+ * then in the order they first went wrong (the first group is usually where it started). Pure.
+ */
 export function groupEntries(report: CheckReport): ReportGroup[] {
   const groups = new Map<AnomalyKind, { group: ReportGroup; causes: Map<string, number> }>();
   for (const e of report.entries) {
     let g = groups.get(e.kind);
-    if (!g) groups.set(e.kind, (g = { group: { kind: e.kind, severity: e.severity, count: 0, rootCauses: [] }, causes: new Map() }));
+    if (!g) groups.set(e.kind, (g = { group: { kind: e.kind, severity: e.severity, count: 0, firstAt: e.at, rootCauses: [] }, causes: new Map() }));
+    g.group.firstAt = Math.min(g.group.firstAt, e.at);
     g.group.count += 1;
     if (SEVERITY_ORDER[e.severity] < SEVERITY_ORDER[g.group.severity]) g.group.severity = e.severity;
     g.causes.set(e.rootCause.nodeId, (g.causes.get(e.rootCause.nodeId) ?? 0) + 1);
   }
   return [...groups.values()]
     .map(({ group, causes }) => ({ ...group, rootCauses: [...causes].map(([nodeId, count]) => ({ nodeId, count })).sort((a, b) => b.count - a.count) }))
-    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.count - a.count);
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.firstAt - b.firstAt);
 }

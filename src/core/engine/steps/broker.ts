@@ -42,7 +42,8 @@ export async function publish(
   const subscriberIds = subscriptions.map((s) => s.consumer.id);
   await tx.put('publications', {
     runId: run.runId, seq: publicationSeq, eventId: message.eventId, eventTypeId: message.eventTypeId, eventTypeName: message.eventTypeName,
-    publisherId, via, republished: earlier !== undefined, subscriberIds, message, step: run.step,
+    publisherId, via, republished: earlier !== undefined, subscriberIds, streamId: message.streamId, version: message.version,
+    causationId: message.causationId, message, step: run.step,
   });
   bump(run.stats.published, message.eventTypeId);
   const reordered: string[] = [];
