@@ -125,3 +125,20 @@ test2('with the inbox off and fresh ids at author-service, the anomalies name au
   await page.screenshot({ path: test2.info().outputPath('anomalies-grouped.png') });
   await card.screenshot({ path: test2.info().outputPath('card-overrides.png') });
 });
+
+test2('run until quiet with the relay down for long stops with a verdict in the last-step line instead of spinning', async ({ run, page }) => {
+  await run.openTab('Faults & patterns');
+  const down = page.getByRole('spinbutton', { name: 'Relay down for how many steps' });
+  await down.fill('5000');
+  await down.blur();
+  await page.getByRole('button', { name: 'Fire', exact: true }).click();
+  await page.getByRole('button', { name: 'Run until quiet', exact: true }).click();
+  await expect(page.getByTestId('sim.verdict')).toHaveText('waiting');
+  await expect(run.lastStep).toContainText(/Run until quiet stopped: relay down: waiting until step 5001 \(\d+ steps\)/);
+  expect(Number(await run.stepNumber.textContent())).toBeLessThan(100);
+  await page.screenshot({ path: test2.info().outputPath('verdict-waiting.png') });
+  // Asked again, it waits the outage out and ends quiet.
+  await page.getByRole('button', { name: 'Run until quiet', exact: true }).click();
+  await expect(page.getByRole('toolbar', { name: 'Run controls' }).getByRole('status')).toContainText('quiet', { timeout: 60_000 });
+  expect(Number(await run.stepNumber.textContent())).toBeGreaterThan(5000);
+});

@@ -189,14 +189,16 @@ interface MemoryTable {
 function scanPrimary(t: MemoryTable, q: IndexQuery): string[] {
   const low = q.from === undefined ? q.prefix : [...q.prefix, q.from];
   const high = q.to === undefined ? q.prefix : [...q.prefix, q.to];
-  const found: { pk: string; key: Key }[] = [];
+  const found: [Key, string][] = [];
   for (const [pk, row] of t.rows) {
     const key = keyOf(row, t.primary.paths);
-    if (key && compareCut(key, low) >= 0 && compareCut(key, high) <= 0) found.push({ pk, key });
+    if (key && compareCut(key, low) >= 0 && compareCut(key, high) <= 0) found.push([key, pk]);
   }
-  found.sort((a, b) => compareKeys(a.key, b.key));
+  found.sort((a, b) => compareKeys(a[0], b[0]));
   if (q.reverse) found.reverse();
-  return (q.limit === undefined ? found : found.slice(0, q.limit)).map((f) => f.pk);
+  const keys = (q.limit === undefined ? found : found.slice(0, q.limit)).map((f) => f[1]);
+  found.length = 0;
+  return keys;
 }
 
 const parsePaths = (spec: string) => indexName(spec).replace(/^\[|\]$/g, '').split('+');

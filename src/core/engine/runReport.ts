@@ -17,14 +17,21 @@ export function allRows<T extends TableName>(tx: StoreTx, table: T, runId: strin
   return tx.query(table, ':id', { prefix: [runId] });
 }
 
-/** Reads a run's rows as the checker's tables, inside the caller's transaction. */
+/** Reads a run's rows as the checker's tables, inside the caller's transaction (one table after the other: less memory at once). */
 export async function readCheckTables(tx: StoreTx, runId: string): Promise<CheckTables> {
-  const [commands, events, outbox, pendingPublishes, publications, deliveries, handlings, inbox, deadLetters, projectionRows, externalEffects] = await Promise.all([
-    allRows(tx, 'commands', runId), allRows(tx, 'events', runId), allRows(tx, 'outbox', runId), allRows(tx, 'directPublishes', runId),
-    allRows(tx, 'publications', runId), allRows(tx, 'deliveries', runId), allRows(tx, 'handlings', runId), allRows(tx, 'inbox', runId),
-    allRows(tx, 'deadLetters', runId), allRows(tx, 'projectionRows', runId), allRows(tx, 'externalEffects', runId),
-  ]);
-  return { commands, events, outbox, pendingPublishes, publications, deliveries, handlings, inbox, deadLetters, projectionRows, externalEffects };
+  return {
+    commands: await allRows(tx, 'commands', runId),
+    events: await allRows(tx, 'events', runId),
+    outbox: await allRows(tx, 'outbox', runId),
+    pendingPublishes: await allRows(tx, 'directPublishes', runId),
+    publications: await allRows(tx, 'publications', runId),
+    deliveries: await allRows(tx, 'deliveries', runId),
+    handlings: await allRows(tx, 'handlings', runId),
+    inbox: await allRows(tx, 'inbox', runId),
+    deadLetters: await allRows(tx, 'deadLetters', runId),
+    projectionRows: await allRows(tx, 'projectionRows', runId),
+    externalEffects: await allRows(tx, 'externalEffects', runId),
+  };
 }
 
 /** The checker's input for a run as it stands. */

@@ -123,7 +123,7 @@ function RunWorkspace({ db, run, doc }: { db: ReturnType<typeof simulationDb>; r
         onStep={() => void actions.step()}
         onTogglePlay={shortcuts.togglePlay}
         onSpeed={setSimSpeed}
-        onRunUntilQuiet={() => void actions.runUntilQuiet()}
+        onRunUntilQuiet={() => void actions.runUntilQuiet(run)}
         onStop={actions.stop}
         onReset={() => void actions.reset(stale ? doc : undefined, run)}
         scope={<ScopeBar />}

@@ -126,8 +126,8 @@ export async function handOut(ctx: StepContext, delivery: DeliveryRecord): Promi
 /** Takes a delivery out of flight (acked, dead or queued again), keeping the counters. */
 export async function settle(ctx: StepContext, delivery: DeliveryRecord, next: DeliveryRecord): Promise<void> {
   const { run, tx } = ctx;
-  const settled: DeliveryRecord = { ...next };
-  delete settled.deadline;
+  // A fresh object without the deadline (`delete` would turn every settled row into a slow, larger dictionary object).
+  const { deadline: _deadline, ...settled } = next;
   await tx.put('deliveries', settled);
   const from = delivery.status === 'queued' ? run.stats.queued : delivery.status === 'in-flight' ? run.stats.inFlight : undefined;
   if (from) bump(from, delivery.consumerId, -1);
