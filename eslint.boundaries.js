@@ -45,7 +45,10 @@ const core = [
         ],
       }],
       'no-restricted-syntax': ['error',
-        { selector: 'ImportExpression', message: 'src/core has no dynamic imports: everything it needs is imported statically from the core.' },
+        { selector: "ImportExpression:not([source.type='Literal'])", message: 'src/core imports only what lint can see: a dynamic import takes a string literal.' },
+        dynamicImportOf('^(react|react-dom|@xyflow|zustand|dexie|@tanstack|elkjs|html-to-image)([\\x2F-]|$)', 'src/core is pure TypeScript: no React, React Flow, zustand, Dexie or other UI libraries (a dynamic import is an import).'),
+        dynamicImportOf('(^|[.\\x2F])(persistence|state|canvas|features|app|session)([\\x2F]|$)', 'Imports point inward: core must not import the shell (a dynamic import is an import).'),
+        dynamicImportOf('^(node:|fs$|path$|url$|os$|child_process$|worker_threads$)', 'src/core runs in the browser too: no node built-ins (a dynamic import is an import).'),
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'new Date() reads the clock: pass time in (the core is deterministic).' },
         { selector: "CallExpression[callee.name='Date']", message: 'Date() reads the clock: pass time in (the core is deterministic).' },
         { selector: 'JSXElement, JSXFragment', message: 'src/core has no JSX: React lives in the shell.' },
@@ -58,8 +61,8 @@ const core = [
     },
   },
   {
-    // Tests and their fixture readers may read files from disk in node.
-    files: ['src/core/**/*.test.ts', 'src/core/**/testSupport.ts'],
+    // Tests and their helpers (testSupport.ts, testing/ folders) may read files from disk in node.
+    files: ['src/core/**/*.test.ts', 'src/core/**/testSupport.ts', 'src/core/**/testing/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [

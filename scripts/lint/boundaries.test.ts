@@ -15,6 +15,7 @@ const BOUNDARY_RULES = new Set(['no-restricted-imports', 'no-restricted-syntax',
 const CASES = [
   { fixture: 'core.ts', as: 'src/core/engine/__breaches__.ts' },
   { fixture: 'core.tsx', as: 'src/core/model/__breaches__.tsx' },
+  { fixture: 'coreTesting.ts', as: 'src/core/engine/testing/__breaches__.ts' },
   { fixture: 'features.ts', as: 'src/features/palette/__breaches__.ts' },
   { fixture: 'canvas.ts', as: 'src/canvas/__breaches__.ts' },
   { fixture: 'state.ts', as: 'src/state/__breaches__.ts' },
