@@ -18,6 +18,8 @@ const noApp = { group: layer('app'), message: 'Imports point inward: nothing imp
 const noFeatures = (who) => ({ group: layer('features'), message: `Imports point inward: ${who} must not import src/features.` });
 const noCanvas = (who) => ({ group: layer('canvas'), message: `Imports point inward: ${who} must not import src/canvas.` });
 const noState = (who) => ({ group: layer('state'), message: `Imports point inward: ${who} must not import src/state.` });
+/** runner/ (issue 14) is node-only: PostgreSQL, NATS, child processes. Nothing in src/ loads it. */
+const noRunner = { group: [...layer('runner'), 'pg', 'pg/*', 'nats', 'nats/*'], message: 'runner/ is node-only: the browser app must not import it (or pg/nats).' };
 
 /** `import('dexie')` and `import('…/persistence…')` are imports too. */
 const dynamicImportOf = (pattern, message) => ({ selector: `ImportExpression[source.value=/${pattern}/]`, message });
@@ -42,12 +44,13 @@ const core = [
           { group: SHELL_LIBRARIES, message: 'src/core is pure TypeScript: no React, React Flow, zustand, Dexie or other UI libraries.' },
           { group: [...layer('persistence'), ...layer('state'), ...layer('canvas'), ...layer('features'), ...layer('app'), ...layer('session')], message: 'Imports point inward: core must not import the shell.' },
           { group: ['node:*', 'fs', 'fs/*', 'path', 'url', 'os', 'child_process', 'worker_threads'], message: 'src/core runs in the browser too: no node built-ins (tests may use them).' },
+          noRunner,
         ],
       }],
       'no-restricted-syntax': ['error',
         { selector: "ImportExpression:not([source.type='Literal'])", message: 'src/core imports only what lint can see: a dynamic import takes a string literal.' },
-        dynamicImportOf('^(react|react-dom|@xyflow|zustand|dexie|@tanstack|elkjs|html-to-image)([\\x2F-]|$)', 'src/core is pure TypeScript: no React, React Flow, zustand, Dexie or other UI libraries (a dynamic import is an import).'),
-        dynamicImportOf('(^|[.\\x2F])(persistence|state|canvas|features|app|session)([\\x2F]|$)', 'Imports point inward: core must not import the shell (a dynamic import is an import).'),
+        dynamicImportOf('^(react|react-dom|@xyflow|zustand|dexie|@tanstack|elkjs|html-to-image|pg|nats)([\\x2F-]|$)', 'src/core is pure TypeScript: no React, React Flow, zustand, Dexie or other UI libraries (a dynamic import is an import).'),
+        dynamicImportOf('(^|[.\\x2F])(persistence|state|canvas|features|app|session|runner)([\\x2F]|$)', 'Imports point inward: core must not import the shell or the runner (a dynamic import is an import).'),
         dynamicImportOf('^(node:|fs$|path$|url$|os$|child_process$|worker_threads$)', 'src/core runs in the browser too: no node built-ins (a dynamic import is an import).'),
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'new Date() reads the clock: pass time in (the core is deterministic).' },
         { selector: "CallExpression[callee.name='Date']", message: 'Date() reads the clock: pass time in (the core is deterministic).' },
@@ -68,6 +71,7 @@ const core = [
         patterns: [
           { group: SHELL_LIBRARIES, message: 'src/core is pure TypeScript: no React, React Flow, zustand, Dexie or other UI libraries.' },
           { group: [...layer('persistence'), ...layer('state'), ...layer('canvas'), ...layer('features'), ...layer('app'), ...layer('session')], message: 'Imports point inward: core must not import the shell.' },
+          noRunner,
         ],
       }],
     },
@@ -77,14 +81,14 @@ const core = [
 const persistence = {
   files: ['src/persistence/**/*.{ts,tsx}'],
   rules: {
-    'no-restricted-imports': ['error', { patterns: [noState('persistence'), noFeatures('persistence'), noCanvas('persistence'), noApp] }],
+    'no-restricted-imports': ['error', { patterns: [noState('persistence'), noFeatures('persistence'), noCanvas('persistence'), noApp, noRunner] }],
   },
 };
 
 const state = {
   files: ['src/state/**/*.{ts,tsx}'],
   rules: {
-    'no-restricted-imports': ['error', { patterns: [noFeatures('the state'), noCanvas('the state'), noApp, noDexie] }],
+    'no-restricted-imports': ['error', { patterns: [noFeatures('the state'), noCanvas('the state'), noApp, noDexie, noRunner] }],
     'no-restricted-syntax': ['error', noDynamicFeatures, noDynamicDexie],
   },
 };
@@ -92,7 +96,7 @@ const state = {
 const canvas = {
   files: ['src/canvas/**/*.{ts,tsx}'],
   rules: {
-    'no-restricted-imports': ['error', { patterns: [noDexie, noPersistence, noFeatures('the canvas'), noApp] }],
+    'no-restricted-imports': ['error', { patterns: [noDexie, noPersistence, noFeatures('the canvas'), noApp, noRunner] }],
     'no-restricted-syntax': ['error', noDynamicDexie, noDynamicPersistence],
   },
 };
@@ -100,7 +104,7 @@ const canvas = {
 const features = {
   files: ['src/features/**/*.{ts,tsx}'],
   rules: {
-    'no-restricted-imports': ['error', { patterns: [noDexie, noPersistence, noApp] }],
+    'no-restricted-imports': ['error', { patterns: [noDexie, noPersistence, noApp, noRunner] }],
     'no-restricted-syntax': ['error', noDynamicDexie, noDynamicPersistence],
   },
 };
@@ -123,7 +127,7 @@ export const TEMPORARY_PERSISTENCE_IMPORTS = [
 const temporaryExceptions = {
   files: TEMPORARY_PERSISTENCE_IMPORTS,
   rules: {
-    'no-restricted-imports': ['error', { patterns: [noDexie, noApp] }],
+    'no-restricted-imports': ['error', { patterns: [noDexie, noApp, noRunner] }],
     'no-restricted-syntax': ['error', noDynamicDexie],
   },
 };
@@ -132,7 +136,7 @@ const temporaryExceptions = {
 const featureTests = {
   files: ['src/features/**/*.test.{ts,tsx}'],
   rules: {
-    'no-restricted-imports': ['error', { patterns: [noDexie, noApp] }],
+    'no-restricted-imports': ['error', { patterns: [noDexie, noApp, noRunner] }],
     'no-restricted-syntax': ['error', noDynamicDexie],
   },
 };

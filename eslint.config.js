@@ -23,5 +23,8 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'warn',
     },
   },
+  // Last, and alone: a later block that sets no-restricted-imports/-syntax/-globals/-properties for
+  // src/ files would REPLACE a layer's options (flat config), silently dropping its boundaries.
+  // Add patterns to eslint.boundaries.js instead; scripts/lint/boundaries.test.ts fails otherwise.
   ...boundaries,
 );

@@ -9,6 +9,8 @@ import { useAppStore } from '../../state/store'; // breach: no-restricted-import
 import { simulationDb } from '../../persistence/simulation'; // breach: no-restricted-imports
 import { Toolbar } from '../../features/toolbar/Toolbar'; // breach: no-restricted-imports
 import { readFileSync } from 'node:fs'; // breach: no-restricted-imports
+import { Client } from 'pg'; // breach: no-restricted-imports
+import { runDesign } from '../../../runner/runDesign'; // breach: no-restricted-imports
 import { deriveEdges } from '../model/deriveEdges';
 
 export async function breaches(seed: number) {
@@ -17,6 +19,7 @@ export async function breaches(seed: number) {
   const lazyNode = await import('node:fs'); // breach: no-restricted-syntax
   const lazyReact = await import('react-dom/client'); // breach: no-restricted-syntax
   const lazyUnknown = await import(`../${String(seed)}`); // breach: no-restricted-syntax
+  const lazyNats = await import('nats'); // breach: no-restricted-syntax
   const now = new Date(); // breach: no-restricted-syntax
   const today = Date(); // breach: no-restricted-syntax
   const millis = Date.now(); // breach: no-restricted-properties
@@ -39,7 +42,7 @@ export async function breaches(seed: number) {
   const fixed = new Date(seed).toISOString();
   const copy = structuredClone({ seed });
   const performanceOf = (performance: number) => performance * 2;
-  return [useState, ReactFlow, create, Dexie, useLiveQuery, useAppStore, simulationDb, Toolbar, readFileSync, deriveEdges,
-    lazyDexie, lazyShell, lazyNode, lazyReact, lazyUnknown, lazyOwn, now, today, millis, dice, id, started, win, doc, title, agent, stored, opening, range, timer, env, page,
+  return [useState, ReactFlow, create, Dexie, useLiveQuery, useAppStore, simulationDb, Toolbar, readFileSync, Client, runDesign, deriveEdges,
+    lazyDexie, lazyShell, lazyNode, lazyReact, lazyUnknown, lazyNats, lazyOwn, now, today, millis, dice, id, started, win, doc, title, agent, stored, opening, range, timer, env, page,
     fixed, copy, performanceOf];
 }

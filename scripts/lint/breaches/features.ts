@@ -5,6 +5,7 @@ import { designRepository } from '../../persistence/designs'; // breach: no-rest
 import type { SimulationDb } from '../../persistence/simulation'; // breach: no-restricted-imports
 import { wherePrefix } from '../../persistence/reads/prefixRange'; // breach: no-restricted-imports
 import { App } from '../../app/App'; // breach: no-restricted-imports
+import { Client as PgClient } from 'pg'; // breach: no-restricted-imports
 // Allowed: the state, the canvas, the core, React.
 import { useAppStore } from '../../state/store';
 import { FlowCanvas } from '../../canvas/FlowCanvas';
@@ -14,5 +15,5 @@ import { useState } from 'react';
 export const lazyDexie = () => import('dexie'); // breach: no-restricted-syntax
 export const lazyRun = () => import('../../persistence/simulation'); // breach: no-restricted-syntax
 export const lazyLayout = () => import('elkjs/lib/elk.bundled.js');
-export const used = [Dexie, useLiveQuery, designRepository, wherePrefix, App, useAppStore, FlowCanvas, deriveEdges, useState];
+export const used = [PgClient, Dexie, useLiveQuery, designRepository, wherePrefix, App, useAppStore, FlowCanvas, deriveEdges, useState];
 export type Db = SimulationDb;
