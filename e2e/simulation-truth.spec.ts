@@ -1,71 +1,44 @@
-import type { Locator, Page } from '@playwright/test';
-import { test, expect } from './fixtures/editor';
+import type { Locator } from '@playwright/test';
+import { expect, test, type RunPage } from './fixtures';
 
-/** Run mode, as a user drives it: faults, stepping with S, the panels and the report. */
-class Run {
-  constructor(readonly page: Page) {}
-
-  get lastStep(): Locator {
-    return this.page.getByTestId('sim.last-step');
-  }
-
-  get stepNumber(): Locator {
-    return this.page.getByTestId('sim.step');
-  }
-
-  async openTab(name: string): Promise<void> {
-    await this.page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
-  }
-
-  rows(label: string): Locator {
-    return this.page.getByRole('table', { name: label, exact: true }).locator('[role="row"][aria-rowindex]');
-  }
-
-  /** The rows of a table with a cell exactly equal to each text. */
-  row(label: string, ...cells: string[]): Locator {
-    let rows = this.rows(label);
-    for (const text of cells) rows = rows.filter({ has: this.page.getByRole('cell', { name: text, exact: true }) });
-    return rows;
-  }
-
-  /** Sets a number field of Faults & patterns (saved when it loses focus). */
-  async setNumber(label: string, value: number): Promise<void> {
-    const field = this.page.getByRole('spinbutton', { name: label });
-    await field.fill(String(value));
-    await field.blur();
-  }
-
-  /** Presses S until the last-step line matches; returns its text. */
-  async stepUntil(pattern: RegExp, limit = 80): Promise<string> {
-    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    for (let i = 0; i < limit; i++) {
-      const before = Number(await this.stepNumber.textContent());
-      await this.page.keyboard.press('s');
-      await expect(this.stepNumber).toHaveText(String(before + 1));
-      await expect(this.lastStep).toContainText(`Step ${before + 1}:`);
-      const text = (await this.lastStep.textContent()) ?? '';
-      if (pattern.test(text)) return text;
-    }
-    throw new Error(`no step matched ${pattern} within ${limit} steps`);
-  }
+/** The rows of a run table with a cell exactly equal to each text. */
+function rowWithCells(run: RunPage, label: string, ...cells: string[]): Locator {
+  let rows = run.rows(label);
+  for (const text of cells) rows = rows.filter({ has: run.page.getByRole('cell', { name: text, exact: true }) });
+  return rows;
 }
 
-const test2 = test.extend<{ run: Run }>({
-  run: async ({ editor, page }, use) => {
+/** Sets a number field of Faults & patterns (saved when it loses focus). */
+async function setNumber(run: RunPage, label: string, value: number): Promise<void> {
+  const field = run.page.getByRole('spinbutton', { name: label });
+  await field.fill(String(value));
+  await field.blur();
+}
+
+/** Presses S until the last-step line matches; returns its text. */
+async function stepUntil(run: RunPage, pattern: RegExp, limit = 80): Promise<string> {
+  for (let i = 0; i < limit; i++) {
+    const text = await run.stepWithKey();
+    if (pattern.test(text)) return text;
+  }
+  throw new Error(`no step matched ${pattern} within ${limit} steps`);
+}
+
+const test2 = test.extend<{ opened: RunPage }>({
+  opened: async ({ editor, run }, use) => {
     await editor.open();
-    await page.getByRole('radio', { name: 'Run' }).click();
-    await expect(page.getByRole('toolbar', { name: 'Run controls' })).toBeVisible();
-    await use(new Run(page));
+    await run.enter();
+    await use(run);
   },
 });
 
-test2('a consumer that crashes after handling, before its ack, gets the message again after the ack timeout and its inbox skips it', async ({ run, page }) => {
+test2('a consumer that crashes after handling, before its ack, gets the message again after the ack timeout and its inbox skips it', async ({ opened: run, page }) => {
   await run.openTab('Faults & patterns');
-  await run.setNumber('Ack timeout (steps)', 6);
+  await setNumber(run, 'Ack timeout (steps)', 6);
   await page.getByRole('slider', { name: 'Consumer crash after handle, before ack' }).fill('1');
   await page.getByRole('button', { name: 'Fire', exact: true }).click();
 
-  const crash = await run.stepUntil(/crashed after the commit, before acknowledging/);
+  const crash = await stepUntil(run, /crashed after the commit, before acknowledging/);
   const [, consumer = '', eventId = ''] = crash.match(/([\w-]+) applied \w+ (e-\S+?): /) ?? [];
   expect(consumer).not.toBe('');
   await expect(page.getByTestId('sim.last-step-fault')).toHaveText('crash-after-handle');
@@ -74,19 +47,19 @@ test2('a consumer that crashes after handling, before its ack, gets the message 
   await page.screenshot({ path: test2.info().outputPath('crash-after-handle.png') });
 
   await page.getByRole('slider', { name: 'Consumer crash after handle, before ack' }).fill('0');
-  await run.stepUntil(new RegExp(`broker: no ack from ${consumer} for \\w+ ${eventId} within 6 steps`));
+  await stepUntil(run, new RegExp(`broker: no ack from ${consumer} for \\w+ ${eventId} within 6 steps`));
   await expect(page.getByTestId('sim.last-step-fault')).toHaveText('ack-timeout');
-  await run.stepUntil(new RegExp(`broker delivered \\w+ ${eventId} to ${consumer} \\(attempt 2\\)`));
-  await run.stepUntil(new RegExp(`${consumer} skipped duplicate \\w+ ${eventId}: already in its inbox`));
+  await stepUntil(run, new RegExp(`broker delivered \\w+ ${eventId} to ${consumer} \\(attempt 2\\)`));
+  await stepUntil(run, new RegExp(`${consumer} skipped duplicate \\w+ ${eventId}: already in its inbox`));
   await expect(page.getByTestId(`run-badges.${consumer}`)).toContainText('1 redelivered');
   await expect(page.getByTestId(`run-badges.${consumer}`)).toContainText('1 dup skipped');
 
   await run.openTab('Inbox');
-  await expect(run.row('Inbox', consumer, eventId).getByRole('cell').last()).toHaveText('1');
+  await expect(rowWithCells(run, 'Inbox', consumer, eventId).getByRole('cell').last()).toHaveText('1');
   await page.getByRole('button', { name: 'Run until quiet', exact: true }).click();
   await expect(page.getByRole('toolbar', { name: 'Run controls' }).getByRole('status')).toContainText('quiet');
   await run.openTab('Broker');
-  const delivery = run.row('Broker deliveries', consumer, eventId);
+  const delivery = rowWithCells(run, 'Broker deliveries', consumer, eventId);
   await expect(delivery).toContainText('acked');
   await expect(delivery.getByRole('cell').nth(5)).toHaveText('2');
   await run.openTab('Anomalies');
@@ -95,7 +68,7 @@ test2('a consumer that crashes after handling, before its ack, gets the message 
   await page.screenshot({ path: test2.info().outputPath('crash-redelivered-quiet.png') });
 });
 
-test2('with the inbox off and fresh ids at author-service, the anomalies name author-service as where it went wrong first, and the cards show the run\'s switches', async ({ run, page, editor }) => {
+test2('with the inbox off and fresh ids at author-service, the anomalies name author-service as where it went wrong first, and the cards show the run\'s switches', async ({ opened: run, page, editor }) => {
   await run.openTab('Faults & patterns');
   await page.getByRole('checkbox', { name: 'Inbox for author-service' }).uncheck();
   await page.getByRole('checkbox', { name: 'Derived event ids for author-service' }).uncheck();
@@ -126,7 +99,7 @@ test2('with the inbox off and fresh ids at author-service, the anomalies name au
   await card.screenshot({ path: test2.info().outputPath('card-overrides.png') });
 });
 
-test2('run until quiet with the relay down for long stops with a verdict in the last-step line instead of spinning', async ({ run, page }) => {
+test2('run until quiet with the relay down for long stops with a verdict in the last-step line instead of spinning', async ({ opened: run, page }) => {
   await run.openTab('Faults & patterns');
   const down = page.getByRole('spinbutton', { name: 'Relay down for how many steps' });
   await down.fill('5000');
