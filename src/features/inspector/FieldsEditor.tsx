@@ -1,12 +1,15 @@
 import { useState } from 'react';
-import { FIELD_TYPES, type FieldDef, type FieldType, type Literal } from '../../core';
-import { CheckboxField, RowActions, SelectField, TextField, lists } from './controls';
+import {
+  FIELD_TYPES, addProperty, freshPropertyName, moveProperty, removeProperty, renameProperty, replaceSchemaAt, requiredNames,
+  schemaKind, schemaProperties, setPropertyRequired, withType, propertyLocation,
+  type FieldType, type JsonSchemaObject, type JsonValue,
+} from '../../core';
+import { CheckboxField, RowActions, SelectField, TextField } from './controls';
 
 const TYPE_OPTIONS = FIELD_TYPES.map((t) => ({ value: t, label: t }));
-const ITEM_TYPES = ['string', 'number', 'integer', 'boolean', 'date-time', 'uuid'] as const;
 
 /** The text a user types for an example, read back in the field's type where that parses. */
-export function parseLiteral(text: string, type: FieldType): Literal | undefined {
+export function parseLiteral(text: string, type: FieldType): JsonValue | undefined {
   if (text === '') return undefined;
   if (type === 'number' || type === 'integer') {
     const n = Number(text);
@@ -14,12 +17,6 @@ export function parseLiteral(text: string, type: FieldType): Literal | undefined
   }
   if (type === 'boolean') return text === 'true' ? true : text === 'false' ? false : text;
   return text;
-}
-
-function freshFieldName(fields: FieldDef[]): string {
-  let n = fields.length + 1;
-  while (fields.some((f) => f.name === `field${n}`)) n++;
-  return `field${n}`;
 }
 
 const parseValues = (text: string) => text.split(',').map((v) => v.trim()).filter(Boolean);
@@ -37,15 +34,15 @@ function EnumValuesField({ label, values, onChange }: { label: string; values: s
 interface FieldsEditorProps {
   /** "Field" or "Input": used in every accessible name, e.g. "Field 2 name". */
   noun: string;
-  fields: FieldDef[];
-  onChange(fields: FieldDef[], coalesceKey?: string): void;
+  schema: JsonSchemaObject;
+  onChange(schema: JsonSchemaObject, coalesceKey?: string): void;
 }
 
-/** Edits an ordered list of fields: add, remove, reorder, name, type, required, and details. */
-export function FieldsEditor({ noun, fields, onChange }: FieldsEditorProps) {
+/** Edits the top-level properties of an object schema: add, remove, reorder, name, type, required, and details. */
+export function FieldsEditor({ noun, schema, onChange }: FieldsEditorProps) {
   const [expanded, setExpanded] = useState<number | null>(null);
-  const change = (index: number, patch: Partial<FieldDef>, key?: string) =>
-    onChange(lists.replaceAt(fields, index, { ...fields[index] as FieldDef, ...patch }), key && `${noun}:${index}:${key}`);
+  const fields = schemaProperties(schema);
+  const required = new Set(requiredNames(schema));
   return (
     <div className="fields-editor">
       {fields.length === 0 && <div className="inspector-empty">No {noun.toLowerCase()}s yet.</div>}
@@ -54,44 +51,49 @@ export function FieldsEditor({ noun, fields, onChange }: FieldsEditorProps) {
           <span>Name</span><span>Type</span><span title="Required">Req.</span><span />
         </div>
       )}
-      {fields.map((field, index) => {
+      {fields.map(([name, property], index) => {
         const label = `${noun} ${index + 1}`;
         const open = expanded === index;
+        const kind = schemaKind(property);
+        const type = (FIELD_TYPES as readonly string[]).includes(kind) ? kind as FieldType : undefined;
+        const object = typeof property === 'object' ? property : {};
+        const setProperty = (next: JsonSchemaObject, key?: string) => onChange(replaceSchemaAt(schema, propertyLocation('', name), next), key && `${noun}:${index}:${key}`);
         return (
-          <div key={index} className="field-row" role="group" aria-label={`${label}: ${field.name}`}>
+          <div key={index} className="field-row" role="group" aria-label={`${label}: ${name}`}>
             <div className="field-row__main">
-              <TextField compact label={`${label} name`} value={field.name} onChange={(name) => change(index, { name }, 'name')} />
-              <SelectField compact label={`${label} type`} value={field.type} options={TYPE_OPTIONS}
-                onChange={(type) => change(index, { type: type as FieldType, ...(type === 'enum' && !field.enumValues ? { enumValues: ['a', 'b'] } : {}) })} />
-              <CheckboxField compact label={`${label} required`} title="Required" checked={field.required}
-                onChange={(required) => change(index, { required })} />
+              <TextField compact label={`${label} name`} value={name}
+                onChange={(next) => onChange(renameProperty(schema, '', name, next), `${noun}:${index}:name`)} />
+              <SelectField compact label={`${label} type`} value={type ?? 'custom'}
+                options={type ? TYPE_OPTIONS : [{ value: 'custom', label: kind }, ...TYPE_OPTIONS]}
+                onChange={(next) => setProperty(withType(property, next as FieldType))} />
+              <CheckboxField compact label={`${label} required`} title="Required" checked={required.has(name)}
+                onChange={(value) => onChange(setPropertyRequired(schema, '', name, value))} />
               <button type="button" className="icon-button" aria-expanded={open} aria-label={`${label} details`}
                 title="Description, example, values" onClick={() => setExpanded(open ? null : index)}>{open ? '▾' : '▸'}</button>
               <RowActions label={label} index={index} count={fields.length}
-                onMove={(from, to) => onChange(lists.move(fields, from, to))} onRemove={(i) => onChange(lists.removeAt(fields, i))} />
+                onMove={(_from, to) => onChange(moveProperty(schema, '', name, to))} onRemove={() => onChange(removeProperty(schema, '', name))} />
             </div>
-            {field.type === 'enum' && (
-              <EnumValuesField label={`${label} enum values (comma separated)`} values={field.enumValues ?? []}
-                onChange={(enumValues) => change(index, { enumValues }, 'enum')} />
+            {kind === 'enum' && (
+              <EnumValuesField label={`${label} enum values (comma separated)`} values={(Array.isArray(object.enum) ? object.enum : []).map(String)}
+                onChange={(values) => setProperty({ ...object, enum: values }, 'enum')} />
             )}
             {open && (
               <div className="field-row__details">
-                <TextField label={`${label} description`} value={field.description ?? ''}
-                  onChange={(description) => change(index, { description }, 'description')} />
-                <TextField label={`${label} example`} value={field.example === undefined || field.example === null ? '' : String(field.example)}
-                  onChange={(text) => change(index, { example: parseLiteral(text, field.type) }, 'example')} />
-                {field.type === 'array' && (
-                  <SelectField label={`${label} item type`} value={field.itemType ?? 'string'}
-                    options={ITEM_TYPES.map((t) => ({ value: t, label: t }))}
-                    onChange={(itemType) => change(index, { itemType: itemType as FieldDef['itemType'] })} />
-                )}
+                <TextField label={`${label} description`} value={typeof object.description === 'string' ? object.description : ''}
+                  onChange={(description) => setProperty({ ...object, description }, 'description')} />
+                <TextField label={`${label} example`} value={Array.isArray(object.examples) && object.examples[0] !== undefined && object.examples[0] !== null ? String(object.examples[0]) : ''}
+                  onChange={(text) => {
+                    const example = parseLiteral(text, type ?? 'string');
+                    const { examples: _old, ...rest } = object;
+                    setProperty(example === undefined ? rest : { ...rest, examples: [example] }, 'example');
+                  }} />
               </div>
             )}
           </div>
         );
       })}
       <button type="button" className="tool-button add-button"
-        onClick={() => onChange([...fields, { name: freshFieldName(fields), type: 'string', required: false }])}>
+        onClick={() => onChange(addProperty(schema, '', freshPropertyName(schema), { type: 'string' }))}>
         + Add {noun.toLowerCase()}
       </button>
     </div>

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { FieldDef, FireRequest, RunRecord } from '../../../core';
+import { libraryDefs, pathLabel, type FireRequest, type RunRecord } from '../../../core';
 import { runEngine } from '../runEngine';
-import { fromInputTexts, textsFromPayload } from './payloadForm';
+import { payloadFromText, payloadText } from './payloadForm';
 
 interface Props {
   run: RunRecord;
@@ -23,8 +23,8 @@ export function FirePanel({ run, selectedNodeId, enabled, onFire, onFireMany }: 
   const producer = producers.find((p) => p.id === producerId) ?? producers[0];
   const [chosenCommand, setCommandId] = useState('');
   const command = producer?.commands.find((c) => c.id === chosenCommand) ?? producer?.commands[0];
-  const [texts, setTexts] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [text, setText] = useState('{}');
+  const [errors, setErrors] = useState<{ path: string; message: string }[]>([]);
   const [count, setCount] = useState(10);
   const [refresh, setRefresh] = useState(0);
   // Once the user types in the form, the steps that move the run's random state must not overwrite it:
@@ -43,8 +43,8 @@ export function FirePanel({ run, selectedNodeId, enabled, onFire, onFireMany }: 
     runEngine().previewPayload(run.runId, producer.id, command.id).then(
       (payload) => {
         if (cancelled) return;
-        setTexts(textsFromPayload(command.inputFields, payload));
-        setErrors({});
+        setText(payloadText(payload));
+        setErrors([]);
       },
       () => undefined,
     );
@@ -59,9 +59,9 @@ export function FirePanel({ run, selectedNodeId, enabled, onFire, onFireMany }: 
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const result = fromInputTexts(command.inputFields, texts);
+    const result = payloadFromText(text, command.input, libraryDefs(run.flow.schemaLibrary));
     setErrors(result.errors);
-    if (Object.keys(result.errors).length > 0) return;
+    if (!result.payload) return;
     await onFire({ producerId: producer.id, commandId: command.id, payload: result.payload });
     setEdited(false);
   };
@@ -81,18 +81,12 @@ export function FirePanel({ run, selectedNodeId, enabled, onFire, onFireMany }: 
           {producer.commands.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
         </select>
       </label>
-      {command.inputFields.map((field) => (
-        <FieldInput
-          key={`${command.id}:${field.name}`}
-          field={field}
-          value={texts[field.name] ?? ''}
-          error={errors[field.name]}
-          onChange={(value) => {
-            setEdited(true);
-            setTexts((t) => ({ ...t, [field.name]: value }));
-          }}
-        />
-      ))}
+      <label className="sim-field">
+        <span>Input (JSON)</span>
+        <textarea value={text} rows={8} spellCheck={false} aria-label="Command input (JSON)" aria-invalid={errors.length > 0}
+          onChange={(e) => { setEdited(true); setText(e.target.value); }} />
+      </label>
+      {errors.map((error) => <em key={`${error.path}:${error.message}`} className="field-error">{error.path ? `${pathLabel(error.path)}: ` : ''}{error.message}</em>)}
       <div className="sim-row">
         <button type="submit" className="sim-btn primary" disabled={!enabled} title="Queue this command at the producer; Step to handle it">
           Fire
@@ -131,32 +125,5 @@ export function FirePanel({ run, selectedNodeId, enabled, onFire, onFireMany }: 
         </button>
       </div>
     </form>
-  );
-}
-
-function FieldInput({ field, value, error, onChange }: { field: FieldDef; value: string; error?: string; onChange(value: string): void }) {
-  const label = `${field.name}${field.required ? '' : ' (optional)'}`;
-  const describedBy = error ? `fire-error-${field.name}` : undefined;
-  return (
-    <label className="sim-field" title={field.description ?? field.name}>
-      <span>{field.name}{field.required ? '' : '?'}</span>
-      {field.type === 'enum' || field.type === 'boolean' ? (
-        <select value={value} onChange={(e) => onChange(e.target.value)} aria-label={label} aria-invalid={!!error} aria-describedby={describedBy}>
-          {!field.required && <option value="">—</option>}
-          {(field.type === 'boolean' ? ['true', 'false'] : field.enumValues ?? []).map((v) => <option key={v} value={v}>{v}</option>)}
-        </select>
-      ) : (
-        <input
-          type={field.type === 'integer' || field.type === 'number' ? 'number' : 'text'}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          aria-label={label}
-          aria-invalid={!!error}
-          aria-describedby={describedBy}
-          spellCheck={false}
-        />
-      )}
-      {error && <em id={describedBy} className="field-error">{error}</em>}
-    </label>
   );
 }

@@ -1,29 +1,28 @@
 import { describe, expect, it } from 'vitest';
+import { objectSchemaOf } from '../../../core';
 import { makeField } from '../../../core/testing';
-import { fromInputTexts, textsFromPayload } from './payloadForm';
+import { payloadFromText, payloadText } from './payloadForm';
 
-const fields = [
+const schema = objectSchemaOf([
   makeField('videoId', { type: 'uuid' }),
   makeField('durationSeconds', { type: 'integer', required: false }),
   makeField('status', { type: 'enum', enumValues: ['draft', 'published'] }),
-  makeField('tags', { type: 'array', required: false }),
-];
+]);
 
-describe('fromInputTexts', () => {
-  it('given typed texts, when converted, then numbers, enums and lists get their types and blanks are left out', () => {
-    const { payload, errors } = fromInputTexts(fields, { videoId: 'v-1', durationSeconds: '312', status: 'draft', tags: 'a, b' });
-    expect(errors).toEqual({});
-    expect(payload).toEqual({ videoId: 'v-1', durationSeconds: 312, status: 'draft', tags: ['a', 'b'] });
+describe('payloadFromText', () => {
+  it('given JSON that fits the input schema, then it is the payload', () => {
+    const payload = { videoId: '3f1c1f8e-5b7a-4d3e-9c1a-0b2d4e6f8a10', status: 'draft' };
+    expect(payloadFromText(payloadText(payload), schema, new Map())).toEqual({ payload, errors: [] });
   });
 
-  it('given a missing required field and a bad integer, when converted, then both are reported', () => {
-    const { errors } = fromInputTexts(fields, { videoId: '', durationSeconds: '3.5', status: 'gone' });
-    expect(errors).toEqual({ videoId: 'required', durationSeconds: 'not an integer', status: 'one of draft, published' });
+  it('given JSON that does not fit, then each misfit is named by its path', () => {
+    const { payload, errors } = payloadFromText('{"videoId":"v-1","durationSeconds":3.5}', schema, new Map());
+    expect(payload).toBeUndefined();
+    expect(errors.map((e) => e.path).sort()).toEqual(['/durationSeconds', '/status', '/videoId']);
   });
-});
 
-describe('textsFromPayload', () => {
-  it('given a generated payload without an optional field, when shown, then that field is empty', () => {
-    expect(textsFromPayload(fields, { videoId: 'v-1', status: 'draft' })).toEqual({ videoId: 'v-1', durationSeconds: '', status: 'draft', tags: '' });
+  it('given text that is no JSON object, then it says so', () => {
+    expect(payloadFromText('{', schema, new Map()).errors[0]?.message).toMatch(/^not JSON/);
+    expect(payloadFromText('[]', schema, new Map()).errors[0]?.message).toBe('the input must be a JSON object');
   });
 });
