@@ -68,33 +68,44 @@ class Generator {
     return last;
   }
 
-  /** One attempt: resolves references and combinators into one schema to draw from. */
+  /** One attempt: resolves references and combinators (nested ones too) into one schema to draw from. */
   private draw(schema: JsonSchema, path: string, depth: number, attempt: number): JsonValue | undefined {
     if (schema === false) return undefined;
     if (schema === true || depth > MAX_DEPTH) return this.pick(WORDS);
     let current: JsonSchemaObject = schema;
-    if (typeof current.$ref === 'string') {
-      const target = parseLibraryRef(current.$ref) ? resolveLibraryRef(current.$ref, this.defs) : undefined;
-      const { $ref: _ref, ...siblings } = current;
-      if (target === false) return undefined;
-      current = mergeSchemas([isSchemaObject(target) ? target : {}, siblings]);
-    }
-    if (Array.isArray(current.allOf)) {
-      const { allOf, ...rest } = current;
-      current = mergeSchemas([rest, ...allOf.map((s) => this.resolved(s))]);
-    }
-    for (const keyword of ['oneOf', 'anyOf'] as const) {
-      const branches = current[keyword];
-      if (!Array.isArray(branches) || branches.length === 0) continue;
-      const { [keyword]: _list, ...rest } = current;
-      current = mergeSchemas([rest, this.resolved(branches[(attempt + this.int(0, branches.length - 1)) % branches.length])]);
-    }
-    if (current.if !== undefined) {
-      const { if: _if, then, else: otherwise, ...rest } = current;
-      const branch = this.rng.next() < 0.5 ? then : otherwise;
-      current = branch === undefined ? rest : mergeSchemas([rest, this.resolved(branch)]);
+    for (let round = 0; round < 8; round++) {
+      const next = this.flattenOnce(current, attempt + round);
+      if (next === undefined) return undefined;
+      if (next === current) break;
+      current = next;
     }
     return this.fromSchema(current, path, depth);
+  }
+
+  /** `schema` with its top `$ref`, `allOf`, one `oneOf`/`anyOf` branch and `if` folded in; the same object when nothing is left. */
+  private flattenOnce(schema: JsonSchemaObject, attempt: number): JsonSchemaObject | undefined {
+    if (typeof schema.$ref === 'string') {
+      const target = parseLibraryRef(schema.$ref) ? resolveLibraryRef(schema.$ref, this.defs) : undefined;
+      if (target === false) return undefined;
+      const { $ref: _ref, ...siblings } = schema;
+      return mergeSchemas([isSchemaObject(target) ? target : {}, siblings]);
+    }
+    if (Array.isArray(schema.allOf)) {
+      const { allOf, ...rest } = schema;
+      return mergeSchemas([rest, ...allOf.map((s) => this.resolved(s))]);
+    }
+    for (const keyword of ['oneOf', 'anyOf'] as const) {
+      const branches = schema[keyword];
+      if (!Array.isArray(branches) || branches.length === 0) continue;
+      const { [keyword]: _list, ...rest } = schema;
+      return mergeSchemas([rest, this.resolved(branches[(attempt + this.int(0, branches.length - 1)) % branches.length])]);
+    }
+    if (schema.if !== undefined) {
+      const { if: _if, then, else: otherwise, ...rest } = schema;
+      const branch = this.rng.next() < 0.5 ? then : otherwise;
+      return branch === undefined ? rest : mergeSchemas([rest, this.resolved(branch)]);
+    }
+    return schema;
   }
 
   private resolved(schema: unknown): JsonSchemaObject {

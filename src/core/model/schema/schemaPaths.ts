@@ -89,16 +89,18 @@ function refsOf(schema: JsonSchema, refs: ReadonlySet<string>): ReadonlySet<stri
  */
 export function payloadPaths(schema: JsonSchema, defs: SchemaDefs): PayloadPath[] {
   const out: PayloadPath[] = [];
-  const walk = (current: JsonSchema, path: string, depth: number, present: boolean, refs: ReadonlySet<string>) => {
+  // `ancestors`: the references followed on the way here; a value that refers to one of them is
+  // listed but not entered again (a recursive schema, e.g. a tree of nodes).
+  const walk = (current: JsonSchema, path: string, depth: number, present: boolean, ancestors: ReadonlySet<string>) => {
     if (depth > MAX_DEPTH) return;
-    for (const [name, info] of objectProperties(current, defs, refs)) {
+    const followed = refsOf(current, ancestors);
+    for (const [name, info] of objectProperties(current, defs, ancestors)) {
       const child = combined(info.schemas);
       const childPathValue = childPath(path, name);
       const childPresent = present && info.required && !info.conditional;
       out.push({ path: childPathValue, name, depth, schema: child, required: info.required, present: childPresent, conditional: info.conditional });
-      const nextRefs = info.schemas.reduce<ReadonlySet<string>>((acc, s) => refsOf(s, acc), refs);
-      if (info.schemas.some((s) => isSchemaObject(s) && typeof s.$ref === 'string' && refs.has(s.$ref))) continue;
-      walk(child, childPathValue, depth + 1, childPresent, nextRefs);
+      if (info.schemas.some((s) => isSchemaObject(s) && typeof s.$ref === 'string' && followed.has(s.$ref))) continue;
+      walk(child, childPathValue, depth + 1, childPresent, followed);
     }
   };
   walk(schema, '', 1, true, new Set());

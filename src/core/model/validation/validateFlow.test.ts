@@ -133,3 +133,77 @@ describe('validateFlow: emit cycles', () => {
     expect(codes(healthy())).not.toContain('emit-cycle');
   });
 });
+
+describe('validateFlow: payload schemas and paths', () => {
+  /** Ordered: a nested payload emitted by a producer whose input mirrors it. */
+  function ordered(): FlowDocument {
+    return makeFlow({
+      eventTypes: [makeEventType({ name: 'Ordered', aggregateIdPath: '/customer/id', payload: {
+        type: 'object', required: ['customer', 'lines'],
+        properties: {
+          customer: { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string' }, name: { type: 'string' }, vip: { type: 'boolean' } } },
+          lines: { type: 'array', items: { type: 'object', properties: { price: { type: 'number', minimum: 0 } } } },
+          coupon: { type: ['string', 'null'] },
+        },
+      } })],
+      producers: [makeProducer({ name: 'shop', commands: [makeCommand({
+        name: 'Order',
+        input: { type: 'object', properties: { who: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } }, lines: { type: 'array' } } },
+        aggregateId: { from: 'input', path: '/who/id' },
+        emits: [{ eventTypeId: 'ordered', mappings: [
+          { target: '/customer/id', source: { from: 'input', path: '/who/id' } },
+          { target: '/customer/name', source: { from: 'input', path: '/who/name' } },
+          { target: '/lines', source: { from: 'input', path: '/lines' } },
+        ] }],
+      })] })],
+      consumers: [makeConsumer({ name: 'crm', handlers: [makeHandler('ordered', { effects: [{ kind: 'upsert', projectionId: 'customers', key: { from: 'event', path: '/customer/id' },
+        set: [{ target: 'name', source: { from: 'event', path: '/customer/name' } }, { target: 'first', source: { from: 'event', path: '/lines/0/price' } }] }] })] })],
+      projections: [makeProjection({ name: 'customers', columns: ['name', 'first'] })],
+    });
+  }
+
+  it('given a nested design mapped by path, then it finds nothing', () => {
+    expect(validateFlow(ordered())).toEqual([]);
+  });
+
+  const nested: [ProblemCode, string, (doc: FlowDocument) => void, RegExp][] = [
+    ['required-field-unmapped', '/producers/0/commands/0/emits/0/mappings', (d) => { d.producers[0]!.commands[0]!.emits[0]!.mappings.splice(1, 1); },
+      /required field 'customer.name' of Ordered is not mapped/],
+    ['required-field-unmapped', '/producers/0/commands/0/emits/0/mappings', (d) => { d.producers[0]!.commands[0]!.emits[0]!.mappings.splice(0, 2); },
+      /required field 'customer' of Ordered is not mapped/],
+    ['overlapping-mapping', '/producers/0/commands/0/emits/0/mappings/3', (d) => { d.producers[0]!.commands[0]!.emits[0]!.mappings.push({ target: '/customer', source: { from: 'input', path: '/who' } }); },
+      /'customer' and 'customer.id' both set 'customer.id'/],
+    ['unknown-source', '/consumers/0/handlers/0/effects/0/set/0/source', (d) => { const e = d.consumers[0]!.handlers[0]!.effects[0]!; if (e.kind === 'upsert') e.set[0]!.source = { from: 'event', path: '/customer/nmae' }; },
+      /reads 'customer.nmae', which is no field of Ordered/],
+    ['unknown-target', '/producers/0/commands/0/emits/0/mappings/3', (d) => { d.producers[0]!.commands[0]!.emits[0]!.mappings.push({ target: '/customer/vip/x', source: { from: 'literal', value: 1 } }); },
+      /mapping '\/customer\/vip\/x' names no field of Ordered/],
+    ['invalid-constraint', '/eventTypes/0/payload/properties/lines/items/properties/price/minimum', (d) => { Object.assign(((d.eventTypes[0]!.payload.properties as Record<string, any>).lines.items.properties.price), { maximum: -1 }); }, // eslint-disable-line @typescript-eslint/no-explicit-any
+      /Ordered: 'lines.price' has minimum 0 above maximum -1, so no value fits/],
+    ['invalid-constraint', '/eventTypes/0/payload/properties/coupon/pattern', (d) => { (d.eventTypes[0]!.payload.properties as Record<string, object>).coupon = { type: 'string', pattern: '([a-z' }; },
+      /Ordered: 'coupon' has a pattern that is no regular expression/],
+    ['invalid-schema', '/eventTypes/0/payload/properties/coupon/type', (d) => { (d.eventTypes[0]!.payload.properties as Record<string, object>).coupon = { type: 'text' }; },
+      /Ordered: type: expected one of 'string'/],
+    ['payload-not-object', '/eventTypes/0/payload/type', (d) => { d.eventTypes[0]!.payload = { type: 'array' }; },
+      /the payload is array, but the Event Flow envelope puts the payload's properties beside its own, so it must be an object/],
+    ['payload-shadows-envelope', '/eventTypes/0/payload/properties/eventId', (d) => { (d.eventTypes[0]!.payload.properties as Record<string, object>).eventId = { type: 'string' }; },
+      /Ordered: 'eventId' is also an envelope attribute, and the envelope's value wins: rename it/],
+    ['unknown-schema-ref', '/eventTypes/0/payload/properties/coupon/$ref', (d) => { (d.eventTypes[0]!.payload.properties as Record<string, object>).coupon = { $ref: 'https://example.com/coupon.json' }; },
+      /only references into the design's schema library/],
+    ['aggregate-id-not-a-field', '/eventTypes/0/aggregateIdPath', (d) => { d.eventTypes[0]!.aggregateIdPath = '/customer/uid'; }, /aggregate id 'customer.uid' is not one of its fields/],
+  ];
+
+  it.each(nested)('reports %s at %s', (code, path, change, message) => {
+    const doc = structuredClone(ordered());
+    change(doc);
+    const problems = validateFlow(doc).filter((p) => p.code === code);
+    expect(problems, JSON.stringify(validateFlow(doc))).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ path, message: expect.stringMatching(message) });
+  });
+
+  it('given CloudEvents, then a payload may be any schema and reuse envelope names', () => {
+    const doc = structuredClone(ordered());
+    doc.envelope = { kind: 'cloudevents' };
+    (doc.eventTypes[0]!.payload.properties as Record<string, object>).eventId = { type: 'string' };
+    expect(validateFlow(doc)).toEqual([]);
+  });
+});
