@@ -1,9 +1,9 @@
 import { effectiveAggregateIdPath, eventPayloadPaths, designDefs } from './inheritance';
 import { envelopeAttributes } from './schema/envelope';
-import { withPropertyAtPath } from './schema/editSchema';
-import { isSameOrUnder, lastSegment, parentPath } from './schema/paths';
+import { withPropertiesAtPaths } from './schema/editSchema';
+import { lastSegment, parentPath } from './schema/paths';
 import { isSchemaObject, type SchemaDefs } from './schema/schemaAccess';
-import { schemaAtPath, type PayloadPath } from './schema/schemaPaths';
+import { payloadPaths, schemaAtPath, type PayloadPath } from './schema/schemaPaths';
 import type {
   Assignment, Command, Emission, FlowDocument, Handler, JsonSchema, PayloadMapping, Projection, ProjectionEffect, ValueSource,
 } from './types';
@@ -18,9 +18,17 @@ function generatedFor(schema: JsonSchema, defs: SchemaDefs): ValueSource | undef
 }
 
 /** Keeps the mappings in the order of the event's paths, so a mapping reads like the event. */
-function inPathOrder(paths: readonly PayloadPath[], mappings: PayloadMapping[]): PayloadMapping[] {
-  const order = (m: PayloadMapping) => { const i = paths.findIndex((p) => p.path === m.target); return i < 0 ? paths.length : i; };
+export function inPathOrder<T extends { target: string }>(paths: readonly PayloadPath[], mappings: readonly T[]): T[] {
+  const index = new Map(paths.map((p, i) => [p.path, i]));
+  const order = (m: T) => index.get(m.target) ?? paths.length;
   return [...mappings].sort((a, b) => order(a) - order(b));
+}
+
+/** The path and every path above it, nearest first (`/a/b` → `/a/b`, `/a`). */
+function selfAndAncestors(path: string): string[] {
+  const out: string[] = [];
+  for (let current: string | undefined = path; current !== undefined && current !== ''; current = parentPath(current)) out.push(current);
+  return out;
 }
 
 /** `emits` with the emission of `eventTypeId` replaced by `emission` (appended when there was none). */
@@ -35,17 +43,17 @@ function withEmission(emits: readonly Emission[], emission: Emission): Emission[
  * is mapped is listed itself (its children come with it); a property with some mapped parts is
  * entered and its unmapped parts listed. Parents come before children.
  */
-export function unmappedPaths(paths: readonly PayloadPath[], mappings: readonly PayloadMapping[]): PayloadPath[] {
-  const targets = mappings.map((m) => m.target);
-  const covered = (path: string) => targets.some((t) => isSameOrUnder(path, t));
-  const hasMappedPart = (path: string) => targets.some((t) => isSameOrUnder(t, path));
-  const listed: string[] = [];
+export function unmappedPaths(paths: readonly PayloadPath[], mappings: readonly { target: string }[]): PayloadPath[] {
+  const targets = new Set(mappings.map((m) => m.target));
+  const withMappedPart = new Set(mappings.flatMap((m) => selfAndAncestors(m.target)));
+  const listed = new Set<string>();
+  const coveredOrListed = (path: string) => selfAndAncestors(path).some((p) => targets.has(p) || listed.has(p));
   return paths.filter((entry) => {
-    if (covered(entry.path) || listed.some((l) => isSameOrUnder(entry.path, l))) return false;
+    if (targets.has('') || coveredOrListed(entry.path)) return false;
     const parent = parentPath(entry.path) ?? '';
-    if (parent !== '' && !hasMappedPart(parent)) return false;
-    if (hasMappedPart(entry.path)) return false;
-    listed.push(entry.path);
+    if (parent !== '' && !withMappedPart.has(parent)) return false;
+    if (withMappedPart.has(entry.path)) return false;
+    listed.add(entry.path);
     return true;
   });
 }
@@ -59,12 +67,12 @@ export function withCommandEmission(doc: FlowDocument, command: Command, eventTy
   const defs = designDefs(doc);
   const paths = eventPayloadPaths(doc, eventTypeId);
   const current = command.emits.find((e) => e.eventTypeId === eventTypeId)?.mappings ?? [];
-  let input = command.input;
-  const added: PayloadMapping[] = [];
-  for (const entry of unmappedPaths(paths, current)) {
-    if (schemaAtPath(input, entry.path, defs) === undefined) input = withPropertyAtPath(input, entry.path, entry.schema, entry.required);
-    added.push({ target: entry.path, source: { from: 'input', path: entry.path } });
-  }
+  const missing = unmappedPaths(paths, current);
+  const inputPaths = new Set(payloadPaths(command.input, defs).map((p) => p.path));
+  const input = withPropertiesAtPaths(command.input, missing
+    .filter((entry) => !inputPaths.has(entry.path) && schemaAtPath(command.input, entry.path, defs) === undefined)
+    .map((entry) => ({ path: entry.path, schema: entry.schema, required: entry.required })));
+  const added = missing.map((entry): PayloadMapping => ({ target: entry.path, source: { from: 'input', path: entry.path } }));
   const mappings = inPathOrder(paths, [...current, ...added]);
   return { ...command, input, emits: withEmission(command.emits, { eventTypeId, mappings }) };
 }

@@ -1,7 +1,7 @@
 import { commandInputPaths, withCommandEmission, type Command, type FlowDocument } from '../../core';
 import { RowActions, TextField, lists } from './controls';
 import { EmissionsEditor } from './EmissionsEditor';
-import { FieldsEditor } from './FieldsEditor';
+import { SchemaEditor } from './schema/SchemaEditor';
 import { SourcePicker } from './SourcePicker';
 import type { SourceContext } from './sourceOptions';
 
@@ -23,7 +23,8 @@ export function CommandEditor({ doc, label, command, beforeColumns, onChange }: 
       <TextField label={`${label} description`} value={command.description ?? ''}
         onChange={(description) => onChange({ ...command, description }, key('description'))} />
       <h4>Input fields</h4>
-      <FieldsEditor noun="Input" schema={command.input} onChange={(input, k) => onChange({ ...command, input }, key(k))} />
+      <SchemaEditor noun="Input" label={`Input of ${command.name || label}`} schema={command.input} library={doc.schemaLibrary}
+        onChange={(input, k) => onChange({ ...command, input }, key(k))} />
       <h4>Aggregate id</h4>
       <SourcePicker label={`${label} aggregate id from`} source={command.aggregateId} context={{ inputPaths: context.inputPaths }} allowUnmapped={false}
         onChange={(source, k) => { if (source) onChange({ ...command, aggregateId: source }, key(k)); }} />

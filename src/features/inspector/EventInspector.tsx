@@ -1,7 +1,10 @@
-import { eventPayloadPaths, inheritanceChain, pathLabel, schemaSummary, type EventType, type FlowDocument } from '../../core';
+import { envelopeLabel, eventPayloadPaths, inheritanceChain, pathLabel, schemaSummary, type EventType, type FlowDocument } from '../../core';
 import { CheckboxField, NumberField, Section, SelectField, TextField } from './controls';
-import { FieldsEditor } from './FieldsEditor';
+import { SchemaEditor } from './schema/SchemaEditor';
 import { useNodeUpdater } from './useNodeUpdater';
+
+/** The inherited values listed here; a base with thousands is seen in full on the base itself. */
+const MAX_INHERITED = 50;
 
 /** Event types that may become the base of `event` (not itself, not one that extends it). */
 function possibleBases(doc: FlowDocument, event: EventType) {
@@ -38,14 +41,16 @@ export function EventInspector({ doc, node }: { doc: FlowDocument; node: EventTy
         </div>
       </Section>
       <Section title="Fields">
-        <FieldsEditor noun="Field" schema={node.payload} onChange={(payload, key) => update({ ...node, payload }, key)} />
+        <SchemaEditor noun="Field" label={`Payload of ${node.name}`} schema={node.payload} library={doc.schemaLibrary}
+          onChange={(payload, key) => update({ ...node, payload }, key)} />
       </Section>
       {inherited.length > 0 && (
         <Section title="Inherited fields">
           <ul className="inherited-list">
-            {inherited.map((f) => <li key={f.path}><span>{pathLabel(f.path)}</span><span className="muted">{schemaSummary(f.schema)}{f.required ? ', required' : ''}</span></li>)}
+            {inherited.slice(0, MAX_INHERITED).map((f) => <li key={f.path}><span>{pathLabel(f.path)}</span><span className="muted">{schemaSummary(f.schema)}{f.required ? ', required' : ''}</span></li>)}
           </ul>
-          <p className="inspector-hint">Edit them on the base type. Every event also carries the envelope.</p>
+          {inherited.length > MAX_INHERITED && <p className="inspector-hint">… and {(inherited.length - MAX_INHERITED).toLocaleString('en')} more on the base types.</p>}
+          <p className="inspector-hint">Edit them on the base type. Every event also travels in the design’s envelope ({envelopeLabel(doc.envelope.kind)}).</p>
         </Section>
       )}
     </>

@@ -37,14 +37,16 @@ function withEntries(entries: [string, unknown][]): Record<string, unknown> {
   return out;
 }
 
+/** Names in the order of the schema's `properties` (names it does not declare last, in their order). */
+function inPropertyOrder(schema: JsonSchemaObject, names: Iterable<string>): string[] {
+  const order = new Map(Object.keys(propertiesOf(schema)).map((name, i) => [name, i]));
+  const rank = (name: string) => order.get(name) ?? order.size;
+  return [...new Set(names)].sort((a, b) => rank(a) - rank(b));
+}
+
 /** `required` in the order of `properties` (names not declared stay at the end), or left out when empty. */
 function withRequired(schema: JsonSchemaObject, required: string[]): JsonSchemaObject {
-  const order = Object.keys(propertiesOf(schema));
-  const sorted = [...new Set(required)].sort((a, b) => {
-    const ia = order.indexOf(a);
-    const ib = order.indexOf(b);
-    return (ia < 0 ? order.length : ia) - (ib < 0 ? order.length : ib);
-  });
+  const sorted = inPropertyOrder(schema, required);
   const { required: _old, ...rest } = schema;
   return sorted.length > 0 ? { ...rest, required: sorted } : rest;
 }
@@ -139,4 +141,42 @@ export function withPropertyAtPath(root: JsonSchemaObject, path: string, schema:
     return withRequired(next, makeRequired ? [...requiredNames(object), name] : requiredNames(object));
   };
   return set(root, 0);
+}
+
+/**
+ * Sets many values at once (see `withPropertyAtPath`), in one copy of the schema: adding n
+ * properties costs n, not n². Later entries win over earlier ones at the same path.
+ */
+export function withPropertiesAtPaths(root: JsonSchemaObject, entries: readonly { path: string; schema: JsonSchema; required: boolean }[]): JsonSchemaObject {
+  if (entries.length === 0) return root;
+  const copy = JSON.parse(JSON.stringify(root)) as JsonSchemaObject;
+  const requiredSets = new Map<JsonSchemaObject, Set<string>>();
+  const requireIn = (object: JsonSchemaObject, name: string) => {
+    let set = requiredSets.get(object);
+    if (!set) {
+      set = new Set(requiredNames(object));
+      requiredSets.set(object, set);
+    }
+    set.add(name);
+  };
+  for (const { path, schema, required } of entries) {
+    const segments = pathSegments(path);
+    if (!segments || segments.length === 0) continue;
+    let object = copy;
+    segments.forEach((name, depth) => {
+      if (!isSchemaObject(object.properties)) object.properties = {};
+      const properties = object.properties as Record<string, unknown>;
+      const last = depth === segments.length - 1;
+      const existing = getOwn(properties, name);
+      if (last) setOwn(properties, name, schema);
+      else if (!isSchemaObject(existing)) setOwn(properties, name, { type: 'object', properties: {} });
+      if (required && (last || existing === undefined)) requireIn(object, name);
+      if (!last) object = getOwn(properties, name) as JsonSchemaObject;
+    });
+  }
+  for (const [object, names] of requiredSets) {
+    const sorted = inPropertyOrder(object, names);
+    if (sorted.length > 0) object.required = sorted;
+  }
+  return copy;
 }

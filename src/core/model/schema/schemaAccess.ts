@@ -74,9 +74,18 @@ export function subschema(schema: JsonSchema | undefined, keyword: string): Json
 /** The schema library as a lookup by name. */
 export type SchemaDefs = ReadonlyMap<string, JsonSchema>;
 
-/** The library of a design as a lookup (the last of two same-named entries wins, as in a JSON object). */
+const defsCache = new WeakMap<readonly SchemaDefinition[], SchemaDefs>();
+
+/**
+ * The library of a design as a lookup (the last of two same-named entries wins, as in a JSON
+ * object). The same library list gives the same lookup, so results computed per lookup are shared.
+ */
 export function libraryDefs(library: readonly SchemaDefinition[]): SchemaDefs {
-  return new Map(library.map((entry) => [entry.name, entry.schema]));
+  const cached = defsCache.get(library);
+  if (cached) return cached;
+  const defs: SchemaDefs = new Map(library.map((entry) => [entry.name, entry.schema]));
+  defsCache.set(library, defs);
+  return defs;
 }
 
 /** The prefix of a reference into the schema library. */

@@ -38,12 +38,28 @@ interface PropertyInfo {
 /** Guards against recursive library schemas (a tree of nodes) and absurd nesting. */
 const MAX_DEPTH = 16;
 
+/** Results for schemas without ancestors to avoid, per schema object and library (schemas are never mutated). */
+const cache = new WeakMap<object, WeakMap<SchemaDefs, Map<string, PropertyInfo>>>();
+
 /**
  * The properties an object schema declares, in declaration order, merged across `allOf`,
  * `oneOf`/`anyOf` branches and library `$ref`s. `refs` holds the references already followed on
- * this branch, so a recursive schema stops instead of looping.
+ * this branch, so a recursive schema stops instead of looping. The result is shared: do not change it.
  */
 export function objectProperties(schema: JsonSchema | undefined, defs: SchemaDefs, refs: ReadonlySet<string> = new Set()): Map<string, PropertyInfo> {
+  const cacheable = refs.size === 0 && isSchemaObject(schema);
+  const cached = cacheable ? cache.get(schema)?.get(defs) : undefined;
+  if (cached) return cached;
+  const found = computeObjectProperties(schema, defs, refs);
+  if (cacheable) {
+    const byDefs = cache.get(schema) ?? new WeakMap<SchemaDefs, Map<string, PropertyInfo>>();
+    byDefs.set(defs, found);
+    cache.set(schema, byDefs);
+  }
+  return found;
+}
+
+function computeObjectProperties(schema: JsonSchema | undefined, defs: SchemaDefs, refs: ReadonlySet<string>): Map<string, PropertyInfo> {
   const found = new Map<string, PropertyInfo>();
   const add = (name: string, sub: JsonSchema, required: boolean, conditional: boolean) => {
     const info = found.get(name);

@@ -28,20 +28,27 @@ interface SourceScope {
 
 const quoted = (path: string) => `'${pathLabel(path)}'`;
 
-function checkPathSource(sink: ProblemSink, scope: SourceScope, readable: Readable, path: string, at: string, what: string, noun: string): void {
+/** The paths above a path, nearest first, the whole payload last (`/a/b/c` → `/a/b`, `/a`, ``). */
+function ancestorsOf(path: string): string[] {
+  const out: string[] = [];
+  for (let current = parentPath(path); current !== undefined; current = parentPath(current)) out.push(current);
+  return out;
+}
+
+function checkPathSource(sink: ProblemSink, scope: SourceScope, readable: Readable, path: string, at: string, what: () => string, noun: string): void {
   const name = label(scope.node);
   if (!isValidPath(path)) {
-    sink.add('unknown-source', at, `${name}: ${what} reads '${path}', which is no path (it must be empty or start with /): pick another source in ${name}'s inspector`, scope.node.id);
+    sink.add('unknown-source', at, `${name}: ${what()} reads '${path}', which is no path (it must be empty or start with /): pick another source in ${name}'s inspector`, scope.node.id);
   } else if (schemaAtPath(readable.schema, path, scope.defs) === undefined) {
-    sink.add('unknown-source', at, `${name}: ${what} reads ${noun}${quoted(path)}, which is no ${noun}field of ${readable.owner}: pick another source in ${name}'s inspector`, scope.node.id);
+    sink.add('unknown-source', at, `${name}: ${what()} reads ${noun}${quoted(path)}, which is no ${noun}field of ${readable.owner}: pick another source in ${name}'s inspector`, scope.node.id);
   }
 }
 
-function checkSource(sink: ProblemSink, scope: SourceScope, source: ValueSource, path: string, what: string): void {
+function checkSource(sink: ProblemSink, scope: SourceScope, source: ValueSource, path: string, what: () => string): void {
   const name = label(scope.node);
   const fix = `: pick another source in ${name}'s inspector`;
   const unavailable = (reads: string) =>
-    sink.add('unavailable-source', path, `${name}: ${what} reads ${reads}, which ${scope.node.kind}s cannot read${fix}`, scope.node.id);
+    sink.add('unavailable-source', path, `${name}: ${what()} reads ${reads}, which ${scope.node.kind}s cannot read${fix}`, scope.node.id);
   switch (source.from) {
     case 'input':
       if (!scope.input) return unavailable('a command input');
@@ -53,16 +60,16 @@ function checkSource(sink: ProblemSink, scope: SourceScope, source: ValueSource,
       if (!scope.event) return unavailable('the event envelope');
       const attributes = envelopeAttributes(sink.doc.envelope);
       if (attributes.length === 0) {
-        sink.add('unknown-source', path, `${name}: ${what} reads the envelope's ${quoted(source.path)}, but the design sends events without an envelope${fix}, or choose an envelope for the design`, scope.node.id);
+        sink.add('unknown-source', path, `${name}: ${what()} reads the envelope's ${quoted(source.path)}, but the design sends events without an envelope${fix}, or choose an envelope for the design`, scope.node.id);
       } else if (!attributes.some((a) => isSameOrUnder(source.path, a.path))) {
-        sink.add('unknown-source', path, `${name}: ${what} reads the envelope's ${quoted(source.path)}, which is no attribute of the envelope (${attributes.map((a) => a.name).join(', ')})${fix}`, scope.node.id);
+        sink.add('unknown-source', path, `${name}: ${what()} reads the envelope's ${quoted(source.path)}, which is no attribute of the envelope (${attributes.map((a) => a.name).join(', ')})${fix}`, scope.node.id);
       }
       return;
     }
     case 'before':
       if (!scope.before) return unavailable('the row before the change');
       if (!scope.before.has(source.column)) {
-        sink.add('unknown-source', path, `${name}: ${what} reads column '${source.column}' before the change, but no command sets that column${fix}, or add a row change that sets it`, scope.node.id);
+        sink.add('unknown-source', path, `${name}: ${what()} reads column '${source.column}' before the change, but no command sets that column${fix}, or add a row change that sets it`, scope.node.id);
       }
       return;
     case 'literal':
@@ -86,26 +93,36 @@ function checkAssignments(
       sink.add('duplicate-mapping', at, `${label(scope.node)}: '${assignment.target}' is set twice: remove one in ${label(scope.node)}'s inspector`, scope.node.id);
     }
     seen.add(assignment.target);
-    checkSource(sink, scope, assignment.source, `${at}/source`, `mapping '${assignment.target}'`);
+    checkSource(sink, scope, assignment.source, `${at}/source`, () => `mapping '${assignment.target}'`);
   });
 }
 
 /** An emission's mappings: targets are paths of the event, each set once, no value set twice through a parent. */
 function checkPayloadMappings(sink: ProblemSink, scope: SourceScope, mappings: readonly PayloadMapping[], path: string, event: Readable): void {
   const name = label(scope.node);
+  // The earlier mapping (if any) that sets the same value, or one above or below it.
+  const seen = new Map<string, PayloadMapping>();
+  const below = new Map<string, PayloadMapping>();
+  const overlapsEarlier = (mapping: PayloadMapping): PayloadMapping | undefined => {
+    const target = mapping.target;
+    const found = seen.get(target) ?? ancestorsOf(target).map((p) => seen.get(p)).find((m) => m !== undefined) ?? below.get(target);
+    if (!seen.has(target)) seen.set(target, mapping);
+    for (const above of ancestorsOf(target)) if (!below.has(above)) below.set(above, mapping);
+    return found;
+  };
   mappings.forEach((mapping, m) => {
     const at = `${path}/${m}`;
-    const target = quoted(mapping.target);
+    const target = () => quoted(mapping.target);
     if (!isValidPath(mapping.target) || schemaAtPath(event.schema, mapping.target, scope.defs) === undefined) {
       sink.add('unknown-target', at, `${name}: mapping '${mapping.target}' names no field of ${event.owner}: remove it in ${name}'s inspector`, scope.node.id);
     }
-    const earlier = mappings.slice(0, m).find((other) => isSameOrUnder(mapping.target, other.target) || isSameOrUnder(other.target, mapping.target));
+    const earlier = isValidPath(mapping.target) ? overlapsEarlier(mapping) : undefined;
     if (earlier?.target === mapping.target) {
-      sink.add('duplicate-mapping', at, `${name}: ${target} is set twice: remove one in ${name}'s inspector`, scope.node.id);
+      sink.add('duplicate-mapping', at, `${name}: ${target()} is set twice: remove one in ${name}'s inspector`, scope.node.id);
     } else if (earlier) {
-      sink.add('overlapping-mapping', at, `${name}: ${target} and ${quoted(earlier.target)} both set ${quoted(isSameOrUnder(mapping.target, earlier.target) ? mapping.target : earlier.target)}: remove one of them in ${name}'s inspector`, scope.node.id);
+      sink.add('overlapping-mapping', at, `${name}: ${target()} and ${quoted(earlier.target)} both set ${quoted(isSameOrUnder(mapping.target, earlier.target) ? mapping.target : earlier.target)}: remove one of them in ${name}'s inspector`, scope.node.id);
     }
-    checkSource(sink, scope, mapping.source, `${at}/source`, `mapping ${target}`);
+    checkSource(sink, scope, mapping.source, `${at}/source`, () => `mapping ${target()}`);
   });
 }
 
@@ -140,7 +157,7 @@ function checkProducer(sink: ProblemSink, producer: Producer, i: number, defs: S
     const path = `/producers/${i}/commands/${j}`;
     const owner = `command ${command.name || command.id}`;
     const scope: SourceScope = { node: producer, defs, input: { schema: command.input, owner }, before };
-    checkSource(sink, scope, command.aggregateId, `${path}/aggregateId`, `the aggregate id of ${owner}`);
+    checkSource(sink, scope, command.aggregateId, `${path}/aggregateId`, () => `the aggregate id of ${owner}`);
     checkAssignments(sink, scope, command.rowChanges, `${path}/rowChanges`, undefined);
     checkEmissions(sink, scope, command.emits, `${path}/emits`);
   });
@@ -163,12 +180,12 @@ function checkConsumer(sink: ProblemSink, consumer: Consumer, i: number, defs: S
         return;
       }
       const columns = { names: new Set(projection.columns.map((c) => c.name)), owner: label(projection) };
-      checkSource(sink, scope, effect.key, `${at}/key`, `the key of ${label(projection)}`);
+      checkSource(sink, scope, effect.key, `${at}/key`, () => `the key of ${label(projection)}`);
       if (effect.kind === 'upsert') checkAssignments(sink, scope, effect.set, `${at}/set`, columns);
       if ((effect.kind === 'increment' || effect.kind === 'append') && !columns.names.has(effect.column)) {
         sink.add('unknown-target', `${at}/column`, `${label(consumer)}: ${effect.kind} names '${effect.column}', which is no column of ${label(projection)}: pick a column in ${label(consumer)}'s inspector`, consumer.id);
       }
-      if (effect.kind === 'append') checkSource(sink, scope, effect.value, `${at}/value`, `the value appended to '${effect.column}'`);
+      if (effect.kind === 'append') checkSource(sink, scope, effect.value, `${at}/value`, () => `the value appended to '${effect.column}'`);
     });
     checkEmissions(sink, scope, handler.emits, `${path}/emits`);
   });

@@ -6,7 +6,7 @@ import {
 } from '../schema/schemaAccess';
 import { objectProperties } from '../schema/schemaPaths';
 import type { FlowNode, JsonSchema } from '../types';
-import { ProblemSink, pointerSegment } from './problems';
+import { ProblemSink, pointerSegment, type Problem } from './problems';
 
 /** Where a schema lives and whose it is, for messages. */
 interface SchemaOwner {
@@ -30,9 +30,9 @@ function propertyLabel(location: string): string {
 function checkConstraints(sink: ProblemSink, owner: SchemaOwner, schema: JsonSchema, at: string): void {
   forEachSubschema(schema, (sub, location) => {
     if (!isSchemaObject(sub)) return;
-    const where = `${owner.what}: ${propertyLabel(location)}`;
+    const where = () => `${owner.what}: ${propertyLabel(location)}`;
     const add = (keyword: string, message: string) =>
-      sink.add('invalid-constraint', `${at}${location}/${keyword}`, `${where} ${message}: ${owner.fix}`, owner.node?.id);
+      sink.add('invalid-constraint', `${at}${location}/${keyword}`, `${where()} ${message}: ${owner.fix}`, owner.node?.id);
     const pairs = [['minimum', 'maximum'], ['minLength', 'maxLength'], ['minItems', 'maxItems'], ['minProperties', 'maxProperties'], ['minContains', 'maxContains']] as const;
     for (const [low, high] of pairs) {
       if (typeof sub[low] === 'number' && typeof sub[high] === 'number' && (sub[low] as number) > (sub[high] as number)) {
@@ -47,12 +47,12 @@ function checkConstraints(sink: ProblemSink, owner: SchemaOwner, schema: JsonSch
       }
     }
     if (Array.isArray(sub.enum) && sub.enum.length === 0) {
-      sink.add('enum-without-values', `${at}${location}/enum`, `${where} is an enum with no allowed values: type them in the inspector, comma separated`, owner.node?.id);
+      sink.add('enum-without-values', `${at}${location}/enum`, `${where()} is an enum with no allowed values: type them in the inspector, comma separated`, owner.node?.id);
     }
     if (isSchemaObject(sub.properties)) {
       for (const name of Object.keys(sub.properties)) {
         if (name.trim() === '') {
-          sink.add('empty-name', `${at}${location}/properties/${pointerSegment(name)}`, `${where} has a property without a name: give it one in the inspector`, owner.node?.id);
+          sink.add('empty-name', `${at}${location}/properties/${pointerSegment(name)}`, `${where()} has a property without a name: give it one in the inspector`, owner.node?.id);
         }
       }
     }
@@ -70,14 +70,35 @@ function checkRefs(sink: ProblemSink, owner: SchemaOwner, schema: JsonSchema, at
   }
 }
 
+/** Problems of a schema by schema object, then library: a schema that did not change is not checked again. */
+const schemaProblemCache = new WeakMap<object, WeakMap<object, Map<string, Problem[]>>>();
+
 /** Structure, references, contradictory constraints, empty names and empty enums of one schema. */
 export function checkSchemaProblems(sink: ProblemSink, owner: SchemaOwner, schema: JsonSchema, at: string): void {
+  const cacheable = typeof schema === 'object';
+  const key = `${at}\u0000${owner.what}\u0000${owner.fix}\u0000${owner.node?.id ?? ''}`;
+  const byLibrary = cacheable ? schemaProblemCache.get(schema)?.get(sink.doc.schemaLibrary) : undefined;
+  const cached = byLibrary?.get(key);
+  if (cached) {
+    sink.problems.push(...cached);
+    return;
+  }
+  const local = new ProblemSink(sink.doc);
   const defs = libraryDefs(sink.doc.schemaLibrary);
   const structure = checkSchema(schema, at);
-  for (const issue of structure) sink.add('invalid-schema', issue.path, `${owner.what}: ${issue.message}: ${owner.fix}`, owner.node?.id);
-  if (structure.length > 0) return;
-  checkRefs(sink, owner, schema, at, defs);
-  checkConstraints(sink, owner, schema, at);
+  for (const issue of structure) local.add('invalid-schema', issue.path, `${owner.what}: ${issue.message}: ${owner.fix}`, owner.node?.id);
+  if (structure.length === 0) {
+    checkRefs(local, owner, schema, at, defs);
+    checkConstraints(local, owner, schema, at);
+  }
+  sink.problems.push(...local.problems);
+  if (cacheable) {
+    const libraries = schemaProblemCache.get(schema) ?? new WeakMap<object, Map<string, Problem[]>>();
+    const entries = libraries.get(sink.doc.schemaLibrary) ?? new Map<string, Problem[]>();
+    entries.set(key, local.problems);
+    libraries.set(sink.doc.schemaLibrary, entries);
+    schemaProblemCache.set(schema, libraries);
+  }
 }
 
 /** With this tool's envelope the payload's properties sit beside the envelope's: the payload must be an object that does not reuse their names. */

@@ -1,28 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { objectSchemaOf } from '../../../core';
-import { makeField } from '../../../core/testing';
-import { payloadFromText, payloadText } from './payloadForm';
+import type { JsonSchemaObject } from '../../../core';
+import { countInputs, formErrors, formKind, formProperties, formSchema, skeleton } from './payloadForm';
 
-const schema = objectSchemaOf([
-  makeField('videoId', { type: 'uuid' }),
-  makeField('durationSeconds', { type: 'integer', required: false }),
-  makeField('status', { type: 'enum', enumValues: ['draft', 'published'] }),
-]);
+const defs = new Map([['Money', { type: 'object', required: ['amount'], properties: { amount: { type: 'number', minimum: 0 }, currency: { enum: ['EUR', 'USD'] } } }]]);
+const order: JsonSchemaObject = {
+  type: 'object', required: ['customer', 'lines'],
+  properties: {
+    customer: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, vip: { type: 'boolean' } } },
+    lines: { type: 'array', items: { type: 'object', required: ['quantity', 'price'], properties: { quantity: { type: 'integer', minimum: 1 }, price: { $ref: '#/$defs/Money' } } } },
+    coupon: { type: ['string', 'null'] },
+    either: { oneOf: [{ type: 'string' }, { type: 'integer' }] },
+  },
+};
 
-describe('payloadFromText', () => {
-  it('given JSON that fits the input schema, then it is the payload', () => {
-    const payload = { videoId: '3f1c1f8e-5b7a-4d3e-9c1a-0b2d4e6f8a10', status: 'draft' };
-    expect(payloadFromText(payloadText(payload), schema, new Map())).toEqual({ payload, errors: [] });
+describe('the fire form model', () => {
+  it('tells which input edits each part, following library references', () => {
+    expect(formProperties(order, defs).map((p) => [p.name, formKind(formSchema(p.schema, defs)), p.required])).toEqual([
+      ['customer', 'object', true], ['lines', 'array', true], ['coupon', 'text', false], ['either', 'json', false],
+    ]);
+    expect(formKind(formSchema({ $ref: '#/$defs/Money' }, defs))).toBe('object');
   });
 
-  it('given JSON that does not fit, then each misfit is named by its path', () => {
-    const { payload, errors } = payloadFromText('{"videoId":"v-1","durationSeconds":3.5}', schema, new Map());
-    expect(payload).toBeUndefined();
-    expect(errors.map((e) => e.path).sort()).toEqual(['/durationSeconds', '/status', '/videoId']);
+  it('starts new items with their required parts', () => {
+    expect(skeleton(order, defs)).toEqual({ customer: { name: '' }, lines: [] });
+    expect(skeleton({ type: 'object', required: ['quantity', 'price'], properties: { quantity: { type: 'integer' }, price: { $ref: '#/$defs/Money' } } }, defs))
+      .toEqual({ quantity: 0, price: { amount: 0 } });
   });
 
-  it('given text that is no JSON object, then it says so', () => {
-    expect(payloadFromText('{', schema, new Map()).errors[0]?.message).toMatch(/^not JSON/);
-    expect(payloadFromText('[]', schema, new Map()).errors[0]?.message).toBe('the input must be a JSON object');
+  it('names every misfit by its path, and half-typed numbers first', () => {
+    const errors = formErrors(order, { value: { customer: {}, lines: [{ quantity: 0, price: { amount: -1 } }] }, pending: new Map([['/lines/0/quantity', '1.']]) }, defs);
+    expect([...errors]).toEqual([
+      ['/lines/0/quantity', '“1.” is not a number'],
+      ['/customer/name', 'is required but missing'],
+      ['/lines/0/price/amount', 'must be ≥ 0, is -1'],
+    ]);
+  });
+
+  it('counts inputs, stopping past the limit', () => {
+    expect(countInputs(order, defs, 100)).toBe(8);
+    const properties: Record<string, unknown> = {};
+    for (let i = 0; i < 5000; i++) properties[`f${i}`] = { type: 'string' };
+    expect(countInputs({ type: 'object', properties }, defs, 200)).toBe(201);
   });
 });
