@@ -7,7 +7,7 @@ export { deleteNodes } from './deleteNodes';
 export { canConnect, type ConnectionCheck } from './canConnect';
 export { connect, disconnect } from './connect';
 export { replaceNodeCarryingRenames } from './carryRenames';
-export { withCommandEmission, withHandlerEmission, upsertEffectFor } from './autoMap';
+export { withCommandEmission, withHandlerEmission, upsertEffectFor, unmappedPaths, inPathOrder } from './autoMap';
 export { copyNodes, pasteNodes, type ClipboardPayload } from './clipboard';
 export {
   withEnvelope, addLibrarySchema, renameLibrarySchema, replaceLibrarySchema, removeLibrarySchema, freshLibraryName,
