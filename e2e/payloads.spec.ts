@@ -233,3 +233,32 @@ test('a nested Order payload: built in the inspector tree, run, exported and ope
     await page.screenshot({ path: test.info().outputPath('order-reopened.png') });
   });
 });
+
+test('a 5,000-field event opens in the inspector with only the rows in view in the page, and stays editable', async ({ editor, page }) => {
+  const properties: Record<string, unknown> = {};
+  for (let i = 0; i < 5000; i++) properties[`field${i}`] = { type: i % 3 === 0 ? 'integer' : 'string' };
+  const design = {
+    schemaVersion: 2, id: 'big', name: 'Big', description: '', envelope: { kind: 'eventflow' }, schemaLibrary: [],
+    eventTypes: [{ id: 'big', kind: 'event', name: 'Big', description: '', version: 1, payload: { type: 'object', properties } }],
+    producers: [], consumers: [], projections: [], layout: { positions: { big: { x: 0, y: 0 } } },
+  };
+  await editor.open();
+  await page.getByTestId('exchange.open-input').setInputFiles({ name: 'big.flow.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(design)) });
+  const event = editor.node('event', 'Big');
+  await expect(event).toContainText('+ 4,976 more');
+  await event.click({ position: { x: 40, y: 20 } });
+  const tree = editor.sidePanel.getByRole('list', { name: 'Payload of Big: fields' });
+  await expect(tree).toHaveAttribute('data-rows', '5000');
+  const rendered = await tree.getByRole('group').count();
+  expect(rendered).toBeGreaterThan(5);
+  expect(rendered).toBeLessThan(60);
+  await tree.evaluate((element) => { element.scrollTop = element.scrollHeight; });
+  await expect(editor.sidePanel.getByLabel('Field 5000 name', { exact: true })).toHaveValue('field4999');
+  await editor.sidePanel.getByLabel('Field 5000 name', { exact: true }).fill('last');
+  await expect(event).toBeVisible();
+  await editor.sidePanel.getByRole('combobox', { name: 'Aggregate id field' }).click();
+  await editor.sidePanel.getByRole('combobox', { name: 'Aggregate id field' }).fill('last');
+  await editor.sidePanel.getByRole('option', { name: 'last' }).click();
+  await expect(editor.sidePanel.getByRole('combobox', { name: 'Aggregate id field' })).toHaveValue('last');
+  await page.screenshot({ path: test.info().outputPath('big-event.png') });
+});

@@ -57,7 +57,11 @@ const nameOf = (doc: FlowDocument, id: string) => findNode(doc, id)?.name ?? id;
 function eventView(doc: FlowDocument, event: EventType): EventView {
   const aggregateId = effectiveAggregateIdPath(doc, event.id);
   const paths = eventPayloadPaths(doc, event.id, { listItems: true });
-  const fields = paths.slice(0, MAX_LISTED_FIELDS).map((entry): ListedField => {
+  const shown = paths.slice(0, MAX_LISTED_FIELDS);
+  // The aggregate id is always listed, even when it comes after the first rows.
+  const aggregateEntry = paths.find((entry) => entry.path === aggregateId);
+  if (aggregateEntry && !shown.includes(aggregateEntry)) shown.push(aggregateEntry);
+  const fields = shown.map((entry): ListedField => {
     const description = typeof entry.schema === 'object' && typeof entry.schema.description === 'string' ? entry.schema.description : undefined;
     return {
       path: entry.path,
