@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import type { Download, Locator, Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { test, expect, type EditorPage } from './fixtures/editor';
+import { test, expect, type EditorPage } from './fixtures';
 
 /** The payload tree of the inspector, row by row ("Field 3.2 …"), as a user drives it. */
 class PayloadTree {
@@ -47,18 +46,6 @@ class PayloadTree {
   }
 }
 
-/** Waits until the canvas stops moving (layout and fit are animated), so handles stay where they are read. */
-async function viewportSettled(page: Page): Promise<void> {
-  const viewport = page.locator('.react-flow__viewport');
-  let last: string | null = null;
-  await expect.poll(async () => {
-    const now = await viewport.getAttribute('style');
-    const still = now === last;
-    last = now;
-    return still;
-  }, { intervals: [150] }).toBe(true);
-}
-
 /** Waits until a node stops moving (layout is animated and the view follows the selection). */
 async function steady(node: Locator): Promise<void> {
   let last = '';
@@ -70,22 +57,14 @@ async function steady(node: Locator): Promise<void> {
   }, { intervals: [150] }).toBe(true);
 }
 
-async function download(editor: EditorPage, page: Page, item: string): Promise<string> {
-  await editor.toolbarButton('⇩ Export').click();
-  const menuItem = page.getByRole('menu', { name: 'Export' }).getByRole('menuitem', { name: item, exact: true });
-  const [file] = await Promise.all([page.waitForEvent('download'), menuItem.click()]) as [Download, void];
-  return readFile(await file.path(), 'utf8');
-}
-
-test('a nested Order payload: built in the inspector tree, run, exported and opened in a fresh design', async ({ editor, page }) => {
+test('a nested Order payload: built in the inspector tree, run, exported and opened in a fresh design', async ({ editor, inspector, run, exchange, page }) => {
   const tree = new PayloadTree(editor, page);
   const node = editor.node.bind(editor);
   await editor.open();
   await editor.createEmptyDesign();
 
   await test.step('build OrderPlaced: orderId, customer { name, email }, lines [{ quantity, price ≥ 0 }], coupon (nullable)', async () => {
-    await editor.addByClick('event', 'NewEvent');
-    await editor.sidePanel.getByLabel('Name', { exact: true }).fill('OrderPlaced');
+    await inspector.add('event', 'NewEvent', 'OrderPlaced');
     await tree.rename('1', 'orderId');
 
     await tree.addField('2', 'customer', 'object');
@@ -146,21 +125,14 @@ test('a nested Order payload: built in the inspector tree, run, exported and ope
   });
 
   await test.step('wire it: shop emits OrderPlaced, crm keeps customers by name', async () => {
-    await editor.clickEmptyCanvas();
-    await editor.addByClick('producer', 'new-producer');
-    await editor.sidePanel.getByLabel('Name', { exact: true }).fill('shop');
-    await editor.clickEmptyCanvas();
-    await editor.addByClick('consumer', 'new-consumer');
-    await editor.sidePanel.getByLabel('Name', { exact: true }).fill('crm');
-    await editor.clickEmptyCanvas();
-    await editor.addByClick('projection', 'new-projection');
-    await editor.sidePanel.getByLabel('Name', { exact: true }).fill('customers');
-    await editor.sidePanel.getByLabel('Column 1 name').fill('orderId');
-    await editor.sidePanel.getByRole('button', { name: '+ Add column' }).click();
-    await editor.sidePanel.getByLabel('Column 2 name').fill('name');
+    await inspector.add('producer', 'new-producer', 'shop');
+    await inspector.add('consumer', 'new-consumer', 'crm');
+    await inspector.add('projection', 'new-projection', 'customers');
+    await inspector.row('Column', 1, 'orderId');
+    await inspector.row('Column', 2, 'name');
     await editor.clickEmptyCanvas();
     await editor.toolbarButton('Auto-layout').click();
-    await viewportSettled(page);
+    await editor.viewportSettled();
     for (const [source, target, edge] of [
       [node('producer', 'shop'), node('event', 'OrderPlaced'), 'shop emits OrderPlaced'],
       [node('event', 'OrderPlaced'), node('consumer', 'crm'), 'OrderPlaced is consumed by crm'],
@@ -177,8 +149,8 @@ test('a nested Order payload: built in the inspector tree, run, exported and ope
   });
 
   await test.step('run: fire an order typed into the nested form, run until quiet, the projection holds the customer', async () => {
-    await page.getByRole('radio', { name: 'Run' }).click();
-    const form = page.getByRole('form', { name: 'Fire a command' });
+    await run.enter();
+    const form = run.fireForm;
     await expect(form.getByRole('textbox', { name: 'orderId' })).not.toHaveValue('');
     await form.getByRole('textbox', { name: 'customer.name' }).fill('Ada Lovelace');
     const lines = form.getByRole('button', { name: 'Add an item to lines' });
@@ -194,19 +166,16 @@ test('a nested Order payload: built in the inspector tree, run, exported and ope
     await expect(form.getByRole('textbox', { name: 'coupon (optional)' })).toHaveValue('');
     await page.screenshot({ path: test.info().outputPath('order-fire-form.png') });
     await form.getByRole('button', { name: 'Fire', exact: true }).click();
-    await page.getByRole('button', { name: 'Run until quiet', exact: true }).click();
-    await expect(page.getByRole('toolbar', { name: 'Run controls' }).getByRole('status')).toContainText('quiet');
-    await page.getByRole('tab', { name: /^Projections/ }).click();
-    await page.getByRole('combobox', { name: 'Projection shown' }).selectOption({ label: 'customers' });
-    const rows = page.getByRole('table', { name: 'Projection customers', exact: true }).locator('[role="row"][aria-rowindex]');
-    await expect(rows.filter({ hasText: 'Ada Lovelace' })).toHaveCount(1);
-    await page.getByRole('tab', { name: /^Event store/ }).click();
+    await run.runUntilQuiet();
+    await run.showProjection('customers');
+    await expect(run.row('Projection customers', 'Ada Lovelace')).toHaveCount(1);
+    await run.openTab('Event store');
     await page.screenshot({ path: test.info().outputPath('order-run.png') });
-    await page.getByRole('radio', { name: 'Design' }).click();
+    await editor.designMode();
   });
 
   await test.step('export: the JSON Schema of OrderPlaced accepts a good order and refuses a negative price', async () => {
-    const bundle = JSON.parse(await download(editor, page, 'Schema bundle (.json)'));
+    const bundle = JSON.parse((await exchange.download('Schema bundle (.json)')).text);
     const ajv = new Ajv2020({ strict: false });
     addFormats(ajv);
     const validate = ajv.compile(bundle);
@@ -221,10 +190,10 @@ test('a nested Order payload: built in the inspector tree, run, exported and ope
   });
 
   await test.step('the design opens in a fresh design with its nested payload and no problem', async () => {
-    const design = await download(editor, page, 'Design (.json)');
+    const design = (await exchange.download('Design (.json)')).text;
     expect(JSON.parse(design).schemaVersion).toBe(2);
     await editor.createEmptyDesign();
-    await page.getByTestId('exchange.open-input').setInputFiles({ name: 'orders.flow.json', mimeType: 'application/json', buffer: Buffer.from(design) });
+    await exchange.openFile('orders.flow.json', design);
     await expect(node('event', 'OrderPlaced')).toBeVisible();
     await expect(editor.toolbarButton('✓ No problems')).toBeVisible();
     await node('event', 'OrderPlaced').click();
@@ -234,7 +203,7 @@ test('a nested Order payload: built in the inspector tree, run, exported and ope
   });
 });
 
-test('a 5,000-field event opens in the inspector with only the rows in view in the page, and stays editable', async ({ editor, page }) => {
+test('a 5,000-field event opens in the inspector with only the rows in view in the page, and stays editable', async ({ editor, exchange, page }) => {
   const properties: Record<string, unknown> = {};
   for (let i = 0; i < 5000; i++) properties[`field${i}`] = { type: i % 3 === 0 ? 'integer' : 'string' };
   const design = {
@@ -243,7 +212,7 @@ test('a 5,000-field event opens in the inspector with only the rows in view in t
     producers: [], consumers: [], projections: [], layout: { positions: { big: { x: 0, y: 0 } } },
   };
   await editor.open();
-  await page.getByTestId('exchange.open-input').setInputFiles({ name: 'big.flow.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(design)) });
+  await exchange.openFile('big.flow.json', JSON.stringify(design));
   const event = editor.node('event', 'Big');
   await expect(event).toContainText('+ 4,976 more');
   await event.click({ position: { x: 40, y: 20 } });
