@@ -3,14 +3,13 @@ import {
   Background, BackgroundVariant, ControlButton, Controls, MiniMap, ReactFlow, useReactFlow,
   type Connection, type EdgeChange, type FinalConnectionState, type IsValidConnection, type NodeChange, type Viewport,
 } from '@xyflow/react';
-import { allNodes, canConnect, type FlowDocument, type NodeKind, type Position } from '../core';
+import { canConnect, emptyRecord, setOwn, type FlowDocument, type NodeKind, type Position } from '../core';
 import { useAppStore } from '../state/store';
 import { selectDoc, selectMode } from '../state/selectors';
 import type { CanvasNode } from './flowElements';
 import { edgeTypes } from './edges/edgeTypes';
 import { EdgeMarkers } from './edges/EdgeMarkers';
 import { nodeTypes } from './nodes/nodeTypes';
-import type { MeasuredSize } from './nodeCache';
 import { useCanvasElements } from './useCanvasElements';
 import { useFocusRequests } from './useFocusRequests';
 import { CanvasToast } from './CanvasToast';
@@ -29,6 +28,9 @@ const isLegalConnection: IsValidConnection = (connection) => {
   return doc !== null && canConnect(doc, connection.source, connection.target).ok;
 };
 
+const isEmpty = (doc: FlowDocument) =>
+  doc.eventTypes.length + doc.producers.length + doc.consumers.length + doc.projections.length === 0;
+
 const EMPTY_VIEWPORT = { x: 0, y: 0, zoom: 1 };
 const MINIMAP_SIZE = { width: 168, height: 112 };
 const minimapColor = (node: CanvasNode) => MINIMAP_COLORS[node.type ?? ''] ?? '#94a3b8';
@@ -42,7 +44,7 @@ export function FlowCanvas() {
     <div className="canvas" data-testid="canvas" ref={container}>
       <EdgeMarkers />
       <DesignCanvas key={doc.id} doc={doc} container={container} />
-      {allNodes(doc).length === 0 && (
+      {isEmpty(doc) && (
         <div className="canvas-hint" role="note">
           <strong>This design is empty.</strong>
           <span>Click a kind under <em>Add</em> on the left, or drag it here. Then drag from a node’s right handle to another node to connect them.</span>
@@ -55,8 +57,7 @@ export function FlowCanvas() {
 }
 
 function DesignCanvas({ doc, container }: { doc: FlowDocument; container: RefObject<HTMLDivElement | null> }) {
-  const [measured, setMeasured] = useState<ReadonlyMap<string, MeasuredSize>>(() => new Map());
-  const { nodes, edges } = useCanvasElements(doc, measured);
+  const { nodes, edges, rememberSize } = useCanvasElements(doc);
   const { screenToFlowPosition } = useReactFlow();
   const mode = useAppStore(selectMode);
   const fitOptions = fitViewOptionsFor(mode);
@@ -65,18 +66,20 @@ function DesignCanvas({ doc, container }: { doc: FlowDocument; container: RefObj
   useFocusRequests();
   useKeepSelectionInView(container);
   // A saved viewport is restored; a design without one is fitted, or shown at 100% when empty.
-  const [initialViewport] = useState(() => doc.layout.viewport ?? (allNodes(doc).length === 0 ? EMPTY_VIEWPORT : undefined));
+  const [initialViewport] = useState(() => doc.layout.viewport ?? (isEmpty(doc) ? EMPTY_VIEWPORT : undefined));
 
   const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
     const state = useAppStore.getState();
-    const sizes = new Map<string, MeasuredSize>();
-    const positions: Record<string, Position> = {};
+    const positions = emptyRecord<Position>();
+    let moved = false;
     let dragging = false;
     let selection: Set<string> | null = null;
     for (const change of changes) {
-      if (change.type === 'dimensions' && change.dimensions) sizes.set(change.id, change.dimensions);
+      // React Flow keeps the size on its own node; re-rendering every node to echo it back would double the cost of opening.
+      if (change.type === 'dimensions' && change.dimensions) rememberSize(change.id, change.dimensions);
       if (change.type === 'position' && change.position) {
-        positions[change.id] = change.position;
+        setOwn(positions, change.id, change.position);
+        moved = true;
         dragging ||= change.dragging === true;
       }
       if (change.type === 'select') {
@@ -85,10 +88,9 @@ function DesignCanvas({ doc, container }: { doc: FlowDocument; container: RefObj
         else selection.delete(change.id);
       }
     }
-    if (sizes.size > 0) setMeasured((previous) => new Map([...previous, ...sizes]));
-    if (Object.keys(positions).length > 0) state.moveNodes(positions, dragging);
+    if (moved) state.moveNodes(positions, dragging);
     if (selection) state.setSelection([...selection], useAppStore.getState().selectedEdgeIds);
-  }, []);
+  }, [rememberSize]);
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
     const state = useAppStore.getState();
@@ -170,7 +172,7 @@ function DesignCanvas({ doc, container }: { doc: FlowDocument; container: RefObj
       aria-label="Design canvas"
     >
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
-      {mode === 'design' && allNodes(doc).length > 0 && (
+      {mode === 'design' && !isEmpty(doc) && (
         <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" position="bottom-right" style={MINIMAP_SIZE} />
       )}
       <Controls position="bottom-left" showInteractive={false} aria-label="Zoom controls" fitViewOptions={fitOptions}>

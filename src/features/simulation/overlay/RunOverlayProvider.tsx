@@ -1,5 +1,7 @@
-import { useCallback, useMemo, type ReactNode } from 'react';
-import { RunOverlayContext, emptyRunOverlay, type RunOverlay } from '../../../canvas/RunOverlayContext';
+import { useEffect, useState, type ReactNode } from 'react';
+import { RunOverlayContext, emptyRunOverlay } from '../../../canvas/RunOverlayContext';
+import { RunOverlayStore, type RunBadge } from '../../../canvas/runOverlayStore';
+import { allNodes } from '../../../core';
 import { simulationDb } from '../../../persistence/simulation';
 import { selectDesignId, selectMode } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
@@ -24,6 +26,7 @@ export function RunOverlayProvider({ children }: { children: ReactNode }) {
 }
 
 function LiveRunOverlay({ runId, children }: { runId: string; children: ReactNode }) {
+  const [overlay] = useState(() => new RunOverlayStore());
   const db = simulationDb();
   const interval = useLiveInterval();
   const run = useThrottledLiveQuery(() => db.runs.get(runId), [db, runId], interval / 2);
@@ -38,20 +41,17 @@ function LiveRunOverlay({ runId, children }: { runId: string; children: ReactNod
     interval * 3,
   );
 
-  const renderNodeBadges = useCallback(
-    (nodeId: string): ReactNode => {
-      if (!run) return null;
-      const badges = nodeBadges(run.flow, run.stats, nodeId, anomalies?.get(nodeId) ?? 0, run.settings.patterns);
-      if (badges.length === 0) return null;
-      return (
-        <div className="run-badges" data-testid={`run-badges.${nodeId}`}>
-          {badges.map((b) => <span key={b.label} className={`run-badge ${b.tone}`} title={b.title}>{b.label}</span>)}
-        </div>
-      );
-    },
-    [run, anomalies],
-  );
-  const activeEdgeIds = useMemo(() => new Set(lastStep?.step === run?.step ? lastStep?.edgeIds ?? [] : []), [lastStep, run?.step]);
-  const overlay = useMemo<RunOverlay>(() => ({ renderNodeBadges, activeEdgeIds }), [renderNodeBadges, activeEdgeIds]);
+  // Only the nodes whose badges changed and the edges that lit up or went dark re-render.
+  useEffect(() => {
+    const badges = new Map<string, RunBadge[]>();
+    if (run) {
+      for (const node of allNodes(run.flow)) {
+        badges.set(node.id, nodeBadges(run.flow, run.stats, node.id, anomalies?.get(node.id) ?? 0, run.settings.patterns));
+      }
+    }
+    const active = new Set(lastStep && lastStep.step === run?.step ? lastStep.edgeIds : []);
+    overlay.show(badges, active);
+  }, [overlay, run, lastStep, anomalies]);
+
   return <RunOverlayContext.Provider value={overlay}>{children}</RunOverlayContext.Provider>;
 }
