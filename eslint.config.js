@@ -22,7 +22,7 @@ const coreBoundary = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', 'bench-results'] },
+  { ignores: ['dist', 'dist-*', '.bench-build', 'node_modules', 'test-results', 'playwright-report', 'bench-results', 'scratch'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

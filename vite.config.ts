@@ -8,9 +8,8 @@ export default defineConfig({
   build: {
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
-    // bench/index.html: the throughput benchmark page (`npm run bench`), shipped in the production build.
+    // The bench pages are built apart (vite.bench.config.ts): nothing of the bench ships in `dist`.
     rolldownOptions: {
-      input: { main: 'index.html', bench: 'bench/index.html' },
       // The core has no side effects at module level (see docs/ARCHITECTURE.md): a module of it that
       // the first visit does not use stays out of the main chunk even when the `core` barrel re-exports it,
       // so the engine, the exporters and yaml load only when first used.

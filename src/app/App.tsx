@@ -1,5 +1,8 @@
 import { useEffect } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import '../canvas/canvas.css';
+import '../features/inspector/inspector.css';
 import { FlowCanvas } from '../canvas/FlowCanvas';
 import { useEditorShortcuts } from '../canvas/useEditorShortcuts';
 import { Palette } from '../features/palette/Palette';

@@ -1,15 +1,17 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import '@xyflow/react/dist/style.css';
 import './app.css';
-import '../canvas/canvas.css';
-import '../features/inspector/inspector.css';
-import { App } from './App';
+import { AppShell } from './AppShell';
+
+// The editor loads as its own chunk, requested at once: the first paint (the frame in AppShell) does not wait for it.
+const App = lazy(() => import('./App').then((m) => ({ default: m.App })));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <Suspense fallback={<AppShell />}>
+      <App />
+    </Suspense>
   </StrictMode>,
 );

@@ -18,6 +18,8 @@ import { useAutoLayout } from './useAutoLayout';
 import { fitViewOptionsFor } from './fitViewOptions';
 import { useRefitOnModeChange } from './useRefitOnModeChange';
 import { useKeepSelectionInView } from './useKeepSelectionInView';
+import { useFarZoom } from './useFarZoom';
+import { useCanvasTabOrder } from './useCanvasTabOrder';
 
 const MINIMAP_COLORS: Record<string, string> = {
   event: '#f59e0b', producer: '#3b82f6', consumer: '#8b5cf6', projection: '#10b981',
@@ -32,6 +34,10 @@ const isEmpty = (doc: FlowDocument) =>
   doc.eventTypes.length + doc.producers.length + doc.consumers.length + doc.projections.length === 0;
 
 const EMPTY_VIEWPORT = { x: 0, y: 0, zoom: 1 };
+// Props of <ReactFlow> are compared by identity on every render (a drag renders the canvas once per
+// move): a new array here would make React Flow update its store and re-render its views each time.
+const SNAP_GRID: [number, number] = [10, 10];
+const MULTI_SELECTION_KEYS = ['Meta', 'Control', 'Shift'];
 const MINIMAP_SIZE = { width: 168, height: 112 };
 const minimapColor = (node: CanvasNode) => MINIMAP_COLORS[node.type ?? ''] ?? '#94a3b8';
 
@@ -63,8 +69,10 @@ function DesignCanvas({ doc, container }: { doc: FlowDocument; container: RefObj
   const fitOptions = fitViewOptionsFor(mode);
   useRefitOnModeChange(mode);
   const autoLayout = useAutoLayout();
+  const far = useFarZoom();
   useFocusRequests();
   useKeepSelectionInView(container);
+  useCanvasTabOrder(container);
   // A saved viewport is restored; a design without one is fitted, or shown at 100% when empty.
   const [initialViewport] = useState(() => doc.layout.viewport ?? (isEmpty(doc) ? EMPTY_VIEWPORT : undefined));
 
@@ -144,6 +152,7 @@ function DesignCanvas({ doc, container }: { doc: FlowDocument; container: RefObj
 
   return (
     <ReactFlow
+      className={far ? 'is-far' : undefined}
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
@@ -163,10 +172,10 @@ function DesignCanvas({ doc, container }: { doc: FlowDocument; container: RefObj
       minZoom={0.15}
       maxZoom={2}
       deleteKeyCode={null}
-      multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+      multiSelectionKeyCode={MULTI_SELECTION_KEYS}
       selectionKeyCode="Shift"
       snapToGrid
-      snapGrid={[10, 10]}
+      snapGrid={SNAP_GRID}
       connectionRadius={30}
       attributionPosition="top-right"
       aria-label="Design canvas"

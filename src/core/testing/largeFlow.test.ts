@@ -19,3 +19,12 @@ describe('makeLargeFlow', () => {
     if (restored.ok) expect(allNodes(restored.doc)).toHaveLength(200);
   });
 });
+
+describe('makeLargeFlow, small', () => {
+  it('given three nodes, when generated, then it is a producer → event → consumer chain that restores', () => {
+    const doc = makeLargeFlow({ nodes: 3, seed: 1 });
+    expect(allNodes(doc).map((n) => n.kind)).toEqual(['event', 'producer', 'consumer']);
+    expect(deriveEdges(doc).map((e) => e.kind).sort()).toEqual(['emits', 'subscribes']);
+    expect(restoreFlowDocument(JSON.parse(JSON.stringify(doc))).ok).toBe(true);
+  });
+});

@@ -19,6 +19,27 @@ const ROW_HEIGHT = 230;
 const PIPELINE_SIZE = 10;
 const PIPELINES_PER_ROW = 10;
 
+/** Up to nine nodes in one chain: producer → event → consumer → projection, then more event types. */
+function smallFlow(nodes: number, id?: string): FlowDocument {
+  const event = makeEventType({ name: 'OrderPlaced', fields: ['orderId', 'amount'] });
+  const producer = makeProducer({ name: 'orders', emits: [event.id] });
+  const projection = makeProjection({ name: 'orders-view', columns: [{ name: 'count', type: 'number' }] });
+  const consumer = makeConsumer({
+    name: 'billing',
+    handlers: [makeHandler(event.id, nodes >= 4 ? { effects: [{ kind: 'increment', projectionId: projection.id, key: { from: 'event', field: 'aggregateId' }, column: 'count', by: 1 }] } : {})],
+  });
+  const extra = Array.from({ length: Math.max(0, nodes - 4) }, (_, i) => makeEventType({ name: `OrderNote${i}`, fields: ['note'] }));
+  const chain = [producer, event, consumer, projection, ...extra].slice(0, Math.max(1, nodes));
+  const has = (kind: string) => chain.filter((n) => n.kind === kind);
+  const positions: Record<string, Position> = {};
+  chain.forEach((node, i) => Object.defineProperty(positions, node.id, { value: { x: i * COLUMN_WIDTH, y: 0 }, enumerable: true, writable: true, configurable: true }));
+  return makeFlow({
+    id: id ?? `small-${nodes}`, name: `Small design (${chain.length} nodes)`,
+    producers: has('producer') as Producer[], eventTypes: has('event') as EventType[],
+    consumers: has('consumer') as Consumer[], projections: has('projection') as Projection[], layout: { positions },
+  });
+}
+
 /**
  * A large, realistic design for benchmarks and render-count tests: `nodes` nodes (rounded down to
  * whole pipelines of ten) in pipelines of producer → event types (some extending a base type) →
@@ -26,6 +47,7 @@ const PIPELINES_PER_ROW = 10;
  * laid out left to right, pipelines on a grid. The same seed gives the same design. Pure.
  */
 export function makeLargeFlow(options: { nodes: number; seed: number; id?: string }): FlowDocument {
+  if (options.nodes < PIPELINE_SIZE) return smallFlow(options.nodes, options.id);
   const random = seeded(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const eventTypes: EventType[] = [];
