@@ -38,11 +38,14 @@ export const runUntilQuiet: Scenario = {
         log(`    ${rowsPerSecond(app)}${app.quiet ? '' : ' (partial)'}`);
         small.push({ ceiling, app });
       }
-      const big = Math.max(5000, end - Date.now() - 5000);
+      const big = Math.max(5000, end - Date.now() - 15_000);
       log(`  10,000 commands: raw Dexie ceiling, then the engine (budget ${fmt(big / 1000)} s)…`);
-      const bigCeiling = await harness(page, 'rawCeiling', 1000, 20_000);
+      const before = await harness(page, 'rawCeiling', 1000, 20_000);
       const bigRun = await harness(page, 'runUntilQuiet', 10_000, 'batched', big);
-      log(`    ${rowsPerSecond(bigRun)}${bigRun.quiet ? '' : ' (partial)'}`);
+      log(`    ${rowsPerSecond(bigRun)}${bigRun.quiet ? '' : ' (partial)'}; the ceiling again…`);
+      // A long run on a shared machine: the ceiling measured before and after it, averaged.
+      const after = await harness(page, 'rawCeiling', 1000, 20_000);
+      const bigCeiling = { bulkRowsPerSecond: Math.round((before.bulkRowsPerSecond + after.bulkRowsPerSecond) / 2) };
 
       const smallRatio = median(small.map((r) => r.app.rowsPerSecond / r.ceiling.bulkRowsPerSecond));
       const bigRatio = bigRun.rowsPerSecond / bigCeiling.bulkRowsPerSecond;
@@ -60,11 +63,11 @@ export const runUntilQuiet: Scenario = {
         },
         {
           scenario: 'run until quiet, 10,000 commands',
-          ceiling: `bulkPut ${fmt(bigCeiling.bulkRowsPerSecond)} rows/s`,
+          ceiling: `bulkPut ${fmt(bigCeiling.bulkRowsPerSecond)} rows/s (before ${fmt(before.bulkRowsPerSecond)}, after ${fmt(after.bulkRowsPerSecond)})`,
           app: rowsPerSecond(bigRun),
           ratio: round(bigRatio, 3), goal: '≥ 0.5, no decline with size', met: bigRatio >= 0.5 && noDecline,
           note: [`one round; ${fmt(bigRun.firstQuarterStepsPerSecond)} → ${fmt(bigRun.lastQuarterStepsPerSecond)} steps/s from the first to the last quarter; ${noDecline ? 'no decline' : 'declines'} against 1,000 commands`, partial(bigRun)].filter(Boolean).join('; '),
-          figures: { ceiling: bigCeiling, app: bigRun },
+          figures: { ceiling: { before, after }, app: bigRun },
         },
       ];
     } finally {
