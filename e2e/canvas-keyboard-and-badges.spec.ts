@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures/editor';
+import { test, expect } from './fixtures';
 
 // Newcomer fixes on the canvas (issue 12, item 4): visible keyboard focus on nodes and edges, a Tab
 // order that follows the layout (nodes column by column, then edges), and run badges that never hide
@@ -35,13 +35,13 @@ for (const size of SIZES) {
       return `${style.outlineStyle} ${style.outlineWidth}`;
     });
     expect(ring).toBe('solid 3px');
-    await page.screenshot({ path: `test-results/canvas-focus-node-${size.width}.png` });
+    await page.screenshot({ path: test.info().outputPath(`canvas-focus-node-${size.width}.png`) });
 
     await page.keyboard.press('Tab');
     expect(await focusedName(page)).toBe('content-ingest emits VideoInputEvent');
     const halo = await page.evaluate(() => getComputedStyle(document.activeElement!.querySelector('.react-flow__edge-interaction')!).strokeOpacity);
     expect(Number(halo)).toBeGreaterThan(0);
-    await page.screenshot({ path: `test-results/canvas-focus-edge-${size.width}.png` });
+    await page.screenshot({ path: test.info().outputPath(`canvas-focus-edge-${size.width}.png`) });
 
     await page.keyboard.press('Shift+Tab');
     expect(await focusedName(page)).toBe('Projection notifications');
@@ -84,28 +84,25 @@ const overlappingCards = (page: Page) => page.evaluate(() => {
 });
 
 for (const size of SIZES) {
-  test(`at ${size.width}×${size.height}, after auto-layout a run's badges never cover or hide behind a neighbour`, async ({ editor, page }) => {
+  test(`at ${size.width}×${size.height}, after auto-layout a run's badges never cover or hide behind a neighbour`, async ({ editor, run, page }) => {
     test.setTimeout(180_000);
     await page.setViewportSize(size);
     await editor.open();
     await editor.toolbarButton('Auto-layout').click();
-    await page.getByRole('radio', { name: 'Run' }).click();
+    await run.enter();
     // Faults give the consumers every counter: duplicates skipped, retries.
-    await page.getByRole('tab', { name: /^Faults/ }).click();
+    await run.openTab('Faults & patterns');
     await page.getByRole('slider', { name: 'Duplicate delivery' }).fill('0.5');
     await page.getByRole('slider', { name: 'Consumer failure' }).fill('0.3');
-    await page.getByRole('spinbutton', { name: 'How many commands to fire' }).fill('101');
-    await page.getByRole('button', { name: 'Fire 101' }).click();
-    await page.getByRole('button', { name: 'Run until quiet' }).click();
-    const status = page.getByRole('toolbar', { name: 'Run controls' }).getByRole('status');
-    await expect(status).toContainText('quiet', { timeout: 120_000 });
+    await run.fireMany(101);
+    await run.runUntilQuiet();
     await expect(page.getByTestId('run-badges.content-ingest')).toContainText('101 sent');
     await expect(page.getByTestId('run-badges.author-service')).toContainText('dup skipped');
     await page.getByRole('button', { name: 'Fit view' }).first().click();
 
     await expect.poll(() => overlappingCards(page)).toEqual([]);
     await expect.poll(() => coveredBadges(page)).toEqual([]);
-    await page.screenshot({ path: `test-results/canvas-run-badges-${size.width}.png` });
+    await page.screenshot({ path: test.info().outputPath(`canvas-run-badges-${size.width}.png`) });
 
     // Laid out again in run mode, with the badges on the cards: still nothing covered.
     await page.getByTestId('canvas').getByRole('button', { name: 'Auto-layout' }).click();

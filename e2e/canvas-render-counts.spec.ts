@@ -1,6 +1,6 @@
 import { deriveEdges, type FlowDocument } from '../src/core';
 import { makeLargeFlow } from '../src/core/testing';
-import { test, expect } from './fixtures/editor';
+import { test, expect } from './fixtures';
 import { installRenderCounter, rendered, startCounting, stopCounting, takeCommits, type CommitRenders } from './support/renderCounter';
 
 // React Flow's own cost on a large design: a drag re-renders the dragged node and its edges, nothing
@@ -23,13 +23,11 @@ function incidentEdges(doc: FlowDocument, event: FlowDocument['eventTypes'][numb
 
 const commitsWith = (commits: readonly CommitRenders[], id: string) => commits.filter((c) => id in c.nodes).length;
 
-test('on 1,000 nodes, a drag re-renders only the dragged node and its edges; opening renders each node at most twice', async ({ editor, page }) => {
+test('on 1,000 nodes, a drag re-renders only the dragged node and its edges; opening renders each node at most twice', async ({ editor, exchange, page }) => {
   test.setTimeout(180_000);
   await installRenderCounter(page, { recordFromStart: true });
   await editor.open();
-  await page.getByTestId('exchange.open-input').setInputFiles({
-    name: 'large.flow.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(design)),
-  });
+  await exchange.openFile('large.flow.json', JSON.stringify(design));
   await expect(editor.allNodes()).toHaveCount(1000, { timeout: 60_000 });
   await editor.waitUntilSaved();
 

@@ -1,17 +1,14 @@
-import { test, expect } from './fixtures/editor';
+import { test, expect } from './fixtures';
 
 // A long log opens on its newest rows (issue 11, item 4): the Trace and the Event store, reached
 // after a run, show the last step and the last event without scrolling.
-test('after a run, the Trace and the Event store open on their newest rows', async ({ editor, page }) => {
+test('after a run, the Trace and the Event store open on their newest rows', async ({ editor, run, page }) => {
   test.setTimeout(120_000);
   await editor.open();
-  await page.getByRole('radio', { name: 'Run' }).click();
-  await page.getByRole('spinbutton', { name: 'How many commands to fire' }).fill('60');
-  await page.getByRole('button', { name: 'Fire 60' }).click();
-  await page.getByRole('button', { name: 'Run until quiet' }).click();
-  const status = page.getByRole('toolbar', { name: 'Run controls' }).getByRole('status');
-  await expect(status).toContainText('quiet', { timeout: 90_000 });
-  const lastStep = Number(await page.getByTestId('sim.step').textContent());
+  await run.enter();
+  await run.fireMany(60);
+  await run.runUntilQuiet();
+  const lastStep = await run.step();
   expect(lastStep).toBeGreaterThan(300);
 
   // Every row the table ever shows from the click on: the first page must never appear on the way.
@@ -26,15 +23,15 @@ test('after a run, the Trace and the Event store open on their newest rows', asy
       }
     }).observe(document.body, { subtree: true, childList: true });
   });
-  await page.getByRole('tab', { name: /^Trace/ }).click();
-  const trace = page.getByRole('table', { name: 'Trace', exact: true });
+  await run.openTab('Trace');
+  const trace = run.table('Trace');
   const newest = trace.locator(`[role="row"][data-row-id="${lastStep}"]`);
   await expect(newest).toBeInViewport();
   const seen = await page.evaluate(() => (window as unknown as { seenRows: number[] }).seenRows);
   expect(Math.min(...seen), 'the oldest row the Trace showed on its way to the newest').toBeGreaterThan(lastStep - 200);
 
-  const events = Number((await status.textContent())?.match(/(\d[\d,]*) events/)?.[1]?.replace(/,/g, ''));
-  await page.getByRole('tab', { name: /^Event store/ }).click();
-  const store = page.getByRole('table', { name: 'Event store', exact: true });
+  const events = Number((await run.status.textContent())?.match(/(\d[\d,]*) events/)?.[1]?.replace(/,/g, ''));
+  await run.openTab('Event store');
+  const store = run.table('Event store');
   await expect(store.locator(`[role="row"][data-row-id="${events}"]`)).toBeInViewport();
 });
