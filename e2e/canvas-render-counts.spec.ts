@@ -5,6 +5,7 @@ import { installRenderCounter, rendered, startCounting, stopCounting, takeCommit
 
 // React Flow's own cost on a large design: a drag re-renders the dragged node and its edges, nothing
 // else; opening renders each node at most twice. Counts, never times (benchmarks measure times).
+// A design this large draws only what is on screen, so "every node" is every node drawn.
 const design = makeLargeFlow({ nodes: 1000, seed: 11 });
 
 /** Event types with a base type and subscribers: their edges are of every kind, `extends` included. */
@@ -28,12 +29,14 @@ test('on 1,000 nodes, a drag re-renders only the dragged node and its edges; ope
   await installRenderCounter(page, { recordFromStart: true });
   await editor.open();
   await exchange.openFile('large.flow.json', JSON.stringify(design));
-  await expect(editor.allNodes()).toHaveCount(1000, { timeout: 60_000 });
+  await expect.poll(() => editor.allNodes().count(), { timeout: 60_000 }).toBeGreaterThan(50);
   await editor.waitUntilSaved();
 
   await test.step('opening the saved design renders each node at most twice', async () => {
     await page.reload();
-    await expect(editor.allNodes()).toHaveCount(1000, { timeout: 60_000 });
+    // Fitted (a large design draws what is on screen: many cards once zoomed out to fit), then still.
+    await expect.poll(() => editor.allNodes().count(), { timeout: 60_000 }).toBeGreaterThan(50);
+    await editor.viewportSettled();
     const commits: CommitRenders[] = [];
     // Settled: a poll that finds no new commit after the nodes are on screen.
     await expect.poll(async () => {
@@ -42,10 +45,10 @@ test('on 1,000 nodes, a drag re-renders only the dragged node and its edges; ope
       return batch.length;
     }, { timeout: 30_000, intervals: [250] }).toBe(0);
     await stopCounting(page);
-    const perNode = design.eventTypes.concat().map((e) => e.id)
-      .concat(design.producers.map((p) => p.id), design.consumers.map((c) => c.id), design.projections.map((p) => p.id))
-      .map((id) => commitsWith(commits, id));
-    test.info().annotations.push({ type: 'open', description: `${commits.length} commits; each node rendered in ${Math.min(...perNode)}–${Math.max(...perNode)} of them` });
+    const drawn = await page.locator('.react-flow__node').evaluateAll((els) => els.map((el) => el.getAttribute('data-id') ?? ''));
+    expect(drawn.length, 'nodes drawn').toBeGreaterThan(50);
+    const perNode = drawn.map((id) => commitsWith(commits, id));
+    test.info().annotations.push({ type: 'open', description: `${drawn.length} of 1,000 nodes drawn; ${commits.length} commits; each drawn node rendered in ${Math.min(...perNode)}–${Math.max(...perNode)} of them` });
     expect(Math.min(...perNode), 'every node rendered').toBeGreaterThanOrEqual(1);
     expect(Math.max(...perNode), 'commits that rendered a node, at most').toBeLessThanOrEqual(2);
   });
@@ -55,7 +58,8 @@ test('on 1,000 nodes, a drag re-renders only the dragged node and its edges; ope
   if (!canvas) throw new Error('no canvas');
   let target: { id: string; incident: Set<string> } | undefined;
   let box: { x: number; y: number; width: number; height: number } | null = null;
-  for (const event of candidates(design)) {
+  const drawnIds = new Set(await editor.allNodes().evaluateAll((els) => els.map((el) => el.getAttribute('data-id') ?? '')));
+  for (const event of candidates(design).filter((e) => drawnIds.has(e.id))) {
     box = await editor.node('event', event.name).boundingBox();
     if (box && box.x > canvas.x + 150 && box.y > canvas.y + 100 && box.x + box.width < canvas.x + canvas.width - 300
       && box.y + box.height < canvas.y + canvas.height - 200) {
@@ -90,16 +94,17 @@ test('on 1,000 nodes, a drag re-renders only the dragged node and its edges; ope
     await stopCounting(page);
   });
 
-  await test.step('the counter sees every node when every node does change (select all)', async () => {
+  await test.step('the counter sees every drawn node when every node does change (select all)', async () => {
     await page.keyboard.press('Escape');
     await expect(node).not.toHaveClass(/\bselected\b/);
+    const drawn = await editor.allNodes().count();
     await startCounting(page);
     await page.keyboard.press('Control+a');
     const seen = new Set<string>();
     await expect.poll(async () => {
       for (const id of rendered(await takeCommits(page)).nodes.keys()) seen.add(id);
       return seen.size;
-    }).toBe(1000);
+    }).toBe(drawn);
     await stopCounting(page);
   });
 });

@@ -3,8 +3,12 @@ import { createRoot } from 'react-dom/client';
 import './app.css';
 import { AppShell } from './AppShell';
 
-// The editor loads as its own chunk, requested at once: the first paint (the frame in AppShell) does not wait for it.
-const App = lazy(() => import('./App').then((m) => ({ default: m.App })));
+/** Resolves once the browser has painted a frame (after the next animation frame's task). */
+const afterFirstPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+// The editor is its own chunk, loaded once the shell (AppShell) is on screen: the first paint waits
+// for React and the shell only, never for compiling and running the editor's code.
+const App = lazy(() => afterFirstPaint().then(() => import('./App')).then((m) => ({ default: m.App })));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -20,6 +20,7 @@ import { useRefitOnModeChange } from './useRefitOnModeChange';
 import { useKeepSelectionInView } from './useKeepSelectionInView';
 import { useFarZoom } from './useFarZoom';
 import { useCanvasTabOrder } from './useCanvasTabOrder';
+import { LARGE_DESIGN_NODES, useRenderEverything } from './renderEverything';
 
 const MINIMAP_COLORS: Record<string, string> = {
   event: '#f59e0b', producer: '#3b82f6', consumer: '#8b5cf6', projection: '#10b981',
@@ -70,6 +71,8 @@ function DesignCanvas({ doc, container }: { doc: FlowDocument; container: RefObj
   useRefitOnModeChange(mode);
   const autoLayout = useAutoLayout();
   const far = useFarZoom();
+  const everything = useRenderEverything();
+  const large = nodes.length >= LARGE_DESIGN_NODES;
   useFocusRequests();
   useKeepSelectionInView(container);
   useCanvasTabOrder(container);
@@ -152,7 +155,8 @@ function DesignCanvas({ doc, container }: { doc: FlowDocument; container: RefObj
 
   return (
     <ReactFlow
-      className={far ? 'is-far' : undefined}
+      className={far && !everything ? 'is-far' : undefined}
+      onlyRenderVisibleElements={large && !everything}
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}

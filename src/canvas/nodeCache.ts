@@ -1,4 +1,5 @@
 import { getOwn, type FlowDocument, type FlowNode, type Position } from '../core';
+import { estimateCardSize, estimatedHandles } from './cardSize';
 import { indexNodes, nodeAriaLabel, nodeView, type CanvasNode, type FlowNodeData, type NodeIndex, type NodeView } from './flowElements';
 import { nodeListsOf, sameNodeLists, type NodeLists } from './nodeLists';
 
@@ -24,7 +25,9 @@ const ORIGIN: Position = { x: 0, y: 0 };
  *   index once per change of the node lists; a drag, which changes only the layout, resolves nothing;
  * - a node gets a new object only when its content, position, selection or problem count changed;
  * - measured sizes are remembered, not rendered: React Flow keeps them on its own nodes, and a node
- *   object built later carries the last size so React Flow does not measure it again.
+ *   object built later carries the last size so React Flow does not measure it again;
+ * - a node never measured (on a large design only what is on screen is drawn) carries an estimated
+ *   size and handles, so that React Flow can fit, show in the minimap and connect it undrawn.
  */
 export class CanvasNodeCache {
   private lists: NodeLists | undefined;
@@ -72,15 +75,10 @@ export class CanvasNodeCache {
 
   private nodeObject(id: string, node: FlowNode, position: Position, data: FlowNodeData, selected: boolean): CanvasNode {
     const size = this.measured.get(id);
-    return {
-      id,
-      type: node.kind,
-      position,
-      data,
-      selected,
-      ariaLabel: nodeAriaLabel(node),
-      ...(size ? { measured: size } : {}),
-    };
+    const base = { id, type: node.kind, position, data, selected, ariaLabel: nodeAriaLabel(node) };
+    if (size) return { ...base, measured: size };
+    const estimate = estimateCardSize(data.view, node);
+    return { ...base, initialWidth: estimate.width, initialHeight: estimate.height, handles: estimatedHandles(node.kind, estimate) };
   }
 
   private refreshContent(doc: FlowDocument): void {

@@ -18,15 +18,19 @@ function badgeStripHeight(node: Node): number {
  * counts with the room its run badges can take (runBadgeReserve), in design mode as in run mode.
  */
 export function useAutoLayout(): () => Promise<void> {
-  const { getNodes, fitView } = useReactFlow();
+  const { getNodes, getInternalNode, fitView } = useReactFlow();
   return useCallback(async () => {
     const { doc } = useAppStore.getState();
     if (!doc) return;
     const sizes = new Map<string, MeasuredSize>();
     for (const node of getNodes()) {
-      if (!node.measured?.width || !node.measured.height) continue;
-      const card = node.measured.height - badgeStripHeight(node);
-      sizes.set(node.id, { width: node.measured.width, height: card + runBadgeReserve(node.type as NodeKind) });
+      // The measured size lives on React Flow's node; a node never drawn has its estimate.
+      const measured = getInternalNode(node.id)?.measured;
+      const width = measured?.width ?? node.initialWidth;
+      const height = measured?.height ?? node.initialHeight;
+      if (!width || !height) continue;
+      const card = height - badgeStripHeight(node);
+      sizes.set(node.id, { width, height: card + runBadgeReserve(node.type as NodeKind) });
     }
     try {
       const positions = await computeAutoLayout(doc, sizes);
@@ -37,5 +41,5 @@ export function useAutoLayout(): () => Promise<void> {
     } catch (error) {
       useAppStore.getState().showToast(`Auto-layout failed: ${error instanceof Error ? error.message : String(error)}`);
     }
-  }, [getNodes, fitView]);
+  }, [getNodes, getInternalNode, fitView]);
 }

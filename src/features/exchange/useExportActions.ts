@@ -2,6 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useState } from 'react';
 import { selectDesignId } from '../../state/selectors';
 import { useAppStore } from '../../state/store';
+import { whileEverythingIsDrawn } from '../../canvas/renderEverything';
 import { downloadFile } from './download';
 import type { DesignExportKind, RunExportKind } from './exportFiles';
 
@@ -29,7 +30,7 @@ function useHasRun(docId: string | undefined, asking: boolean): boolean {
 export function useExportActions(menuOpen: boolean) {
   const docId = useAppStore(selectDesignId);
   const hasRun = useHasRun(docId, menuOpen);
-  const { getNodes } = useReactFlow();
+  const { getNodes, getInternalNode } = useReactFlow();
 
   const report = useCallback((error: unknown, what: string) => {
     useAppStore.getState().showToast(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -79,13 +80,16 @@ export function useExportActions(menuOpen: boolean) {
     if (!current) return;
     try {
       const [{ dataUrlToBlob, renderCanvas }, { exportBaseName }] = await Promise.all([canvasImage(), exportFiles()]);
-      const dataUrl = await renderCanvas(format, getNodes());
+      // A large design draws only what is on screen: the export has every node drawn first.
+      // Measured sizes live on React Flow's own nodes (the canvas does not copy them back).
+      const measuredNodes = () => getNodes().map((node) => getInternalNode(node.id) ?? node);
+      const dataUrl = await whileEverythingIsDrawn(getNodes().length, () => renderCanvas(format, measuredNodes()));
       const content = await dataUrlToBlob(dataUrl);
       downloadFile({ fileName: `${exportBaseName(current)}.${format}`, mime: content.type, content });
     } catch (error) {
       report(error, `Canvas ${format.toUpperCase()} export`);
     }
-  }, [getNodes, report]);
+  }, [getNodes, getInternalNode, report]);
 
   return { ready: docId !== undefined, hasRun, exportDesign, exportRun, copySchemas, exportImage };
 }
