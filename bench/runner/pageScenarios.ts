@@ -90,15 +90,26 @@ export const coldFirstPaint: Scenario = {
 };
 
 /** Loads a page in the context and returns the ms from navigation start to its first node on screen. */
-async function openAndTime(context: BrowserContext, path: string, nodes: number, timeoutMs: number) {
+async function openAndTime(context: BrowserContext, path: string, timeoutMs: number) {
   const page = await context.newPage();
   await gotoPage(page, path);
   const ms = await withTimeout(firstNodeVisibleMs(page), timeoutMs, `first node of ${path}`);
-  await page.locator('.react-flow__node').nth(nodes - 1).waitFor({ state: 'attached', timeout: timeoutMs });
-  const count = await page.locator('.react-flow__node').count();
-  if (count !== nodes) throw new Error(`${path} shows ${count} nodes, expected ${nodes}`);
+  await expectShows(page, LARGE_NAME, timeoutMs);
   await page.close();
   return ms;
+}
+
+const LARGE_NAME = makeLargeFlow(LARGE).name;
+
+/** The page shows the design it was meant to: the app by its name, the plain React Flow page by its node count. */
+async function expectShows(page: Page, designName: string, timeoutMs: number): Promise<void> {
+  if (page.url().includes('/bench/')) {
+    const count = await page.locator('.react-flow__node').count();
+    if (count !== LARGE.nodes) throw new Error(`${page.url()} shows ${count} nodes, expected ${LARGE.nodes}`);
+    return;
+  }
+  const name = await new AppDriver(page, timeoutMs).designName.inputValue({ timeout: timeoutMs });
+  if (name !== designName) throw new Error(`the app opened "${name}", expected "${designName}"`);
 }
 
 export const open1000: Scenario = {
@@ -107,17 +118,17 @@ export const open1000: Scenario = {
   async run({ browser, log }, budgetMs) {
     const end = Date.now() + budgetMs;
     log('  importing the generated 1,000-node design into the app (Open…)…');
-    const context = await contextWithDesign(browser, JSON.stringify(makeLargeFlow(LARGE)), LARGE.nodes, budgetMs);
+    const context = await contextWithDesign(browser, JSON.stringify(makeLargeFlow(LARGE)), budgetMs);
     try {
       const plain = `/bench/reactflow.html?nodes=${LARGE.nodes}&seed=${LARGE.seed}`;
       log('  warming the HTTP cache of both pages…');
-      await openAndTime(context, plain, LARGE.nodes, budgetMs);
-      await openAndTime(context, '/', LARGE.nodes, budgetMs);
+      await openAndTime(context, plain, budgetMs);
+      await openAndTime(context, '/', budgetMs);
       const rounds: { ceiling: number; app: number }[] = [];
       while (rounds.length < 3 && (rounds.length === 0 || Date.now() < end)) {
         log(`  round ${rounds.length + 1}: plain React Flow, then the app…`);
-        const ceiling = await openAndTime(context, plain, LARGE.nodes, budgetMs);
-        const app = await openAndTime(context, '/', LARGE.nodes, budgetMs);
+        const ceiling = await openAndTime(context, plain, budgetMs);
+        const app = await openAndTime(context, '/', budgetMs);
         rounds.push({ ceiling: round(ceiling), app: round(app) });
       }
       const ratio = median(rounds.map((r) => r.app / r.ceiling));
@@ -183,13 +194,14 @@ async function dragFor(page: Page, ms: number): Promise<DragFigures> {
   };
 }
 
-async function dragOn(context: BrowserContext, path: string, nodes: number, ms: number, timeoutMs: number) {
+async function dragOn(context: BrowserContext, path: string, designName: string, ms: number, timeoutMs: number) {
   const page = await context.newPage();
   try {
     await gotoPage(page, path);
     await withTimeout(firstNodeVisibleMs(page), timeoutMs, `first node of ${path}`);
-    await page.locator('.react-flow__node').nth(nodes - 1).waitFor({ state: 'attached', timeout: timeoutMs });
     await page.waitForLoadState('networkidle', { timeout: timeoutMs });
+    await expectShows(page, designName, timeoutMs);
+    await viewportStill(page, timeoutMs);
     return await dragFor(page, ms);
   } finally {
     await page.close();
@@ -197,13 +209,13 @@ async function dragOn(context: BrowserContext, path: string, nodes: number, ms: 
 }
 
 /** A browser context with the probe whose app opens `doc` (imported through Open…, so the last opened design). */
-async function contextWithDesign(browser: Browser, json: string, nodes: number, timeoutMs: number) {
+async function contextWithDesign(browser: Browser, json: string, timeoutMs: number) {
   const context = await browser.newContext();
   await installProbe(context);
   const page = await context.newPage();
   const app = new AppDriver(page, timeoutMs);
   await app.open();
-  await app.importDesign(json, nodes);
+  await app.importDesign(json);
   await page.close();
   return context;
 }
@@ -214,16 +226,16 @@ export const drag1000: Scenario = {
   async run({ browser, log }, budgetMs) {
     const end = Date.now() + budgetMs;
     log('  importing the 1,000-node and the 3-node designs (Open…)…');
-    const large = await contextWithDesign(browser, JSON.stringify(makeLargeFlow(LARGE)), LARGE.nodes, budgetMs);
-    const small = await contextWithDesign(browser, JSON.stringify(makeLargeFlow({ nodes: 3, seed: 11 })), 3, budgetMs);
+    const large = await contextWithDesign(browser, JSON.stringify(makeLargeFlow(LARGE)), budgetMs);
+    const small = await contextWithDesign(browser, JSON.stringify(makeLargeFlow({ nodes: 3, seed: 11 })), budgetMs);
     try {
       const dragMs = Math.max(1500, Math.min(3000, budgetMs / 12));
       const rounds: { ceiling: DragFigures; app: DragFigures; app3: DragFigures }[] = [];
       while (rounds.length < 3 && (rounds.length === 0 || Date.now() + 3 * dragMs + 15_000 < end)) {
         log(`  round ${rounds.length + 1}: plain React Flow on 1,000 nodes, the app on 1,000 nodes, the app on 3 nodes (${fmt(dragMs / 1000, 1)} s each)…`);
-        const ceiling = await dragOn(large, `/bench/reactflow.html?nodes=${LARGE.nodes}&seed=${LARGE.seed}`, LARGE.nodes, dragMs, budgetMs);
-        const app = await dragOn(large, '/', LARGE.nodes, dragMs, budgetMs);
-        const app3 = await dragOn(small, '/', 3, dragMs, budgetMs);
+        const ceiling = await dragOn(large, `/bench/reactflow.html?nodes=${LARGE.nodes}&seed=${LARGE.seed}`, LARGE_NAME, dragMs, budgetMs);
+        const app = await dragOn(large, '/', LARGE_NAME, dragMs, budgetMs);
+        const app3 = await dragOn(small, '/', SMALL_NAME, dragMs, budgetMs);
         rounds.push({ ceiling, app, app3 });
       }
       const m = (pick: (f: DragFigures) => number, which: 'ceiling' | 'app' | 'app3') => median(rounds.map((r) => pick(r[which])));
@@ -262,6 +274,21 @@ export const drag1000: Scenario = {
     }
   },
 };
+
+const SMALL_NAME = makeLargeFlow({ nodes: 3, seed: 11 }).name;
+
+/** Waits until the canvas viewport (fit view is animated) stays where it is for a few frames. */
+async function viewportStill(page: Page, timeoutMs: number): Promise<void> {
+  await page.waitForFunction(() => {
+    const w = window as unknown as { __still?: { last: string | null; frames: number } };
+    const now = document.querySelector('.react-flow__viewport')?.getAttribute('style') ?? null;
+    const state = w.__still ?? { last: null, frames: 0 };
+    state.frames = now === state.last ? state.frames + 1 : 0;
+    state.last = now;
+    w.__still = state;
+    return state.frames >= 5;
+  }, undefined, { polling: 'raf', timeout: timeoutMs });
+}
 
 /** Opens a page; a bench page that is missing (the preview would serve the app instead) is an error. */
 async function gotoPage(page: Page, path: string): Promise<void> {
