@@ -40,3 +40,10 @@ test('the first visit ships at most 200 kB of JavaScript, and nothing that loads
     expect(early, `${url} loads on the first visit what should load on first use`).toEqual([]);
   }
 });
+
+test('the shell paints before the editor loads, and says so when the editor cannot be loaded', async ({ page }) => {
+  await page.route(/\/assets\/App-[^/]*\.js$/, (route) => route.abort());
+  await page.goto('/');
+  await expect(page.getByRole('alert')).toContainText('The editor could not be loaded');
+  await expect(page.getByRole('button', { name: 'Reload' })).toBeVisible();
+});

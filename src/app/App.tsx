@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import './app.css';
 import '../canvas/canvas.css';
 import '../features/inspector/inspector.css';
 import { FlowCanvas } from '../canvas/FlowCanvas';

@@ -1,7 +1,6 @@
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import './app.css';
-import { AppShell } from './AppShell';
+import { AppShell, EditorLoadBoundary } from './AppShell';
 
 /** Resolves once the browser has painted a frame (after the next animation frame's task). */
 const afterFirstPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -14,8 +13,10 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <Suspense fallback={<AppShell />}>
-      <App />
-    </Suspense>
+    <EditorLoadBoundary>
+      <Suspense fallback={<AppShell />}>
+        <App />
+      </Suspense>
+    </EditorLoadBoundary>
   </StrictMode>,
 );
