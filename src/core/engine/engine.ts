@@ -14,7 +14,7 @@ import { defaultRunSettings, mergeSettings, type SettingsPatch } from './setting
 import type { SimulationStore, StoreTx } from './store';
 
 export type { BatchResult } from './batchRunner';
-export type { FireRequest, FireManyRequest } from './fireCommands';
+export type { FireRequest, FireManyRequest, WorkloadShare } from './fireCommands';
 export type { ProjectionsAt, RebuildReport } from './projectionHistory';
 
 export interface BatchOptions {

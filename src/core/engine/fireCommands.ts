@@ -18,11 +18,35 @@ export interface FireRequest {
   payload?: Payload;
 }
 
-/** Fires `count` commands; a missing producer/command is picked at random (seeded) for each one. */
+/** One entry of a workload mix: a command and its weight (its share of the commands is weight / total). */
+export interface WorkloadShare {
+  producerId: string;
+  commandId: string;
+  weight: number;
+}
+
+/**
+ * Fires `count` commands; a missing producer/command is picked at random (seeded) for each one.
+ * With `mix`, each command is drawn from the mix in proportion to the weights (a mixed workload).
+ */
 export interface FireManyRequest {
   producerId?: string;
   commandId?: string;
+  mix?: readonly WorkloadShare[];
   count: number;
+}
+
+/** Draws one command of a mix in proportion to its weight (one draw of the seeded source). */
+export function pickWeighted(rng: Rng, mix: readonly WorkloadShare[], total: number): FireRequest {
+  let left = rng.next() * total;
+  for (const share of mix) {
+    if (share.weight <= 0) continue;
+    left -= share.weight;
+    if (left < 0) return { producerId: share.producerId, commandId: share.commandId };
+  }
+  const last = [...mix].reverse().find((s) => s.weight > 0);
+  if (!last) throw new Error('the workload mix has no command with a weight above 0');
+  return { producerId: last.producerId, commandId: last.commandId };
 }
 
 /** Aggregate ids a producer's recent commands used: generated payloads reuse them so later commands hit existing rows. */
@@ -67,10 +91,13 @@ export async function fireAll(
 ): Promise<CommandRecord[]> {
   const choices = run.flow.producers.flatMap((p) => p.commands.map((c) => ({ producerId: p.id, commandId: c.id })))
     .filter((c) => (pick.producerId === undefined || c.producerId === pick.producerId) && (pick.commandId === undefined || c.commandId === pick.commandId));
+  const mix = pick.mix;
+  const total = mix ? mix.reduce((sum, s) => sum + (s.weight > 0 && Number.isFinite(s.weight) ? s.weight : 0), 0) : 0;
+  if (mix && count > requests.length && total <= 0) throw new Error('the workload mix has no command with a weight above 0');
   const known = new Map<string, { list: string[]; set: Set<string> }>();
   const commands: CommandRecord[] = [];
   for (let i = 0; i < count; i++) {
-    const request = requests[i] ?? (choices.length > 0 ? rng.pick(choices) : undefined);
+    const request = requests[i] ?? (mix ? pickWeighted(rng, mix, total) : choices.length > 0 ? rng.pick(choices) : undefined);
     if (!request) throw new Error('the design has no command to fire');
     let ids = known.get(request.producerId);
     if (!ids) {

@@ -1,4 +1,5 @@
 export * from './types';
+export * from './scenarioTypes';
 export * from './schema';
 export * from './inheritance';
 export * from './deriveEdges';

@@ -5,6 +5,8 @@
  * (see `deriveEdges`), so a design can never hold an edge that contradicts its handlers.
  */
 
+import type { Scenario } from './scenarioTypes';
+
 /** The current version of the flow document format. Older documents are migrated on load. */
 export const CURRENT_SCHEMA_VERSION = 2;
 
@@ -227,6 +229,8 @@ export interface FlowDocument {
   consumers: Consumer[];
   projections: Projection[];
   layout: Layout;
+  /** Tests of the design (given/when/then), run in the app and by `npm run flow -- test`. Optional; absent = none. */
+  scenarios?: Scenario[];
 }
 
 /** A derived connection between two nodes. Only these four kinds are legal. */

@@ -2,6 +2,7 @@ import { checkSchema } from '../schema/checkSchema';
 import { ENVELOPE_KINDS } from '../schema/envelope';
 import { isValidPath } from '../schema/paths';
 import { FIELD_TYPES } from '../schema/simpleTypes';
+import { scenarioShape } from './scenarioShape';
 import {
   bool, exactly, finiteNumber, integer, listOf, literal, oneOf, recordOf, shape, tagged, text, type Check,
 } from './ShapeChecker';
@@ -108,4 +109,5 @@ export const flowDocumentShape: Check = shape({
   id: text, name: text, description: text, envelope, schemaLibrary: listOf(schemaDefinition),
   eventTypes: listOf(shape(eventTypeProps)), producers: listOf(shape(producerProps)),
   consumers: listOf(shape(consumerProps)), projections: listOf(shape(projectionProps)), layout,
+  'scenarios?': listOf(scenarioShape),
 });

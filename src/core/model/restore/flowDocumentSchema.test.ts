@@ -38,6 +38,12 @@ describe('docs/flow-document.schema.json', () => {
     ['a non-numeric position', (d) => { d.layout.positions['content-ingest'].x = 'left'; }],
     ['a future schema version', (d) => { d.schemaVersion = 3; }],
     ['a missing publish mode', (d) => { delete d.producers[0].publishMode; }],
+    ['a scenario without a name', (d) => { delete d.scenarios[0].name; }],
+    ['a scenario fault probability above 1', (d) => { d.scenarios[0].when.faults.duplicateDelivery = 2; }],
+    ['a scenario expecting an unknown anomaly kind', (d) => { d.scenarios[1].then.expectAnomalies = ['vanished']; }],
+    ['a scenario command fired 0 times', (d) => { d.scenarios[0].given.commands[0].count = 0; }],
+    ['a scenario without a seed', (d) => { delete d.scenarios[0].when.seed; }],
+    ['a scenario count of an unknown table', (d) => { d.scenarios[1].then.counts[0].table = 'runs'; }],
   ];
 
   it.each(broken)('and restoreFlowDocument both refuse %s', (_what, change) => {

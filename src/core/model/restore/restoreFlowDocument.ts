@@ -1,5 +1,6 @@
 import type { FlowDocument } from '../types';
 import { checkReferences } from './checkReferences';
+import { checkScenarioIds, withScenarioDefaults } from './scenarioShape';
 import { flowDocumentShape } from './documentShape';
 import { migrateToCurrent, type JsonObject } from './migrations';
 import { ShapeChecker, describeValue, type RestoreError } from './ShapeChecker';
@@ -44,8 +45,9 @@ export function restoreFlowDocument(input: unknown): RestoreResult {
   const checker = new ShapeChecker();
   flowDocumentShape(checker, migrated.doc, '');
   if (checker.errors.length > 0) return { ok: false, errors: checker.errors.slice(0, MAX_ERRORS) };
-  const doc = migrated.doc as unknown as FlowDocument;
-  const referenceErrors = checkReferences(doc);
+  const checked = migrated.doc as unknown as FlowDocument;
+  const doc = checked.scenarios === undefined ? checked : { ...checked, scenarios: checked.scenarios.map(withScenarioDefaults) };
+  const referenceErrors = [...checkReferences(doc), ...checkScenarioIds(doc.scenarios ?? [])];
   if (referenceErrors.length > 0) return { ok: false, errors: referenceErrors.slice(0, MAX_ERRORS) };
   const restored = dropStalePositions(doc);
   return migrated.migratedFrom === undefined
