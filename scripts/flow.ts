@@ -4,6 +4,7 @@ export {};
 const commands: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {
   simulate: () => import('./flow/simulate'),
   export: () => import('./flow/export'),
+  test: () => import('./flow/test'),
 };
 
 const [name, ...args] = process.argv.slice(2);
