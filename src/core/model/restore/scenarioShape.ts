@@ -1,7 +1,7 @@
 import { SCENARIO_ANOMALY_KINDS, SCENARIO_COUNT_TABLES, type Scenario } from '../scenarioTypes';
 import { pointerSegment } from '../validation/problems';
 import {
-  bool, finiteNumber, integer, listOf, oneOf, recordOf, shape, text, type Check,
+  bool, finiteNumber, integer, listOf, oneOf, recordOf, shape, ShapeChecker, text, type Check,
 } from './ShapeChecker';
 
 /** Scenarios (optional, format 2): mirrors `$defs/scenario` of docs/flow-document.schema.json. */
@@ -73,4 +73,18 @@ export function withScenarioDefaults(input: LooseScenario & { id: string; name: 
     when: input.when ?? { seed: 1 },
     then: { ...then, rows: then.rows ?? [], expectAnomalies: then.expectAnomalies ?? [], allowAnomalies: then.allowAnomalies ?? [] },
   };
+}
+
+/** Checks one scenario (e.g. edited as JSON in the app) and fills its defaults; errors have JSON pointers inside the scenario. */
+export function restoreScenario(input: unknown): { ok: true; scenario: Scenario } | { ok: false; errors: { path: string; message: string }[] } {
+  let value: unknown;
+  try {
+    value = JSON.parse(JSON.stringify(input)) as unknown;
+  } catch {
+    return { ok: false, errors: [{ path: '', message: 'The scenario is not plain JSON data' }] };
+  }
+  const checker = new ShapeChecker();
+  scenarioShape(checker, value, '');
+  if (checker.errors.length > 0) return { ok: false, errors: checker.errors.slice(0, 20) };
+  return { ok: true, scenario: withScenarioDefaults(value as Scenario) };
 }
