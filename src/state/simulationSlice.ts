@@ -2,7 +2,7 @@ import type { SliceCreator } from './sliceTypes';
 
 /** The panels of the simulation workspace. */
 export type SimulationTab =
-  | 'outbox' | 'broker' | 'inbox' | 'projections' | 'events' | 'dead' | 'trace' | 'anomalies' | 'faults';
+  | 'outbox' | 'broker' | 'inbox' | 'projections' | 'events' | 'dead' | 'trace' | 'anomalies' | 'faults' | 'workload' | 'scenarios';
 
 /** A long action (fire N, run until quiet, play) in progress, with how far it got. */
 export interface SimulationBusy {

@@ -2,7 +2,7 @@
  * Runs a scenario of a design on an engine (over any store) and judges it: one verdict per
  * expectation, each saying what was expected and what was found. Pure apart from the engine calls.
  */
-import type { AnomalyKind, CheckReport, Payload, ReportEntry, SettingsPatch, SimulationEngine } from '../engine';
+import type { AnomalyKind, BatchOptions, CheckReport, Payload, ReportEntry, SettingsPatch, SimulationEngine } from '../engine';
 import { canonical } from '../engine';
 import type { FlowDocument, Scenario, ScenarioAnomalyKind } from '../model';
 
@@ -66,7 +66,9 @@ function unknownCommands(flow: FlowDocument, scenario: Scenario): string[] {
  * Starts the design's run with the scenario's settings (this restarts any run of the design),
  * fires its given, runs until quiet and judges every expectation.
  */
-export async function runScenario(engine: SimulationEngine, flow: FlowDocument, scenario: Scenario): Promise<ScenarioVerdict> {
+export async function runScenario(
+  engine: SimulationEngine, flow: FlowDocument, scenario: Scenario, options: Pick<BatchOptions, 'between' | 'stepsPerTransaction'> = {},
+): Promise<ScenarioVerdict> {
   const verdict = (expectations: ExpectationVerdict[], steps: number, report?: CheckReport): ScenarioVerdict => ({
     scenarioId: scenario.id, name: scenario.name, pass: expectations.every((e) => e.pass), expectations, steps, ...(report ? { report } : {}),
   });
@@ -80,7 +82,7 @@ export async function runScenario(engine: SimulationEngine, flow: FlowDocument, 
   } catch (error) {
     return verdict([{ kind: 'given', pass: false, expected: 'the given can be fired', found: error instanceof Error ? error.message : String(error) }], 0);
   }
-  const result = await engine.runUntilQuiet(flow.id, { maxSteps: scenario.when.maxSteps ?? DEFAULT_MAX_STEPS });
+  const result = await engine.runUntilQuiet(flow.id, { ...options, maxSteps: scenario.when.maxSteps ?? DEFAULT_MAX_STEPS });
   const allow: AnomalyKind[] = [...scenario.then.expectAnomalies, ...scenario.then.allowAnomalies];
   const report = await engine.report(flow.id, { allow });
   const input = await engine.checkInput(flow.id);

@@ -12,6 +12,7 @@ import { InboxPanel } from './panels/InboxPanel';
 import { OutboxPanel } from './panels/OutboxPanel';
 import { ProjectionsPanel } from './panels/ProjectionsPanel';
 import { TracePanel } from './panels/TracePanel';
+import { ScenariosPanel } from './scenarios/ScenariosPanel';
 import type { RunActions } from './useRunActions';
 
 type AppState = ReturnType<typeof useAppStore.getState>;
@@ -39,6 +40,7 @@ export function RunPanels({ run, report, enabled, actions }: { run: RunRecord; r
     { id: 'trace', label: 'Trace', render: () => <TracePanel /> },
     { id: 'anomalies', label: 'Anomalies', badge: <Count n={broken} bad />, render: () => <AnomaliesPanel report={report} /> },
     { id: 'faults', label: 'Faults & patterns', render: () => <FaultsPanel run={run} enabled={enabled} onChange={actions.updateSettings} /> },
+    { id: 'scenarios', label: 'Scenarios', render: () => <ScenariosPanel run={run} enabled={enabled} /> },
   ], [actions, dead, enabled, run, report, broken, stats.events]);
   return (
     <div className="sim-panels">
