@@ -53,7 +53,7 @@ test('a run saved as a scenario passes; with the inbox switched off in its when 
     edited.when = { ...edited.when, faults: { duplicateDelivery: 1 }, patterns: { inbox: { 'follow-center': false } } };
     await json.fill(JSON.stringify(edited, null, 2));
     await page.getByRole('button', { name: 'Apply', exact: true }).click();
-    await expect(saved).toContainText('Follow center: inbox off');
+    await expect(saved).toContainText('follow-center: inbox off');
     await page.getByRole('button', { name: 'Run Saved run 4' }).click();
     await expect(saved).toHaveAttribute('data-status', 'failed');
     const failures = saved.getByRole('list', { name: 'Expectations of Saved run 4' }).locator('li.bad');

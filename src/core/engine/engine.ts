@@ -7,8 +7,9 @@ import { indexFlow, type FlowIndex } from './flowIndex';
 import { NO_MUTANTS, type EngineMutants } from './mutants';
 import { emptyStats, initialProcesses } from './processes';
 import { compareWithRebuild, projectionsAt, replaceWithRebuild, type ProjectionsAt, type RebuildReport } from './projectionHistory';
-import { TABLE_NAMES, type CommandRecord, type Payload, type RunRecord, type TableName, type TraceRecord } from './records';
+import { TABLE_NAMES, type CommandRecord, type DeadLetterRecord, type Payload, type RunRecord, type TableName, type TraceRecord } from './records';
 import { Rng } from './rng';
+import { redeliverDeadLetter } from './steps/broker';
 import { checkAndStore, readCheckInput } from './runReport';
 import { defaultRunSettings, mergeSettings, type SettingsPatch } from './settings';
 import type { SimulationStore, StoreTx } from './store';
@@ -57,6 +58,12 @@ export interface SimulationEngine {
   fire(runId: string, request: FireRequest): Promise<CommandRecord>;
   /** Queues `count` commands in one transaction (linear in `count`). Throws when the design has no matching command. */
   fireMany(runId: string, request: FireManyRequest): Promise<CommandRecord[]>;
+  /**
+   * Redrive: puts a dead-lettered message (by its dead letter's seq, or every one not yet redriven)
+   * back to its consumer as a new delivery, in one transaction; returns the dead letters redriven.
+   * Throws on an unknown seq or one already redriven.
+   */
+  redrive(runId: string, deadLetterSeq: number | 'all'): Promise<DeadLetterRecord[]>;
   /** Takes one micro-step in one transaction; its trace row, or undefined when the run is quiet. */
   step(runId: string): Promise<TraceRecord | undefined>;
   /** Takes up to `steps` micro-steps, batched (see README); stops early when quiet or with a verdict. */
@@ -185,6 +192,26 @@ export function createSimulationEngine(store: SimulationStore, options: EngineOp
       return command;
     },
     fireMany: (runId, request) => fireCommands(runId, [], request.count, request),
+    redrive: (runId, which) =>
+      changeRun(runId, async (tx, run) => {
+        const all = await tx.query('deadLetters', '[runId+seq]', { prefix: [runId] });
+        const chosen = which === 'all' ? all.filter((d) => d.redrivenStep === undefined) : all.filter((d) => d.seq === which);
+        if (which !== 'all') {
+          const [one] = chosen;
+          if (!one) throw new Error(`no dead letter #${which} in this run`);
+          if (one.redrivenStep !== undefined) throw new Error(`dead letter #${which} was redriven at step ${one.redrivenStep} already`);
+        }
+        const redriven: DeadLetterRecord[] = [];
+        for (const dead of chosen) {
+          const delivery = await tx.get('deliveries', [runId, dead.deliverySeq]);
+          if (!delivery) throw new Error(`dead letter #${dead.seq} names delivery #${dead.deliverySeq}, which is not in the table`);
+          const again = await redeliverDeadLetter({ run, tx, mutants }, delivery);
+          const marked = { ...dead, redrivenStep: run.step, redriveDeliverySeq: again.seq };
+          await tx.put('deadLetters', marked);
+          redriven.push(marked);
+        }
+        return redriven;
+      }),
     step: (runId) =>
       rw(async (tx) => {
         const run = await loadRun(tx, runId);

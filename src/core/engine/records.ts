@@ -172,6 +172,8 @@ export interface DeliveryRecord {
   queuedStep: number;
   deliveredStep?: number;
   ackedStep?: number;
+  /** Seq of the dead delivery this one redrives (an operator put the dead letter back). */
+  redriveOf?: number;
 }
 
 /** Simulator only (the broker's partition state): the last queue order given to a stream per subscriber. */
@@ -243,6 +245,9 @@ export interface DeadLetterRecord {
   attempts: number;
   reason: string;
   step: number;
+  /** Set when redriven: the step and the new delivery that put the message back to its consumer. */
+  redrivenStep?: number;
+  redriveDeliverySeq?: number;
 }
 
 /** A row of a projection (read model). `key` is the key column's value as a string. */

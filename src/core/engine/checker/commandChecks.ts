@@ -3,7 +3,7 @@
  * twice (a retry without an idempotency key), requests whose caller never got an answer, and
  * messages moved to dead letters. Pure.
  */
-import { downstream, type EntrySink, type Facts } from './facts';
+import { downstream, inFlight, pair, type EntrySink, type Facts } from './facts';
 import type { CheckCommand } from './types';
 
 export function checkCommands(facts: Facts, sink: EntrySink): void {
@@ -71,10 +71,16 @@ export function checkCommands(facts: Facts, sink: EntrySink): void {
     const event = facts.events.get(d.eventId);
     const handlers = facts.input.flow.consumers.find((c) => c.id === d.consumerId)?.handlers ?? [];
     const projections = [...new Set(handlers.flatMap((h) => h.effects.map((e) => e.projectionId)))];
+    // A redriven message that was applied since (or is back in flight) is no broken invariant any more, just worth knowing.
+    const key = pair(d.consumerId, d.eventId);
+    const applied = d.redrivenStep !== undefined && (facts.applied.has(key) || inFlight(facts, d.consumerId, d.eventId));
+    const redriven = d.redrivenStep === undefined ? ''
+      : facts.applied.has(key) ? `; redriven at step ${d.redrivenStep} and applied since`
+        : applied ? `; redriven at step ${d.redrivenStep}, back at the broker` : `; redriven at step ${d.redrivenStep}, not applied since`;
     sink.add({
-      id: `dead-letter:${d.consumerId}:${d.eventId}:${d.step}`, kind: 'dead-letter', at: d.step,
+      id: `dead-letter:${d.consumerId}:${d.eventId}:${d.step}`, kind: 'dead-letter', at: d.step, info: applied,
       rootCause: { nodeId: d.consumerId, what: `${facts.name(d.consumerId)} could not handle ${d.eventId}: ${d.reason}` },
-      message: `${event?.eventTypeName ?? 'event'} ${d.eventId} moved to ${facts.name(d.consumerId)}'s dead letters after ${d.attempts} attempt(s): ${d.reason}`,
+      message: `${event?.eventTypeName ?? 'event'} ${d.eventId} moved to ${facts.name(d.consumerId)}'s dead letters after ${d.attempts} attempt(s): ${d.reason}${redriven}`,
       nodeIds: [d.consumerId], eventIds: [d.eventId], affected: { eventIds: [], nodeIds: projections },
     });
   }

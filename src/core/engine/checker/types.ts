@@ -110,6 +110,8 @@ export interface CheckDeadLetter {
   reason: string;
   attempts: number;
   step: number;
+  /** When an operator put it back to its consumer (redrive): the step. */
+  redrivenStep?: number;
 }
 
 export interface CheckProjectionRow {

@@ -12,7 +12,7 @@ import { type StepContext, type StepReport } from '../stepContext';
 const ORDER_GAP = 1 / 1024;
 
 /** The next queue order for a message of `streamId` to `consumerId`: never before the stream's previous message. */
-async function nextOrder(ctx: StepContext, consumerId: string, streamId: string, delay: number): Promise<number> {
+async function nextOrder(ctx: Pick<StepContext, 'run' | 'tx' | 'mutants'>, consumerId: string, streamId: string, delay: number): Promise<number> {
   const { run, tx } = ctx;
   const order = ++run.seq.order + delay;
   if (ctx.mutants.reorderIgnoringOrder) return order;
@@ -167,4 +167,22 @@ export async function redeliver(ctx: StepContext, delivery: DeliveryRecord): Pro
     nodeIds: [delivery.eventTypeId, delivery.consumerId],
     edgeIds: [subscriptionEdge(ctx, delivery)],
   };
+}
+
+/**
+ * Redrive: a dead-lettered message goes back to its consumer as a new delivery (queued at the end
+ * of its stream, no attempts, no failures), as an operator's "redrive" of a dead-letter queue does.
+ * Returns the new delivery; the caller marks the dead letter as redriven.
+ */
+export async function redeliverDeadLetter(ctx: Pick<StepContext, 'run' | 'tx' | 'mutants'>, dead: DeliveryRecord): Promise<DeliveryRecord> {
+  const { run, tx } = ctx;
+  const { deadline: _deadline, deliveredStep: _delivered, ackedStep: _acked, duplicateOf: _duplicate, ...base } = dead;
+  const delivery: DeliveryRecord = {
+    ...base, seq: ++run.seq.delivery, status: 'queued', attempts: 0, failures: 0,
+    order: await nextOrder(ctx, dead.consumerId, dead.streamId, 0), queuedStep: run.step, redriveOf: dead.seq,
+  };
+  await tx.put('deliveries', delivery);
+  bump(run.stats.queued, dead.consumerId);
+  run.quiet = false;
+  return delivery;
 }
