@@ -13,6 +13,7 @@ import { OutboxPanel } from './panels/OutboxPanel';
 import { ProjectionsPanel } from './panels/ProjectionsPanel';
 import { TracePanel } from './panels/TracePanel';
 import { ScenariosPanel } from './scenarios/ScenariosPanel';
+import { WorkloadPanel } from './workload/WorkloadPanel';
 import type { RunActions } from './useRunActions';
 
 type AppState = ReturnType<typeof useAppStore.getState>;
@@ -40,6 +41,7 @@ export function RunPanels({ run, report, enabled, actions }: { run: RunRecord; r
     { id: 'trace', label: 'Trace', render: () => <TracePanel /> },
     { id: 'anomalies', label: 'Anomalies', badge: <Count n={broken} bad />, render: () => <AnomaliesPanel report={report} /> },
     { id: 'faults', label: 'Faults & patterns', render: () => <FaultsPanel run={run} enabled={enabled} onChange={actions.updateSettings} /> },
+    { id: 'workload', label: 'Workload', render: () => <WorkloadPanel run={run} enabled={enabled} /> },
     { id: 'scenarios', label: 'Scenarios', render: () => <ScenariosPanel run={run} enabled={enabled} /> },
   ], [actions, dead, enabled, run, report, broken, stats.events]);
   return (

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { DeadLetterRecord } from '../../../core';
 import { deadLetterSource, knownCount } from '../queries';
 import { VirtualTable, type Column } from '../table/VirtualTable';
+import { RedriveAllButton, RedriveCell } from '../redrive/RedriveControls';
 import { EventId } from './cells';
 import { followEventRows, nodeKindOf, nodeName, usePanelScope } from './PanelScope';
 
@@ -18,16 +19,24 @@ export function DeadLettersPanel() {
     { key: 'attempts', header: 'Tries', headerTitle: 'Deliveries attempted before giving up', width: 56, render: (r) => r.attempts },
     { key: 'reason', header: 'Reason', width: 280, grow: true, render: (r) => r.reason, title: (r) => r.reason },
     { key: 'step', header: 'Step', width: 56, render: (r) => r.step },
-  ], [flow]);
+    { key: 'redrive', header: 'Redrive', headerTitle: 'Put the message back to its consumer as a new delivery', width: 130, render: (r) => <RedriveCell runId={runId} row={r} /> },
+  ], [flow, runId]);
+  const dead = knownCount(run, 'deadLetters');
   return (
-    <VirtualTable
-      label="Dead letters"
-      source={source}
-      count={!consumerId ? knownCount(run, 'deadLetters') : undefined}
-      columns={columns}
-      rowId={(r) => String(r.seq)}
-      {...followEventRows({ eventId, selectEvent })}
-      emptyText="No dead letters. Turn on consumer failures or a poison value in Faults & patterns to see some."
-    />
+    <>
+      <div className="panel-toolbar">
+        <span className="sim-hint">A dead letter waits for an operator: fix the cause (e.g. switch the poison value off), then redrive it.</span>
+        <RedriveAllButton runId={runId} disabled={dead === 0} />
+      </div>
+      <VirtualTable
+        label="Dead letters"
+        source={source}
+        count={!consumerId ? knownCount(run, 'deadLetters') : undefined}
+        columns={columns}
+        rowId={(r) => String(r.seq)}
+        {...followEventRows({ eventId, selectEvent })}
+        emptyText="No dead letters. Turn on consumer failures or a poison value in Faults & patterns to see some."
+      />
+    </>
   );
 }
