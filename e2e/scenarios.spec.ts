@@ -87,3 +87,50 @@ test('a run saved as a scenario passes; with the inbox switched off in its when 
     await expect(renamed).toBeVisible();
   });
 });
+
+test('a poison message is dead-lettered; with the poison off, Redrive puts it back, it is applied and its dead letter no longer breaks the run', async ({ editor, run, page }) => {
+  await editor.open();
+  await run.enter();
+  await run.openTab('Faults & patterns');
+  const poison = page.getByRole('textbox', { name: 'Poison value' });
+  await poison.fill('POISON');
+  await poison.press('Tab');
+  await page.getByRole('textbox', { name: 'title' }).fill('POISON');
+  await run.fire();
+  await run.runUntilQuiet();
+
+  await run.openTab('Dead letters');
+  await expect(run.rows('Dead letters')).toHaveCount(2);
+  await expect(run.tab('Anomalies')).toContainText('2');
+  await page.screenshot({ path: test.info().outputPath('dead-letters.png') });
+
+  await run.openTab('Faults & patterns');
+  await page.getByRole('textbox', { name: 'Poison value' }).fill('');
+  await page.getByRole('textbox', { name: 'Poison value' }).press('Tab');
+  await run.openTab('Dead letters');
+  await page.getByRole('button', { name: 'Redrive dead letter 1' }).click();
+  await expect(run.rows('Dead letters').first()).toContainText(/redriven at \d+/);
+  await page.getByRole('button', { name: 'Redrive all', exact: true }).click();
+  await expect(run.rows('Dead letters').filter({ hasText: /redriven at \d+/ })).toHaveCount(2);
+  await run.runUntilQuiet();
+  await page.screenshot({ path: test.info().outputPath('dead-letters-redriven.png') });
+  await run.showProjection('author-videos');
+  await expect(run.rows('Projection author-videos').filter({ hasText: 'POISON' })).toHaveCount(1);
+});
+
+test('the workload tab fires a seeded mix of commands in one go and saves it as a scenario', async ({ editor, run, page }) => {
+  await editor.open();
+  await run.enter();
+  await run.openTab('Workload');
+  await page.getByRole('spinbutton', { name: 'Rate of content-ingest · IngestVideo' }).fill('3');
+  await expect(page.getByRole('table', { name: 'Workload mix' })).toContainText('75%');
+  await page.getByRole('spinbutton', { name: 'Commands in the workload' }).fill('40');
+  await page.getByRole('button', { name: 'Fire workload 40' }).click();
+  await expect(run.status).toContainText('40 in flight');
+  await page.getByRole('button', { name: 'Save as a scenario' }).click();
+  await run.openTab('Scenarios');
+  const saved = page.getByRole('listitem', { name: 'Scenario Workload of 40' });
+  await expect(saved).toContainText('workload of 40 (2 commands mixed)');
+  await page.getByRole('button', { name: 'Run Workload of 40' }).click();
+  await expect(saved).toHaveAttribute('data-status', 'passed');
+});

@@ -9,9 +9,13 @@ export function freshScenarioId(doc: FlowDocument, base = 'scenario'): string {
   for (let n = list(doc).length + 1; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-/** A name no scenario of the design has yet (`Run 3`, …). */
-export function freshScenarioName(doc: FlowDocument, base = 'Scenario'): string {
+/** A name no scenario of the design has yet: numbered (`Saved run 4`), or the base itself, then `base (2)`, …. */
+export function freshScenarioName(doc: FlowDocument, base = 'Scenario', numbered = true): string {
   const taken = new Set(list(doc).map((s) => s.name));
+  if (!numbered) {
+    if (!taken.has(base)) return base;
+    for (let n = 2; ; n++) if (!taken.has(`${base} (${n})`)) return `${base} (${n})`;
+  }
   for (let n = list(doc).length + 1; ; n++) if (!taken.has(`${base} ${n}`)) return `${base} ${n}`;
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemorySimulationStore, createSimulationEngine, type CommandRecord, type ProjectionRowRecord } from '../engine';
 import type { RunSnapshot } from '../exporters';
 import { restoreFlowDocument, restoreScenario, type FlowDocument } from '../model';
-import { addScenario, deleteScenario, freshScenarioId, renameScenario } from './edits';
+import { addScenario, deleteScenario, freshScenarioId, freshScenarioName, renameScenario } from './edits';
 import { scenarioFromRun } from './fromRun';
 import { runScenario } from './runScenario';
 
@@ -72,6 +72,14 @@ describe('scenario edits', () => {
     expect(renameScenario(added, id, 'Renamed').scenarios?.at(-1)?.name).toBe('Renamed');
     expect(deleteScenario(added, id).scenarios).toEqual(flow.scenarios);
     expect(flow.scenarios?.length).toBe(3);
+  });
+
+  it('fresh names: numbered, or the base then (2)', () => {
+    const flow = example();
+    expect(freshScenarioName(flow, 'Saved run')).toBe('Saved run 4');
+    expect(freshScenarioName(flow, 'Workload of 40', false)).toBe('Workload of 40');
+    const one = addScenario(flow, { id: 'w', name: 'Workload of 40', given: { commands: [] }, when: { seed: 1 }, then: { rows: [], expectAnomalies: [], allowAnomalies: [] } });
+    expect(freshScenarioName(one, 'Workload of 40', false)).toBe('Workload of 40 (2)');
   });
 
   it('restoreScenario refuses a broken scenario with pointers inside it', () => {

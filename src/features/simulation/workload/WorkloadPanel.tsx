@@ -50,7 +50,7 @@ export function WorkloadPanel({ run, enabled }: { run: RunRecord; enabled: boole
     const store = useAppStore.getState();
     const current = store.doc;
     if (!current) return;
-    const name = freshScenarioName(current, `Workload of ${count}`);
+    const name = freshScenarioName(current, `Workload of ${count}`, false);
     store.applyEdit((d) => addScenario(d, {
       id: freshScenarioId(current), name,
       given: { commands: [], workload: { count, mix: mix.filter((s) => s.weight > 0) } },
