@@ -19,6 +19,7 @@ export function ScenariosPanel({ run, enabled }: Props) {
   const doc = useAppStore(selectDoc);
   const busy = useAppStore(selectBusy) !== null;
   const actions = useScenarioActions();
+  const [deleted, setDeleted] = useState<Scenario | null>(null);
   useScenarioResults();
   if (!doc) return null;
   const can = enabled && !busy;
@@ -33,6 +34,12 @@ export function ScenariosPanel({ run, enabled }: Props) {
           Save this run as a scenario
         </button>
         <button type="button" className="sim-btn" disabled={!can || scenarios.length === 0} onClick={() => void actions.runAll()}>Run all</button>
+        {deleted && (doc.scenarios ?? []).every((s) => s.id !== deleted.id) && (
+          <span className="sim-confirm" role="status">
+            Deleted “{deleted.name}”.
+            <button type="button" className="sim-btn" onClick={() => { actions.undo(deleted.id); setDeleted(null); }}>Undo</button>
+          </span>
+        )}
         <span className="sim-hint" aria-live="polite">
           {scenarios.length === 0 ? 'No scenarios yet.'
             : `${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'}${verdicts.length ? ` · ${verdicts.length - failed} passed · ${failed} failed` : ''}`}
@@ -47,7 +54,8 @@ export function ScenariosPanel({ run, enabled }: Props) {
       ) : (
         <ul className="scenario-list">
           {scenarios.map((s) => (
-            <ScenarioItem key={s.id} doc={doc} run={run} scenario={s} verdict={scenarioResult(doc.id, s.id)} enabled={can} actions={actions} />
+            <ScenarioItem key={s.id} doc={doc} run={run} scenario={s} verdict={scenarioResult(doc.id, s.id)} enabled={can} actions={actions}
+              onDelete={() => { actions.remove(s); setDeleted(s); }} />
           ))}
         </ul>
       )}
@@ -55,8 +63,8 @@ export function ScenariosPanel({ run, enabled }: Props) {
   );
 }
 
-function ScenarioItem({ doc, run, scenario, verdict, enabled, actions }: {
-  doc: FlowDocument; run: RunRecord; scenario: Scenario; verdict: ScenarioVerdict | undefined; enabled: boolean; actions: ScenarioActions;
+function ScenarioItem({ doc, run, scenario, verdict, enabled, actions, onDelete }: {
+  doc: FlowDocument; run: RunRecord; scenario: Scenario; verdict: ScenarioVerdict | undefined; enabled: boolean; actions: ScenarioActions; onDelete(): void;
 }) {
   const [renaming, setRenaming] = useState(false);
   const [json, setJson] = useState<string | null>(null);
@@ -83,7 +91,7 @@ function ScenarioItem({ doc, run, scenario, verdict, enabled, actions }: {
             title="Replace this scenario's when with the faults and pattern switches set in Faults & patterns">Use current faults</button>
           <button type="button" className="sim-btn" onClick={() => { setJson(json === null ? JSON.stringify(scenario, null, 2) : null); setErrors([]); }}
             aria-expanded={json !== null} aria-label={`Edit ${scenario.name} as JSON`}>Edit JSON</button>
-          <button type="button" className="sim-btn" onClick={() => actions.remove(scenario)} aria-label={`Delete ${scenario.name}`}>Delete</button>
+          <button type="button" className="sim-btn" onClick={onDelete} aria-label={`Delete ${scenario.name}`}>Delete</button>
         </span>
       </div>
       <dl className="scenario-gwt">

@@ -83,7 +83,11 @@ export function useScenarioActions() {
       remove(scenario: Scenario) {
         store().applyEdit((d) => deleteScenario(d, scenario.id));
         forgetScenarioResult(currentDoc().id, scenario.id);
-        store().showToast(`Deleted scenario “${scenario.name}” (Ctrl+Z brings it back).`, 'info');
+      },
+      /** Undoes the last edit of the design (the delete just made), through the design's history. */
+      undo(id: string): boolean {
+        store().undo();
+        return (currentDoc().scenarios ?? []).some((s) => s.id === id);
       },
       /** Takes the run's current faults and pattern switches (Faults & patterns tab) as the scenario's when. */
       useRunSettings(scenario: Scenario, run: RunRecord) {
