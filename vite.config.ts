@@ -13,7 +13,7 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'runner/**/*.test.ts'],
     setupFiles: ['fake-indexeddb/auto', 'scripts/vitest.setup.ts'],
     testTimeout: 60_000,
   },
