@@ -7,7 +7,7 @@
 import { effectiveAggregateIdField, inheritanceChain, type FlowDocument } from '../../src/core';
 import { indexFlow, usesInbox, usesOutbox } from '../../src/core/engine/flowIndex';
 import type { RunSettings } from '../../src/core';
-import { sqlName, streamName, subjectToken } from './names';
+import { sqlName, streamName, subjectToken, uniqueNames } from './names';
 
 /** How a consumer group shares a channel (issue 13 vocabulary). */
 export type DeliveryMode = { kind: 'partitioned'; partitions: number } | { kind: 'competing' };
@@ -51,6 +51,8 @@ export interface ChannelPlan {
   partitions: number;
   /** Concrete event type ids published on this channel. */
   eventTypeIds: string[];
+  /** The last subject token of each event type id on this channel. */
+  typeTokens: [string, string][];
 }
 
 export interface DurablePlan {
@@ -138,9 +140,11 @@ export function partitionOf(orderingKey: string, partitions: number): number {
   return partitions <= 1 ? 0 : h % partitions;
 }
 
-/** The subject a message of `eventTypeName` with `orderingKey` is published on. Pure. */
-export function messageSubject(channel: ChannelPlan, eventTypeName: string, orderingKey: string): string {
-  return `${channel.subjectPrefix}.p${partitionOf(orderingKey, channel.partitions)}.${subjectToken(eventTypeName)}`;
+/** The subject a message of `eventTypeId` with `orderingKey` is published on. Pure. */
+export function messageSubject(channel: ChannelPlan, eventTypeId: string, orderingKey: string): string {
+  const token = channel.typeTokens.find(([id]) => id === eventTypeId)?.[1];
+  if (token === undefined) throw new Error(`event type ${eventTypeId} is not published on channel ${channel.name}`);
+  return `${channel.subjectPrefix}.p${partitionOf(orderingKey, channel.partitions)}.${token}`;
 }
 
 /** Emitted (concrete) event types: those a command or a handler emits. */
@@ -155,8 +159,11 @@ function emittedTypeIds(flow: FlowDocument): Set<string> {
 export function planInfrastructure(flow: FlowDocument, options: TopologyOptions): InfraPlan {
   const index = indexFlow(flow);
   const ns = sqlName(options.namespace, 20);
-  const schema = (kind: string, id: string) => `${ns}_${kind}_${sqlName(id, 40)}`;
+  const serviceNames = uniqueNames([...flow.producers, ...flow.consumers].map((n) => n.id), (id) => sqlName(id, 40), 40);
+  const schema = (id: string) => `${ns}_${serviceNames.get(id) ?? sqlName(id, 40)}`;
   const emitted = [...emittedTypeIds(flow)].filter((id) => index.eventType(id) !== undefined);
+  const typeTokens = uniqueNames(flow.eventTypes.map((e) => e.id), (id) => subjectToken(index.eventName(id)));
+  const consumerTokens = uniqueNames(flow.consumers.map((c) => c.id), streamName);
   const channelOf = new Map(emitted.map((id) => [id, channelRoot(flow, id)]));
   const subscribedBy = new Map<string, Set<string>>();
   for (const typeId of emitted) {
@@ -167,21 +174,26 @@ export function planInfrastructure(flow: FlowDocument, options: TopologyOptions)
     }
   }
   const modeOf = (consumerId: string): DeliveryMode => options.modes.get(consumerId) ?? { kind: 'partitioned', partitions: 1 };
+  const channelNames = uniqueNames([...new Set(channelOf.values())], (id) => streamName(index.eventName(id)));
   const channels: ChannelPlan[] = [...new Set(channelOf.values())].map((rootId) => {
     const name = index.eventName(rootId);
+    const token = channelNames.get(rootId) ?? streamName(name);
     const typeIds = emitted.filter((id) => channelOf.get(id) === rootId);
     const partitions = Math.max(1, ...flow.consumers.map((c) => {
       const mode = modeOf(c.id);
       const subscribes = typeIds.some((t) => subscribedBy.get(c.id)?.has(t));
       return subscribes && mode.kind === 'partitioned' ? mode.partitions : 1;
     }));
-    return { id: rootId, name, stream: `${streamName(ns).toUpperCase()}_${streamName(name)}`, subjectPrefix: `${ns}.evt.${subjectToken(name)}`, partitions, eventTypeIds: typeIds };
+    return {
+      id: rootId, name, stream: `${streamName(ns).toUpperCase()}_${token}`, subjectPrefix: `${ns}.evt.${token}`, partitions, eventTypeIds: typeIds,
+      typeTokens: typeIds.map((id) => [id, typeTokens.get(id) ?? subjectToken(index.eventName(id))]),
+    };
   });
   const channelById = new Map(channels.map((c) => [c.id, c]));
   const settings = options.settings as RunSettings;
 
   const producers: ProducerPlan[] = flow.producers.map((p) => ({
-    id: p.id, name: p.name, kind: 'producer', schema: schema('svc', p.id), businessTable: `business_${sqlName(p.aggregate || 'row', 40)}`,
+    id: p.id, name: p.name, kind: 'producer', schema: schema(p.id), businessTable: `business_${sqlName(p.aggregate || 'row', 40)}`,
     outbox: usesOutbox(index, settings, p.id), emits: p.commands.some((c) => c.emits.length > 0),
   }));
 
@@ -195,8 +207,9 @@ export function planInfrastructure(flow: FlowDocument, options: TopologyOptions)
     for (const channel of channels) {
       const mine = handled.filter((t) => channel.eventTypeIds.includes(t));
       if (mine.length === 0) continue;
-      const typeToken = mine.length === 1 && channel.eventTypeIds.length > 1 ? subjectToken(index.eventName(mine[0] ?? '')) : '>';
-      const base = `${streamName(c.id)}__${streamName(channel.name)}`;
+      const only = mine.length === 1 && channel.eventTypeIds.length > 1 ? channel.typeTokens.find(([id]) => id === mine[0]) : undefined;
+      const typeToken = only?.[1] ?? '>';
+      const base = `${consumerTokens.get(c.id) ?? streamName(c.id)}__${channel.subjectPrefix.split('.').at(-1)}`;
       if (mode.kind === 'competing') {
         durables.push({ channelId: channel.id, stream: channel.stream, durable: base, filterSubject: `${channel.subjectPrefix}.*.${typeToken}`, maxAckPending: instances * options.prefetch });
       } else {
@@ -209,17 +222,19 @@ export function planInfrastructure(flow: FlowDocument, options: TopologyOptions)
       }
     }
     return {
-      id: c.id, name: c.name, kind: 'consumer', schema: schema('svc', c.id), outbox: usesOutbox(index, settings, c.id),
+      id: c.id, name: c.name, kind: 'consumer', schema: schema(c.id), outbox: usesOutbox(index, settings, c.id),
       emits: c.handlers.some((h) => h.emits.length > 0), inbox: usesInbox(index, settings, c.id), maxDeliver: maxDeliveries(c.retryLimit),
       instances, mode, durables, handledTypeIds: handled,
     };
   });
 
+  const tables = uniqueNames(flow.projections.map((p) => p.id), (id) => sqlName(id, 50), 50);
   const projections: ProjectionPlan[] = flow.projections.map((p) => ({
-    id: p.id, name: p.name, table: sqlName(p.id, 50), keyColumn: p.key, columns: p.columns.map((c) => ({ name: c.name, type: c.type })),
+    id: p.id, name: p.name, table: tables.get(p.id) ?? sqlName(p.id, 50), keyColumn: p.key, columns: p.columns.map((c) => ({ name: c.name, type: c.type })),
   }));
-  dedupe(projections.map((p) => p.table), 'projection table');
-  dedupe([...producers, ...consumers].map((o) => o.schema), 'service schema');
+  const reserved = new Set([`${ns}_event_store`, `${ns}_read_model`, `${ns}_runner`]);
+  const clash = [...producers, ...consumers].find((o) => reserved.has(o.schema));
+  if (clash) throw new Error(`the node id "${clash.id}" maps to the schema ${clash.schema}, which the runner uses itself; rename the node`);
   const upper = streamName(ns).toUpperCase();
   return {
     namespace: ns,
@@ -235,14 +250,6 @@ export function planInfrastructure(flow: FlowDocument, options: TopologyOptions)
     brokerDedupe: options.brokerDedupe,
     relaysPerOutbox: options.relaysPerOutbox,
   };
-}
-
-function dedupe(names: string[], what: string): void {
-  const seen = new Set<string>();
-  for (const name of names) {
-    if (seen.has(name)) throw new Error(`two ${what}s map to the same name ${name}; rename one of the nodes`);
-    seen.add(name);
-  }
 }
 
 /** The outbox owners (producers and consumers), by id. Pure. */
