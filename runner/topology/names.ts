@@ -57,13 +57,13 @@ export function quoteIdent(text: string): string {
   const bytes = new TextEncoder().encode(text).length;
   const name = text.length > 0 && bytes <= MAX_PG_IDENTIFIER_BYTES && !text.includes('\u0000')
     ? text
-    : `${[...text.replace(/\u0000/g, '')].slice(0, 40).join('')}_${shortHash(text)}`;
+    : `${[...text.split('\u0000').join('')].slice(0, 40).join('')}_${shortHash(text)}`;
   return `"${name.replace(/"/g, '""')}"`;
 }
 
 /** A PostgreSQL string literal. Pure. */
 export function quoteLiteral(text: string): string {
-  return `'${text.replace(/\u0000/g, '').replace(/'/g, "''")}'`;
+  return `'${text.split('\u0000').join('').replace(/'/g, "''")}'`;
 }
 
 /** A NATS subject token (letters, digits, `_`, `-`) for a user string. Pure. */

@@ -1,0 +1,158 @@
+/**
+ * The arguments of `npm run flow -- run …` and `export-infra …`: one design file, `--name value`
+ * options and a few switches. Pure; throws ArgumentError with what is wrong.
+ */
+import { parseChaos, type ChaosFaults } from '../supervisor/faults';
+import type { DeliveryMode, TopologyOptions } from '../topology/plan';
+import type { OracleKind } from '../read/realOracle';
+
+export class ArgumentError extends Error {}
+
+export interface RunArguments {
+  file: string;
+  pgUrl?: string;
+  natsUrl?: string;
+  /** Start a throw-away PostgreSQL and nats-server for this run. */
+  local: boolean;
+  commands: number;
+  seed: number;
+  faults: ChaosFaults;
+  patterns: { inbox: Record<string, boolean>; outbox: Record<string, boolean> };
+  topology: Partial<Omit<TopologyOptions, 'settings'>>;
+  timeoutMs: number;
+  idempotentCommands: boolean;
+  emittedIds: 'derived' | 'fresh';
+  allow: Set<OracleKind>;
+  compare: boolean;
+  verbose: boolean;
+  help: boolean;
+  out?: string;
+}
+
+const SWITCHES = ['local', 'compare', 'verbose', 'help'] as const;
+const OPTIONS = [
+  'pg', 'nats', 'commands', 'seed', 'faults', 'inbox-off', 'dual-write', 'instances', 'mode', 'relays', 'ack-wait', 'broker-dedupe',
+  'timeout', 'idempotency', 'emitted-ids', 'allow', 'namespace', 'out',
+] as const;
+
+const ALLOWABLE: Record<string, OracleKind> = {
+  'dead-letter': 'dead-letter', rejected: 'rejected-command', repeat: 'repeat', 'stale-overwrite': 'stale-overwrite', 'out-of-order': 'stale-overwrite',
+};
+
+function duration(name: string, text: string): number {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text);
+  if (!match) throw new ArgumentError(`--${name} needs a duration such as 500ms, 30s or 2m: ${text}`);
+  const unit = match[2] === 'm' ? 60_000 : match[2] === 's' ? 1000 : 1;
+  return Math.round(Number(match[1]) * unit);
+}
+
+function wholeNumber(name: string, text: string, min: number): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min) throw new ArgumentError(`--${name} needs a whole number of at least ${min}: ${text}`);
+  return n;
+}
+
+function list(text: string | undefined): string[] {
+  return (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** `a=3,b=1` → Map. */
+function assignments(name: string, text: string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of list(text)) {
+    const at = part.lastIndexOf('=');
+    if (at <= 0) throw new ArgumentError(`--${name} takes consumer=value pairs: ${part}`);
+    out.set(part.slice(0, at), part.slice(at + 1));
+  }
+  return out;
+}
+
+function mode(text: string): DeliveryMode {
+  if (text === 'competing') return { kind: 'competing' };
+  const match = /^partitioned(?::(\d+))?$/.exec(text);
+  if (!match) throw new ArgumentError(`--mode takes consumer=partitioned:N or consumer=competing: ${text}`);
+  return { kind: 'partitioned', partitions: wholeNumber('mode', match[1] ?? '1', 1) };
+}
+
+function onOff(name: string, text: string | undefined, fallback: boolean): boolean {
+  if (text === undefined) return fallback;
+  if (text === 'on') return true;
+  if (text === 'off') return false;
+  throw new ArgumentError(`--${name} takes on or off: ${text}`);
+}
+
+export function parseRunArguments(args: readonly string[], env: Record<string, string | undefined> = {}): RunArguments {
+  let file: string | undefined;
+  const flags = new Map<string, string>();
+  const switches = new Set<string>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '-h') switches.add('help');
+    else if (arg.startsWith('--')) {
+      const name = arg.slice(2);
+      if ((SWITCHES as readonly string[]).includes(name)) switches.add(name);
+      else if ((OPTIONS as readonly string[]).includes(name)) {
+        const value = args[i + 1];
+        if (value === undefined || value.startsWith('--')) throw new ArgumentError(`${arg} needs a value`);
+        flags.set(name, value);
+        i++;
+      } else throw new ArgumentError(`unknown option ${arg}`);
+    } else if (file === undefined) file = arg;
+    else throw new ArgumentError(`unexpected argument ${arg}`);
+  }
+  const help = switches.has('help');
+  if (file === undefined && !help) throw new ArgumentError('the design file is missing');
+  let faults: ChaosFaults;
+  try {
+    faults = parseChaos(flags.get('faults') ?? '');
+  } catch (error) {
+    throw new ArgumentError(error instanceof Error ? error.message : String(error));
+  }
+  const instances = new Map([...assignments('instances', flags.get('instances'))].map(([id, n]) => [id, wholeNumber('instances', n, 1)]));
+  const modes = new Map([...assignments('mode', flags.get('mode'))].map(([id, m]) => [id, mode(m)]));
+  const emitted = flags.get('emitted-ids') ?? 'derived';
+  if (emitted !== 'derived' && emitted !== 'fresh') throw new ArgumentError(`--emitted-ids takes derived or fresh: ${emitted}`);
+  const allow = new Set<OracleKind>();
+  for (const name of list(flags.get('allow'))) {
+    const kind = ALLOWABLE[name];
+    if (!kind) throw new ArgumentError(`--allow takes ${Object.keys(ALLOWABLE).join(', ')}: ${name}`);
+    allow.add(kind);
+  }
+  const topology: Partial<Omit<TopologyOptions, 'settings'>> = { instances, modes };
+  if (flags.has('relays')) topology.relaysPerOutbox = wholeNumber('relays', flags.get('relays') ?? '', 1);
+  if (flags.has('ack-wait')) topology.ackWaitMs = duration('ack-wait', flags.get('ack-wait') ?? '');
+  if (flags.has('broker-dedupe')) topology.brokerDedupe = onOff('broker-dedupe', flags.get('broker-dedupe'), true);
+  if (flags.has('namespace')) topology.namespace = flags.get('namespace');
+  const local = switches.has('local');
+  const pgUrl = flags.get('pg') ?? env.EFD_PG_URL;
+  const natsUrl = flags.get('nats') ?? env.EFD_NATS_URL;
+  return {
+    file: file ?? '',
+    pgUrl,
+    natsUrl,
+    local,
+    commands: wholeNumber('commands', flags.get('commands') ?? '100', 0),
+    seed: wholeNumber('seed', flags.get('seed') ?? '1', 0),
+    faults,
+    patterns: {
+      inbox: Object.fromEntries(list(flags.get('inbox-off')).map((id) => [id, false])),
+      outbox: Object.fromEntries(list(flags.get('dual-write')).map((id) => [id, false])),
+    },
+    topology,
+    timeoutMs: duration('timeout', flags.get('timeout') ?? '180s'),
+    idempotentCommands: onOff('idempotency', flags.get('idempotency'), true),
+    emittedIds: emitted,
+    allow,
+    compare: switches.has('compare'),
+    verbose: switches.has('verbose'),
+    help,
+    out: flags.get('out'),
+  };
+}
+
+/** Says what is missing to connect, or undefined. Pure. */
+export function missingConnection(args: RunArguments): string | undefined {
+  if (args.local) return undefined;
+  const missing = [args.pgUrl ? '' : '--pg postgres://… (or EFD_PG_URL)', args.natsUrl ? '' : '--nats nats://… (or EFD_NATS_URL)'].filter(Boolean);
+  return missing.length === 0 ? undefined : `no ${missing.join(' and ')}; or --local to start a throw-away PostgreSQL and nats-server`;
+}
