@@ -35,9 +35,9 @@ const OPTIONS = [
   'timeout', 'idempotency', 'emitted-ids', 'allow', 'namespace', 'out',
 ] as const;
 
-const ALLOWABLE: Record<string, OracleKind> = {
-  'dead-letter': 'dead-letter', rejected: 'rejected-command', repeat: 'repeat', 'stale-overwrite': 'stale-overwrite', 'out-of-order': 'stale-overwrite',
-};
+const ALLOWABLE = new Map<string, OracleKind>([
+  ['dead-letter', 'dead-letter'], ['rejected', 'rejected-command'], ['repeat', 'repeat'], ['stale-overwrite', 'stale-overwrite'], ['out-of-order', 'stale-overwrite'],
+]);
 
 function duration(name: string, text: string): number {
   const match = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text);
@@ -114,8 +114,8 @@ export function parseRunArguments(args: readonly string[], env: Record<string, s
   if (emitted !== 'derived' && emitted !== 'fresh') throw new ArgumentError(`--emitted-ids takes derived or fresh: ${emitted}`);
   const allow = new Set<OracleKind>();
   for (const name of list(flags.get('allow'))) {
-    const kind = ALLOWABLE[name];
-    if (!kind) throw new ArgumentError(`--allow takes ${Object.keys(ALLOWABLE).join(', ')}: ${name}`);
+    const kind = ALLOWABLE.get(name);
+    if (!kind) throw new ArgumentError(`--allow takes ${[...ALLOWABLE.keys()].join(', ')}: ${name}`);
     allow.add(kind);
   }
   const topology: Partial<Omit<TopologyOptions, 'settings'>> = { instances, modes };

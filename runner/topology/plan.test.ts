@@ -66,6 +66,7 @@ describe('the infrastructure plan of a design', () => {
     const renamed = JSON.parse(JSON.stringify(flow).replaceAll('"catalog"', '"__proto__"').replaceAll('"counter"', '"constructor"')) as FlowDocument;
     const plan = planInfrastructure(renamed, { ...DEFAULT_TOPOLOGY, settings });
     expect(plan.consumers.map((c) => c.schema).sort()).toEqual(['efd___proto__', 'efd_constructor']);
+    expect(plan.consumers.map((c) => [c.inbox, c.outbox])).toEqual([[true, true], [true, true]]);
     expect(plan.consumers.flatMap((c) => c.durables.map((d) => d.durable))).toContain('__proto____ItemEvent__p0');
   });
 });

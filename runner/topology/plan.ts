@@ -4,8 +4,8 @@
  * the DDL (sqlSchema.ts), the JetStream configuration (jetstreamConfig.ts), the supervisor and every
  * child process read the same plan, so what is exported is what runs. Pure.
  */
-import { effectiveAggregateIdField, inheritanceChain, type FlowDocument } from '../../src/core';
-import { indexFlow, usesInbox, usesOutbox } from '../../src/core/engine/flowIndex';
+import { effectiveAggregateIdField, getOwn, inheritanceChain, type FlowDocument } from '../../src/core';
+import { indexFlow, type FlowIndex } from '../../src/core/engine/flowIndex';
 import type { RunSettings } from '../../src/core';
 import { sqlName, streamName, subjectToken, uniqueNames } from './names';
 
@@ -124,6 +124,20 @@ export function maxDeliveries(retryLimit: number): number {
   return 1 + Math.max(0, Math.floor(retryLimit));
 }
 
+/** Outbox (true) or dual write: the run's override by own key (any id is a name), else the design. Pure. */
+function usesOutbox(index: FlowIndex, settings: Pick<RunSettings, 'patterns'>, ownerId: string): boolean {
+  const override = getOwn(settings.patterns.outbox, ownerId);
+  if (typeof override === 'boolean') return override;
+  return (index.producer(ownerId) ?? index.consumer(ownerId))?.publishMode !== 'dual-write';
+}
+
+/** Inbox on or off: the run's override by own key, else the design. Pure. */
+function usesInbox(index: FlowIndex, settings: Pick<RunSettings, 'patterns'>, consumerId: string): boolean {
+  const override = getOwn(settings.patterns.inbox, consumerId);
+  if (typeof override === 'boolean') return override;
+  return index.consumer(consumerId)?.useInbox ?? true;
+}
+
 /** The channel root of an event type: its highest base carrying the same aggregate id field. Pure. */
 export function channelRoot(flow: FlowDocument, eventTypeId: string): string {
   const field = effectiveAggregateIdField(flow, eventTypeId);
@@ -190,7 +204,7 @@ export function planInfrastructure(flow: FlowDocument, options: TopologyOptions)
     };
   });
   const channelById = new Map(channels.map((c) => [c.id, c]));
-  const settings = options.settings as RunSettings;
+  const { settings } = options;
 
   const producers: ProducerPlan[] = flow.producers.map((p) => ({
     id: p.id, name: p.name, kind: 'producer', schema: schema(p.id), businessTable: `business_${sqlName(p.aggregate || 'row', 40)}`,
