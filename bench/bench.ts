@@ -45,8 +45,8 @@ async function engineThroughput(flow: FlowDocument, commands: number, mode: Mode
   const run = await engine.getRun(flow.id);
   const counts = await engine.counts(flow.id);
   // Correctness in this browser too: outbox + inbox on, so no invariant may break and the rebuild must match.
-  const anomalies = (await engine.report(flow.id)).length;
-  const rebuildEqual = (await engine.rebuildProjections(flow.id)).equal;
+  const anomalies = (await engine.report(flow.id)).broken;
+  const rebuildEqual = (await engine.compareWithRebuild(flow.id)).equal;
   const rows = Object.entries(counts).reduce((sum, [table, n]) => (table === 'runs' ? sum : sum + n), 0);
   db.close();
   await db.delete();

@@ -9,6 +9,17 @@ export interface RunOverlay {
   renderNodeBadges?: (nodeId: string) => ReactNode;
   /** Ids of edges a message is travelling on right now (edge ids as in `deriveEdges`). */
   activeEdgeIds: ReadonlySet<string>;
+  /** What the run switched for a node, against its design (its card shows the run's value, marked "run"). */
+  overridesOf?: (nodeId: string) => RunOverrides | undefined;
+}
+
+/** A node's patterns as a run overrides them (only the switched ones are set). */
+export interface RunOverrides {
+  /** How it publishes in this run. */
+  publish?: 'outbox' | 'dual-write' | 'publish-first';
+  inbox?: boolean;
+  emittedIds?: 'derived' | 'fresh';
+  idempotencyKey?: boolean;
 }
 
 const noActiveEdges: ReadonlySet<string> = new Set();

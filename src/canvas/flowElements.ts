@@ -75,7 +75,7 @@ function consumerView(doc: FlowDocument, consumer: Consumer): ConsumerView {
     kind: 'consumer',
     handlers: consumer.handlers.map((h) => ({
       eventName: nameOf(doc, h.eventTypeId),
-      effects: h.effects.map((effect) => effectSummary(doc, effect)),
+      effects: [...h.effects.map((effect) => effectSummary(doc, effect)), ...(h.externalEffects ?? []).map((e) => `call out: ${e.name} (outside the transaction)`)],
       emits: h.emits.map((e) => nameOf(doc, e.eventTypeId)),
     })),
   };

@@ -5,7 +5,7 @@
  * request round trip and per transaction, not per row. Pure TypeScript.
  */
 import type { TableName } from './records';
-import { SIMULATION_SCHEMA, type IndexQuery, type KeyPart, type SimulationStore, type StoreTx } from './store';
+import { indexName, SIMULATION_SCHEMA, type IndexQuery, type KeyPart, type SimulationStore, type StoreTx } from './store';
 
 type Row = Record<string, unknown>;
 type Key = KeyPart[];
@@ -59,7 +59,8 @@ const CHUNK = 512;
  */
 class SortedIndex {
   chunks: Entry[][] = [];
-  constructor(readonly paths: readonly string[]) {}
+  /** `unique`: a second row with the same index key is refused, as IndexedDB refuses it (ConstraintError). */
+  constructor(readonly paths: readonly string[], readonly unique = false, readonly name = '') {}
 
   /** The first place whose entry satisfies `atOrAfter` (entries are sorted, so it is monotonic). */
   private seek(atOrAfter: (e: Entry) => boolean): Cursor {
@@ -105,6 +106,15 @@ class SortedIndex {
     const chunk = this.chunks[c] as Entry[];
     chunk.splice(o, 0, entry);
     if (chunk.length > 2 * CHUNK) this.chunks.splice(c + 1, 0, chunk.splice(CHUNK));
+  }
+
+  /** Throws when a unique index already holds this row's key for another primary key. */
+  checkUnique(row: Row, pk: string): void {
+    if (!this.unique) return;
+    const key = keyOf(row, this.paths);
+    if (!key) return;
+    const [clash] = this.select({ prefix: key, limit: 1 });
+    if (clash !== undefined && clash !== pk) throw new Error(`ConstraintError: unique index ${this.name} already holds ${JSON.stringify(key)}`);
   }
 
   remove(row: Row, pk: string, pkKey: Key): void {
@@ -162,7 +172,7 @@ interface MemoryTable {
   rows: Map<string, Row>;
 }
 
-const parsePaths = (spec: string) => spec.trim().replace(/^\[|\]$/g, '').split('+');
+const parsePaths = (spec: string) => indexName(spec).replace(/^\[|\]$/g, '').split('+');
 
 /** Changes since the last `takeChanges`: rows to put and primary keys to delete, per table. */
 export type MemoryChanges = Map<TableName, { puts: Row[]; deletes: Key[] }>;
@@ -174,16 +184,17 @@ export type MemoryChanges = Map<TableName, { puts: Row[]; deletes: Key[] }>;
  */
 export const STEP_INDEXES: Partial<Record<TableName, readonly string[]>> = {
   runs: [],
-  commands: ['[runId+status+seq]', '[runId+producerId+seq]'],
+  commands: ['[runId+producerId+status+seq]', '[runId+producerId+seq]'],
   businessRows: [],
+  idempotencyKeys: [],
   outbox: ['[runId+status+seq]'],
-  directPublishes: [':id', '[runId+ownerId+seq]'],
-  deliveries: ['[runId+status+order]'],
+  directPublishes: ['[runId+ownerId+seq]'],
+  publications: ['[runId+eventId]'],
+  deliveries: ['[runId+consumerId+status+order]', '[runId+status+deadline]'],
+  brokerCursors: [],
   inbox: [],
-  applications: ['[runId+consumerId+streamId+version]'],
   projectionRows: [],
   events: ['[runId+eventId]', '[runId+streamId+version]'],
-  anomalies: ['[runId+kind+seq]'],
 };
 
 export class MemoryTables {
@@ -201,7 +212,8 @@ export class MemoryTables {
         primary: new SortedIndex(parsePaths(primary)),
         primaryName: primary,
         sortPrimary: kept.includes(':id') || kept.includes(primary),
-        indexes: new Map(rest.filter((i) => kept.includes(i)).map((index) => [index, new SortedIndex(parsePaths(index))])),
+        indexes: new Map(rest.filter((i) => kept.includes(indexName(i)))
+          .map((index) => [indexName(index), new SortedIndex(parsePaths(index), index.startsWith('&'), `${name} ${indexName(index)}`)])),
         rows: new Map(),
       });
     }
@@ -236,6 +248,7 @@ export class MemoryTables {
     const key = keyOf(row, t.primary.paths);
     if (!key) throw new Error(`row without a primary key in ${name}`);
     const pk = JSON.stringify(key);
+    for (const index of t.indexes.values()) index.checkUnique(row, pk);
     this.erase(name, pk, false);
     t.rows.set(pk, row);
     if (t.sortPrimary) t.primary.add(row, pk, key);
@@ -313,7 +326,7 @@ export class MemoryTables {
 /** Every index of every table, plus the primary key order: a complete in-memory database. */
 export function allIndexes(): Record<TableName, readonly string[]> {
   return Object.fromEntries(
-    Object.entries(SIMULATION_SCHEMA).map(([name, spec]) => [name, [':id', ...spec.split(',').slice(1).map((s) => s.trim())]]),
+    Object.entries(SIMULATION_SCHEMA).map(([name, spec]) => [name, [':id', ...spec.split(',').slice(1).map(indexName)]]),
   ) as unknown as Record<TableName, readonly string[]>;
 }
 

@@ -10,13 +10,15 @@ import { useLiveInterval } from './live/useLiveInterval';
 import { useThrottledLiveQuery } from './live/useThrottledLiveQuery';
 import { PanelScopeContext, type PanelScope } from './panels/PanelScope';
 import { RunPanels } from './RunPanels';
-import { designFingerprint, runEngine } from './runEngine';
+import { runEngine } from './runEngine';
+import { isRunStale } from '../../core';
 import { RunToolbar } from './toolbar/RunToolbar';
 import { LastStep } from './toolbar/LastStep';
 import { ScopeBar } from './toolbar/ScopeBar';
 import { requestStop, useRunActions } from './useRunActions';
 import { useRunLoop } from './useRunLoop';
 import { useRunShortcuts } from './useRunShortcuts';
+import { useReportRefresh } from './live/useReportRefresh';
 import './simulation.css';
 
 type AppState = ReturnType<typeof useAppStore.getState>;
@@ -74,8 +76,10 @@ function RunWorkspace({ db, run, doc }: { db: ReturnType<typeof simulationDb>; r
   const { selectSimEvent, setSimSpeed, setMode } = useAppStore.getState();
   const selected = useAppStore(selectSelectedNodeIds);
   const nodeId = selected.length === 1 ? (selected[0] ?? null) : null;
-  const stale = useMemo(() => designFingerprint(run.flow) !== designFingerprint(doc), [run.flow, doc]);
+  const stale = useMemo(() => isRunStale(run, doc), [run, doc]);
   const enabled = !stale;
+  const report = useThrottledLiveQuery(() => db.reports.get(run.runId), [db, run.runId], useLiveInterval());
+  useReportRefresh(run.runId, run.step, !!busy);
 
   useRunLoop(run.runId, actions, playing && enabled, speed);
   const shortcuts = useMemo(() => ({
@@ -111,6 +115,7 @@ function RunWorkspace({ db, run, doc }: { db: ReturnType<typeof simulationDb>; r
       )}
       <RunToolbar
         run={run}
+        report={report}
         playing={playing}
         speed={speed}
         busy={busy}
@@ -128,7 +133,7 @@ function RunWorkspace({ db, run, doc }: { db: ReturnType<typeof simulationDb>; r
         <aside className="sim-side" aria-label="Commands">
           <FirePanel run={run} selectedNodeId={nodeId} enabled={enabled && !busy} onFire={actions.fire} onFireMany={actions.fireMany} />
         </aside>
-        <RunPanels run={run} enabled={enabled} actions={actions} />
+        <RunPanels run={run} report={report} enabled={enabled} actions={actions} />
       </div>
     </PanelScopeContext.Provider>
   );

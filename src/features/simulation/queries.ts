@@ -4,7 +4,7 @@
  */
 import type {
   AnomalyRecord, BusinessRowRecord, CommandRecord, DeadLetterRecord, DeliveryRecord, EventRecord, InboxRecord,
-  OutboxRecord, ProjectionRowRecord, PublicationRecord, RunRecord, TraceRecord,
+  OutboxRecord, ProjectionRowRecord, PublicationRecord, TraceRecord, AnomalyKind,
 } from '../../core';
 import type { SimulationDb } from '../../persistence/simulation';
 import { indexSource } from './table/indexSource';
@@ -12,36 +12,8 @@ import type { RowSource } from './table/keysetPaging';
 
 type Source<Row> = RowSource<Row, (string | number)[]>;
 
-/**
- * The row count of an unfiltered, dense table, known from the run's sequence counters without
- * counting (an IndexedDB count walks the whole range: too slow at 100,000 rows, several times a second).
- */
-export function knownCount(run: RunRecord, table: 'outbox' | 'deliveries' | 'publications' | 'events' | 'deadLetters' | 'trace' | 'commands'): number {
-  switch (table) {
-    case 'outbox': return run.seq.outbox;
-    case 'deliveries': return run.seq.delivery;
-    case 'publications': return run.seq.publication;
-    case 'events': return run.position;
-    case 'deadLetters': return run.seq.deadLetter;
-    case 'trace': return run.step;
-    case 'commands': return run.seq.command;
-  }
-}
-
-/**
- * Row counts of per-node views, from the run's counters (kept in the same transaction as the rows).
- * Undefined when the counters cannot tell; the table then counts in IndexedDB.
- */
-export function knownNodeCount(run: RunRecord, view: 'outbox' | 'deliveries' | 'inbox' | 'projection', nodeId: string): number | undefined {
-  const s = run.stats;
-  const n = (counts: Record<string, number>) => counts[nodeId] ?? 0;
-  switch (view) {
-    case 'outbox': return n(s.outboxPending) + n(s.outboxSent);
-    case 'deliveries': return n(s.queued) + n(s.delivered) + n(s.handled) + n(s.acked) + n(s.dead);
-    case 'inbox': return n(s.inboxProcessed);
-    case 'projection': return n(s.projectionRows);
-  }
-}
+/** Which counter equals which table lives in the engine (its rules); re-exported for the panels. */
+export { knownCount, knownNodeCount } from '../../core';
 
 /** Outbox rows of one owner (producer or consumer), of one event, or all, in seq order. */
 export function outboxSource(db: SimulationDb, runId: string, by: { ownerId?: string; eventId?: string }): Source<OutboxRecord> {
@@ -109,8 +81,9 @@ export function lastTrace(db: SimulationDb, runId: string): Promise<TraceRecord 
   return db.trace.where('[runId+step]').between([runId, 0], [runId, Number.MAX_SAFE_INTEGER]).last();
 }
 
-/** The invariant report, in the order anomalies were found. */
-export function anomalySource(db: SimulationDb, runId: string): Source<AnomalyRecord> {
+/** The invariant report as last computed, in the order things went wrong; or the entries of one kind. */
+export function anomalySource(db: SimulationDb, runId: string, kind?: AnomalyKind): Source<AnomalyRecord> {
+  if (kind) return indexSource({ table: db.anomalies, index: '[runId+kind+seq]', prefix: [runId, kind], tail: (r) => [r.seq], appendOnly: false });
   return indexSource({ table: db.anomalies, index: '[runId+seq]', prefix: [runId], tail: (r) => [r.seq], appendOnly: false });
 }
 

@@ -37,7 +37,7 @@ const eventTypeProps = {
 
 const command = shape({
   id: text, name: text, 'description?': text, inputFields: listOf(field), aggregateId: valueSource,
-  rowChanges: listOf(assignment), emits: listOf(emission),
+  rowChanges: listOf(assignment), emits: listOf(emission), 'idempotencyKey?': bool,
 });
 
 const producerProps = {
@@ -45,11 +45,13 @@ const producerProps = {
   commands: listOf(command),
 };
 
-const handler = shape({ eventTypeId: text, effects: listOf(effect), emits: listOf(emission) });
+const handler = shape({
+  eventTypeId: text, effects: listOf(effect), emits: listOf(emission), 'externalEffects?': listOf(shape({ name: text })),
+});
 
 const consumerProps = {
   id: text, kind: exactly('consumer'), name: text, description: text, useInbox: bool, retryLimit: integer,
-  publishMode, handlers: listOf(handler),
+  publishMode, 'emittedIds?': oneOf(['derived', 'fresh']), handlers: listOf(handler),
 };
 
 const projectionProps = {

@@ -6,7 +6,7 @@ import { useAppStore } from '../../../state/store';
 import { useLiveInterval } from '../live/useLiveInterval';
 import { useThrottledLiveQuery } from '../live/useThrottledLiveQuery';
 import { lastTrace } from '../queries';
-import { anomaliesByNode, nodeBadges } from './nodeBadges';
+import { anomaliesByNode, nodeBadges, runOverrides } from './nodeBadges';
 import '../simulation.css';
 
 /** Anomalies read for the node badges: the newest ones, enough to mark every node involved. */
@@ -33,7 +33,8 @@ function LiveRunOverlay({ runId, children }: { runId: string; children: ReactNod
     interval / 2,
   );
   const anomalies = useThrottledLiveQuery(
-    async () => anomaliesByNode(await db.anomalies.where('[runId+seq]').between([runId, 0], [runId, Number.MAX_SAFE_INTEGER]).reverse().limit(ANOMALY_SAMPLE).toArray()),
+    async () => anomaliesByNode((await db.anomalies.where('[runId+seq]').between([runId, 0], [runId, Number.MAX_SAFE_INTEGER]).reverse().limit(ANOMALY_SAMPLE).toArray())
+      .filter((a) => a.severity === 'broken')),
     [db, runId],
     interval * 3,
   );
@@ -41,7 +42,7 @@ function LiveRunOverlay({ runId, children }: { runId: string; children: ReactNod
   const renderNodeBadges = useCallback(
     (nodeId: string): ReactNode => {
       if (!run) return null;
-      const badges = nodeBadges(run.flow, run.stats, nodeId, anomalies?.get(nodeId) ?? 0, run.settings.patterns);
+      const badges = nodeBadges(run.flow, run.stats, nodeId, anomalies?.get(nodeId) ?? 0);
       if (badges.length === 0) return null;
       return (
         <div className="run-badges" data-testid={`run-badges.${nodeId}`}>
@@ -52,6 +53,7 @@ function LiveRunOverlay({ runId, children }: { runId: string; children: ReactNod
     [run, anomalies],
   );
   const activeEdgeIds = useMemo(() => new Set(lastStep?.step === run?.step ? lastStep?.edgeIds ?? [] : []), [lastStep, run?.step]);
-  const overlay = useMemo<RunOverlay>(() => ({ renderNodeBadges, activeEdgeIds }), [renderNodeBadges, activeEdgeIds]);
+  const overridesOf = useCallback((nodeId: string) => (run ? runOverrides(run.flow, run.settings, nodeId) : undefined), [run]);
+  const overlay = useMemo<RunOverlay>(() => ({ renderNodeBadges, activeEdgeIds, overridesOf }), [renderNodeBadges, activeEdgeIds, overridesOf]);
   return <RunOverlayContext.Provider value={overlay}>{children}</RunOverlayContext.Provider>;
 }

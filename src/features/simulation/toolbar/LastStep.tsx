@@ -11,6 +11,16 @@ export function LastStep() {
     100,
   );
   const current = last && last.step === run.step ? last : undefined;
+  const verdict = run.verdict && run.verdict.step === run.step && run.verdict.kind !== 'quiet' ? run.verdict : undefined;
+  if (verdict) {
+    return (
+      <div className="sim-laststep" role="status" aria-live="polite" data-testid="sim.last-step" title={verdict.message}>
+        <strong>Step {run.step}:</strong>
+        <span className="pill pill-bad" data-testid="sim.verdict">{verdict.kind === 'waiting' ? 'waiting' : verdict.kind === 'step-limit' ? 'step limit' : 'not converging'}</span>{' '}
+        Run until quiet stopped: {verdict.message}
+      </div>
+    );
+  }
   return (
     <div className="sim-laststep" role="status" aria-live="polite" data-testid="sim.last-step" title={current?.text}>
       {current ? (

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
-import type { RunRecord } from '../../../core';
+import { total, type ReportSummaryRecord, type RunRecord } from '../../../core';
 import { SIM_SPEEDS, type SimulationBusy } from '../../../state/simulationSlice';
-import { total } from '../../../core';
 
 interface Props {
   run: RunRecord;
+  /** The invariant report last computed, if any. */
+  report?: ReportSummaryRecord;
   playing: boolean;
   speed: number;
   busy: SimulationBusy | null;
@@ -22,10 +23,11 @@ interface Props {
 
 /** Step, Play/Pause with speed, Run until quiet, Reset — and where the run stands. */
 export function RunToolbar(props: Props) {
-  const { run, playing, speed, busy, enabled, onStep, onTogglePlay, onSpeed, onRunUntilQuiet, onStop, onReset, scope } = props;
+  const { run, report, playing, speed, busy, enabled, onStep, onTogglePlay, onSpeed, onRunUntilQuiet, onStop, onReset, scope } = props;
   const idle = enabled && !busy;
-  const inFlight = run.stats.commandsPending + total(run.stats.outboxPending) + total(run.stats.queued)
-    + total(run.stats.delivered) + total(run.stats.handled) + run.stats.directPending;
+  const s = run.stats;
+  const inFlight = s.commandsPending + total(s.outboxPending) + total(s.queued) + total(s.inFlight) + total(s.directPending);
+  const broken = report?.broken ?? 0;
   return (
     <div className="sim-toolbar" role="toolbar" aria-label="Run controls">
       <button type="button" className="sim-btn" onClick={onStep} disabled={!idle || playing} title="Advance one micro-step (S or .)">
@@ -65,7 +67,7 @@ export function RunToolbar(props: Props) {
         {busy
           ? `${busy.label}… ${busy.done.toLocaleString('en')}${busy.total ? ` / ${busy.total.toLocaleString('en')}` : ' steps'}`
           : <>Step <strong data-testid="sim.step">{run.step}</strong> · {run.stats.events} events · {inFlight} in flight · {run.quiet ? 'quiet' : 'work pending'}
-            {run.stats.anomalies > 0 && <> · <strong className="status-bad">{run.stats.anomalies} anomal{run.stats.anomalies === 1 ? 'y' : 'ies'}</strong></>}</>}
+            {broken > 0 && <> · <strong className="status-bad" data-testid="sim.broken">{broken} broken invariant{broken === 1 ? '' : 's'}</strong></>}</>}
       </span>
     </div>
   );

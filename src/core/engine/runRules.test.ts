@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeConsumer, makeFlow } from '../../core/testing';
-import { designFingerprint } from './runEngine';
+import { makeConsumer, makeFlow } from '../testing';
+import { designFingerprint } from './runRules';
 
 describe('designFingerprint', () => {
   it('given a design moved on the canvas, when fingerprinted, then it runs the same', () => {
