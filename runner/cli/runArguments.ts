@@ -2,9 +2,9 @@
  * The arguments of `npm run flow -- run …` and `export-infra …`: one design file, `--name value`
  * options and a few switches. Pure; throws ArgumentError with what is wrong.
  */
+import { ANOMALY_KINDS, type AnomalyKind, type SettingsPatch } from '../../src/core';
 import { parseChaos, type ChaosFaults } from '../supervisor/faults';
 import type { DeliveryMode, TopologyOptions } from '../topology/plan';
-import type { OracleKind } from '../read/realOracle';
 
 export class ArgumentError extends Error {}
 
@@ -17,12 +17,12 @@ export interface RunArguments {
   commands: number;
   seed: number;
   faults: ChaosFaults;
-  patterns: { inbox: Record<string, boolean>; outbox: Record<string, boolean> };
+  /** The simulator's settings: pattern overrides, caller and conflict retries. */
+  settings: SettingsPatch;
   topology: Partial<Omit<TopologyOptions, 'settings'>>;
   timeoutMs: number;
-  idempotentCommands: boolean;
-  emittedIds: 'derived' | 'fresh';
-  allow: Set<OracleKind>;
+  stalledAfterMs: number;
+  allow: AnomalyKind[];
   compare: boolean;
   verbose: boolean;
   help: boolean;
@@ -31,13 +31,16 @@ export interface RunArguments {
 
 const SWITCHES = ['local', 'compare', 'verbose', 'help'] as const;
 const OPTIONS = [
-  'pg', 'nats', 'commands', 'seed', 'faults', 'inbox-off', 'dual-write', 'instances', 'mode', 'relays', 'ack-wait', 'broker-dedupe',
-  'timeout', 'idempotency', 'emitted-ids', 'allow', 'namespace', 'out',
+  'pg', 'nats', 'commands', 'seed', 'faults', 'inbox-off', 'dual-write', 'publish-first', 'fresh-ids', 'idempotency-keys', 'caller-retries',
+  'conflict-retries', 'instances', 'mode', 'relays', 'ack-wait', 'broker-dedupe', 'timeout', 'stalled-after', 'allow', 'namespace', 'out',
 ] as const;
 
-const ALLOWABLE = new Map<string, OracleKind>([
-  ['dead-letter', 'dead-letter'], ['rejected', 'rejected-command'], ['repeat', 'repeat'], ['stale-overwrite', 'stale-overwrite'], ['out-of-order', 'stale-overwrite'],
-]);
+/** `{ [id]: value }` for ids a user chose: an own key even for `__proto__`. */
+function idSwitches(ids: readonly string[], value: boolean): Record<string, boolean> {
+  const out = Object.create(null) as Record<string, boolean>;
+  for (const id of ids) Object.defineProperty(out, id, { value, enumerable: true, writable: true, configurable: true });
+  return out;
+}
 
 function duration(name: string, text: string): number {
   const match = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text);
@@ -110,14 +113,20 @@ export function parseRunArguments(args: readonly string[], env: Record<string, s
   }
   const instances = new Map([...assignments('instances', flags.get('instances'))].map(([id, n]) => [id, wholeNumber('instances', n, 1)]));
   const modes = new Map([...assignments('mode', flags.get('mode'))].map(([id, m]) => [id, mode(m)]));
-  const emitted = flags.get('emitted-ids') ?? 'derived';
-  if (emitted !== 'derived' && emitted !== 'fresh') throw new ArgumentError(`--emitted-ids takes derived or fresh: ${emitted}`);
-  const allow = new Set<OracleKind>();
-  for (const name of list(flags.get('allow'))) {
-    const kind = ALLOWABLE.get(name);
-    if (!kind) throw new ArgumentError(`--allow takes ${[...ALLOWABLE.keys()].join(', ')}: ${name}`);
-    allow.add(kind);
-  }
+  const allow = list(flags.get('allow'));
+  const unknown = allow.find((kind) => !(ANOMALY_KINDS as readonly string[]).includes(kind));
+  if (unknown !== undefined) throw new ArgumentError(`--allow: unknown kind "${unknown}" (kinds: ${ANOMALY_KINDS.join(', ')})`);
+  const settings: SettingsPatch = {
+    patterns: {
+      inbox: idSwitches(list(flags.get('inbox-off')), false),
+      outbox: idSwitches(list(flags.get('dual-write')), false),
+      publishFirst: idSwitches(list(flags.get('publish-first')), true),
+      derivedIds: idSwitches(list(flags.get('fresh-ids')), false),
+      idempotencyKey: idSwitches(list(flags.get('idempotency-keys')), true),
+    },
+  };
+  if (flags.has('caller-retries')) settings.callerRetries = wholeNumber('caller-retries', flags.get('caller-retries') ?? '', 0);
+  if (flags.has('conflict-retries')) settings.conflictRetries = wholeNumber('conflict-retries', flags.get('conflict-retries') ?? '', 0);
   const topology: Partial<Omit<TopologyOptions, 'settings'>> = { instances, modes };
   if (flags.has('relays')) topology.relaysPerOutbox = wholeNumber('relays', flags.get('relays') ?? '', 1);
   if (flags.has('ack-wait')) topology.ackWaitMs = duration('ack-wait', flags.get('ack-wait') ?? '');
@@ -134,15 +143,11 @@ export function parseRunArguments(args: readonly string[], env: Record<string, s
     commands: wholeNumber('commands', flags.get('commands') ?? '100', 0),
     seed: wholeNumber('seed', flags.get('seed') ?? '1', 0),
     faults,
-    patterns: {
-      inbox: Object.fromEntries(list(flags.get('inbox-off')).map((id) => [id, false])),
-      outbox: Object.fromEntries(list(flags.get('dual-write')).map((id) => [id, false])),
-    },
+    settings,
     topology,
     timeoutMs: duration('timeout', flags.get('timeout') ?? '180s'),
-    idempotentCommands: onOff('idempotency', flags.get('idempotency'), true),
-    emittedIds: emitted,
-    allow,
+    stalledAfterMs: duration('stalled-after', flags.get('stalled-after') ?? '10s'),
+    allow: allow as AnomalyKind[],
     compare: switches.has('compare'),
     verbose: switches.has('verbose'),
     help,

@@ -7,10 +7,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { JsMsg } from 'nats';
-import type { Payload } from '../../src/core';
+import type { Payload, ProjectionEffect } from '../../src/core';
+import { derivedEventId } from '../../src/core/engine/commitEvents';
+import { derivesIds } from '../../src/core/engine/flowIndex';
 import { applyEffect, effectKey, eventView, handlerGenerator, type ValueContext } from '../../src/core/engine/values';
 import type { ConsumerPlan, DurablePlan } from '../topology/plan';
 import { appendEvents, eventsFromEmissions, fromWire, queueOutbox, StreamConflict, type StoredEvent } from './events';
+import { subjectToken } from '../topology/names';
 import { publishDirect } from './producer';
 import { describe, sleep, transaction, type ProcessContext } from './processContext';
 
@@ -31,7 +34,7 @@ function isPoison(payload: Payload, poison: string | null): boolean {
   return Object.values(payload).some((v) => (Array.isArray(v) ? v.map(String).includes(poison) : String(v) === poison));
 }
 
-async function applyEffects(ctx: ProcessContext, event: StoredEvent, effects: readonly import('../../src/core').ProjectionEffect[], values: ValueContext): Promise<RowChange[]> {
+async function applyEffects(ctx: ProcessContext, event: StoredEvent, effects: readonly ProjectionEffect[], values: ValueContext): Promise<RowChange[]> {
   const rows = new Map<string, { table: string; projectionId: string; key: string; before: Payload | null; current: Payload | null }>();
   for (const effect of effects) {
     const key = effectKey(effect, values);
@@ -83,12 +86,16 @@ async function handleInTransaction(ctx: ProcessContext, plan: ConsumerPlan, even
     }
     const handler = ctx.index.subscriptions(event.eventTypeId).find((s) => s.consumer.id === plan.id)?.handler;
     const values: ValueContext = { event: eventView(event), generate: handlerGenerator(event.eventId, event.occurredAt, plan.id) };
+    for (const external of handler?.externalEffects ?? []) await callOut(ctx, plan.id, event.eventId, external.name);
     const changes = await applyEffects(ctx, event, handler?.effects ?? [], values);
-    const emittedId = (i: number) => (ctx.spec.emittedIds === 'fresh' ? randomUUID() : `${event.eventId}>${plan.id}-e${i + 1}`);
+    const derived = derivesIds(ctx.index, ctx.spec.settings, plan.id);
+    const emittedId = (i: number) => (derived ? derivedEventId(event.eventId, plan.id, i) : randomUUID());
     const emitted = eventsFromEmissions(ctx.index, handler?.emits ?? [], values, { aggregateType: plan.name }, emittedId);
-    const stored = await appendEvents(db, ctx.plan, plan.id, emitted, { commandId: event.commandId, causationId: event.eventId, occurredAt: ctx.now() });
+    const stored = await appendEvents(db, ctx.plan, plan.id, emitted, { commandId: event.commandId, causationId: event.eventId, occurredAt: ctx.now() }, derived);
     if (plan.outbox) await queueOutbox(db, ctx.plan, plan.schema, stored);
     await log('applied', changes, stored.map((e) => e.eventId));
+    if (!plan.outbox && plan.publishFirst) await publishDirect(ctx, plan.id, stored);
+    await ctx.crashPoint('before-commit', ctx.faults.crashBeforeCommit, `${plan.name} about to commit ${event.eventTypeName} ${event.eventId}${handler?.externalEffects?.length ? ' (external calls already made)' : ''}`);
     return { outcome: 'applied' as const, changes, emitted: stored };
   });
 }
@@ -102,6 +109,15 @@ async function handleWithRetries(ctx: ProcessContext, plan: ConsumerPlan, event:
       ctx.log('conflict', `${plan.name} handling ${event.eventTypeName} ${event.eventId}: ${error.message}; retrying`);
     }
   }
+}
+
+/**
+ * An external side effect (an e-mail, an API call): it happens in the outside world, not in the
+ * consumer's transaction — here a message on the external-effects stream, which stands in for the
+ * mail server's log. A rollback or a crash after it cannot take it back.
+ */
+async function callOut(ctx: ProcessContext, consumerId: string, eventId: string, name: string): Promise<void> {
+  await ctx.js.publish(`${ctx.plan.externalEffects.subjectPrefix}.${subjectToken(consumerId)}`, JSON.stringify({ consumerId, eventId, name, by: ctx.who }));
 }
 
 /** Handles one delivered message, from the fault draws to the ack. */
@@ -130,11 +146,8 @@ export async function handleMessage(ctx: ProcessContext, plan: ConsumerPlan, msg
     msg.nak();
     return;
   }
-  if (handled.outcome === 'applied' && handled.emitted.length > 0) {
-    await ctx.crashPoint('after-commit', ctx.faults.crashAfterCommit, `${plan.name} committed ${event.eventTypeName} ${event.eventId} and emitted ${handled.emitted.map((e) => e.eventId).join(', ')}`);
-    if (!plan.outbox) await publishDirect(ctx, handled.emitted);
-  }
-  await ctx.crashPoint('after-handle', ctx.faults.crashAfterHandle, `${plan.name} committed ${event.eventTypeName} ${event.eventId} (delivery ${deliveryCount}), not yet acked`);
+  await ctx.crashPoint('after-handle', ctx.faults.crashAfterHandle, `${plan.name} committed ${event.eventTypeName} ${event.eventId} (delivery ${deliveryCount}), not yet acked${handled.outcome === 'applied' && !plan.outbox && !plan.publishFirst && handled.emitted.length > 0 ? ', its direct publishes not yet sent' : ''}`);
+  if (handled.outcome === 'applied' && !plan.outbox && !plan.publishFirst) await publishDirect(ctx, plan.id, handled.emitted);
   if (ctx.rng.chance(ctx.faults.duplicateDelivery)) {
     ctx.log('ack-lost', `${plan.name}: the ack of ${event.eventTypeName} ${event.eventId} is lost (fault); JetStream redelivers after the ack wait`);
     return;

@@ -79,7 +79,9 @@ export function eventsFromEmissions(
 /**
  * Appends events to the event store inside the caller's transaction, each at its stream's next
  * version as read in this transaction. Throws StreamConflict when a concurrent writer took the
- * version (the transaction is then aborted: roll back and retry).
+ * version (the transaction is then aborted: roll back and retry). With `derivedIds`, an event whose
+ * id the store already holds (a re-emission after a redelivery) is not appended again: the stored
+ * one is returned, to be queued again.
  */
 export async function appendEvents(
   client: pg.ClientBase,
@@ -87,10 +89,19 @@ export async function appendEvents(
   sourceId: string,
   events: readonly NewEvent[],
   cause: { commandId: string; causationId: string; occurredAt: string },
+  derivedIds = false,
 ): Promise<StoredEvent[]> {
   const stored: StoredEvent[] = [];
   const versions = new Map<string, number>();
   for (const e of events) {
+    if (derivedIds) {
+      const known = await client.query<Record<string, unknown>>(`SELECT * FROM ${plan.schemas.eventStore}.events WHERE event_id = $1 ORDER BY position LIMIT 1`, [e.eventId]);
+      const row = known.rows[0];
+      if (row) {
+        stored.push(storedEventFromRow(row));
+        continue;
+      }
+    }
     const streamId = `${e.aggregateType}/${e.aggregateId}`;
     let last = versions.get(streamId);
     if (last === undefined) {
@@ -112,6 +123,15 @@ export async function appendEvents(
     }
   }
   return stored;
+}
+
+/** An event-store row as a StoredEvent. Pure. */
+export function storedEventFromRow(r: Record<string, unknown>): StoredEvent {
+  return {
+    position: Number(r.position), eventId: String(r.event_id), eventTypeId: String(r.event_type_id), eventTypeName: String(r.event_type_name),
+    streamId: String(r.stream_id), aggregateType: String(r.aggregate_type), aggregateId: String(r.aggregate_id), version: Number(r.version),
+    occurredAt: String(r.occurred_at), payload: r.payload as Payload, sourceId: String(r.source_id), commandId: String(r.command_id), causationId: String(r.causation_id),
+  };
 }
 
 /** The message body of a stored event. Pure. */

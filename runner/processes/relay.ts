@@ -1,9 +1,10 @@
 /**
  * A relay process: polls one outbox with `FOR UPDATE SKIP LOCKED` (several relays of the same
- * outbox take disjoint rows), publishes each row to JetStream and waits for its PubAck, then marks
- * the rows sent, all inside one transaction that holds the row locks. Killed after a publish and
- * before the commit, its transaction is rolled back: the rows stay pending and are published again
- * (at least once; `Nats-Msg-Id` lets JetStream drop the repeat inside its duplicate window).
+ * outbox take disjoint rows), publishes the batch to JetStream row by row, waiting for each PubAck,
+ * then marks the rows sent, all inside one transaction that holds the row locks. Killed after the
+ * publishes and before the commit (the crash point is drawn once per batch), its transaction is
+ * rolled back: the rows stay pending and are published again (at least once; `Nats-Msg-Id` lets
+ * JetStream drop the repeat inside its duplicate window).
  */
 import type { OutboxOwnerPlan } from '../topology/plan';
 import { publisherHeaders } from './producer';
@@ -29,12 +30,13 @@ export async function relayOnce(ctx: ProcessContext, owner: OutboxOwnerPlan): Pr
     for (const row of rows) {
       const ack = await ctx.js.publish(row.subject, JSON.stringify(row.message), {
         msgID: ctx.plan.brokerDedupe ? row.event_id : undefined,
-        headers: publisherHeaders(ctx, row.event_id),
+        headers: publisherHeaders(ctx, row.event_id, owner.id, 'relay'),
       });
       if (ack.duplicate) ctx.log('publish-duplicate', `${row.event_type_name} ${row.event_id}: JetStream dropped the repeat (Nats-Msg-Id)`);
-      await ctx.crashPoint('after-publish', ctx.faults.crashAfterPublish, `relay published ${row.event_type_name} ${row.event_id} from ${owner.name}'s outbox, not yet marked sent`);
     }
     if (rows.length > 0) {
+      const published = rows.map((r) => `${r.event_type_name} ${r.event_id}`).join(', ');
+      await ctx.crashPoint('after-publish', ctx.faults.crashAfterPublish, `relay published ${published} from ${owner.name}'s outbox, not yet marked sent`);
       await ctx.db.query(
         `UPDATE ${owner.schema}.outbox SET status = 'sent', publish_attempts = publish_attempts + 1, sent_at = clock_timestamp() WHERE seq = ANY($1::bigint[])`,
         [rows.map((r) => r.seq)],

@@ -2,7 +2,7 @@
  * What the supervisor tells a child process (sent over the IPC channel right after the fork), and
  * what a child tells the supervisor. Plain JSON both ways.
  */
-import type { FlowDocument } from '../../src/core';
+import type { FlowDocument, RunSettings } from '../../src/core';
 import type { InfraPlan } from '../topology/plan';
 import type { ChaosFaults } from '../supervisor/faults';
 
@@ -27,10 +27,8 @@ export interface ProcessSpec {
   natsUrl: string;
   seed: number;
   faults: ChaosFaults;
-  /** Producers: a caller's retry of a committed command is answered from the first commit (idempotency key = command id). */
-  idempotentCommands: boolean;
-  /** Consumers: ids of emitted events derived from (consumer, causing event, emission), or fresh uuids. */
-  emittedIds: 'derived' | 'fresh';
+  /** The simulator's run settings: patterns (outbox, publish-first, inbox, derived ids, idempotency keys), retries. */
+  settings: RunSettings;
 }
 
 /** Child → supervisor. */
@@ -40,7 +38,7 @@ export type ChildMessage =
   | { type: 'crash-point'; point: CrashPoint; detail: string }
   | { type: 'log'; kind: string; detail: string };
 
-export type CrashPoint = 'after-commit' | 'after-publish' | 'after-handle';
+export type CrashPoint = 'before-commit' | 'after-commit' | 'after-publish' | 'after-handle';
 
 export function planToJson(plan: InfraPlan): PlanJson {
   return { ...plan, channelOf: [...plan.channelOf] };

@@ -6,11 +6,11 @@
  * higher one (stale overwrite), dead letters, rejected commands, a command committed twice, outbox
  * rows left pending, projections that differ from a rebuild of the event store.
  *
- * The engine's checker (issue 8) is the report's source once it exists; this oracle stays as the
- * cross-check the integration tests run against it. Pure.
+ * The report comes from the engine's checker (issue 8, `checkRun`); this oracle, written apart from
+ * it, is the cross-check the integration tests hold the checker to on real runs. Pure.
  */
 import type { FlowDocument } from '../../src/core';
-import { diffProjections, replayProjections, stateFromRows, type EventRecord, type ProjectionDifference } from '../../src/core';
+import { diffProjections, replayProjections, stateFromRows, type ProjectionDifference } from '../../src/core';
 import { indexFlow } from '../../src/core/engine/flowIndex';
 import type { RealRunRows } from './readRealRun';
 
@@ -38,11 +38,6 @@ const KINDS: OracleKind[] = [
   'lost', 'phantom', 'gap', 'duplicate-effect', 'repeat', 'stale-overwrite', 'dead-letter', 'rejected-command',
   'duplicate-command-effect', 'stalled-outbox', 'projection-differs',
 ];
-
-/** The event store rows as the simulator's EventRecord (for replay). Pure. */
-export function asEventRecords(rows: RealRunRows, runId: string): EventRecord[] {
-  return rows.events.map((e) => ({ ...e, runId, step: 0 }));
-}
 
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
@@ -94,11 +89,12 @@ export function oracle(flow: FlowDocument, rows: RealRunRows, allow: ReadonlySet
     if (handlings.length < 2) continue;
     const first = handlings[0]!;
     const repeats = handlings.slice(1);
-    const harmful = repeats.some((h) => h.emitted.length > 0 || h.changes.some((c) => !same(c.before, c.after)));
+    const known = new Set(first.emitted);
+    const harmful = repeats.some((h) => h.emitted.some((id) => !known.has(id)) || h.changes.some((c) => !same(c.before, c.after)));
     const name = index.nodeName(first.consumerId);
     add({
       kind: harmful ? 'duplicate-effect' : 'repeat', eventIds: [first.eventId], nodeIds: [first.consumerId],
-      message: `${first.eventTypeName} ${first.eventId} applied ${handlings.length} times by ${name}${harmful ? ': the repeat changed rows or emitted events' : ' with no change (harmless)'}`,
+      message: `${first.eventTypeName} ${first.eventId} applied ${handlings.length} times by ${name}${harmful ? ': the repeat changed rows or emitted new events' : ' with no change (harmless)'}`,
     }, harmful);
   }
   const highest = new Map<string, { version: number; eventId: string }>();
@@ -117,7 +113,11 @@ export function oracle(flow: FlowDocument, rows: RealRunRows, allow: ReadonlySet
     if (c.status === 'rejected') add({ kind: 'rejected-command', eventIds: [], nodeIds: [c.producerId], message: `${c.commandName} ${c.id} rejected: ${c.reason ?? 'no reason'}` });
   }
   const byCommand = new Map<string, string[]>();
-  for (const e of rows.events) if (e.causationId === e.commandId) byCommand.set(e.commandId, [...(byCommand.get(e.commandId) ?? []), e.eventId]);
+  for (const e of rows.events) {
+    if (e.causationId !== e.commandId) continue;
+    const request = e.commandId.replace(/#\d+$/, '');
+    byCommand.set(request, [...(byCommand.get(request) ?? []), e.eventId]);
+  }
   for (const c of rows.commands) {
     const emits = index.command(c.producerId, c.commandId)?.emits.length ?? 0;
     const ids = byCommand.get(c.id) ?? [];
@@ -128,8 +128,8 @@ export function oracle(flow: FlowDocument, rows: RealRunRows, allow: ReadonlySet
     const mine = stalled.filter((o) => o.ownerId === ownerId);
     add({ kind: 'stalled-outbox', eventIds: mine.slice(0, 20).map((o) => o.eventId), nodeIds: [ownerId], message: `${index.nodeName(ownerId)} outbox: ${mine.length} row(s) still pending at the end of the run` });
   }
-  const rebuilt = replayProjections(flow, asEventRecords(rows, flow.id));
-  const incremental = stateFromRows(flow, rows.projectionRows.map((r) => ({ ...r, runId: flow.id, updatedStep: 0 })));
+  const rebuilt = replayProjections(flow, rows.events);
+  const incremental = stateFromRows(flow, rows.projectionRows);
   const differences = diffProjections(incremental, rebuilt);
   for (const d of differences) {
     add({ kind: 'projection-differs', eventIds: [], nodeIds: [d.projectionId], message: `${index.nodeName(d.projectionId)} row ${d.key} differs from a rebuild of the event store` });

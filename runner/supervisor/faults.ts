@@ -8,11 +8,13 @@
 import type { FaultSettings } from '../../src/core';
 
 export interface ChaosFaults {
-  /** Producer or consumer: SIGKILL right after its transaction committed (before a direct publish / the answer). */
+  /** Producer or consumer: SIGKILL with its transaction open, just before COMMIT (PostgreSQL rolls it back). */
+  crashBeforeCommit: number;
+  /** Producer: SIGKILL right after its transaction committed, before a direct publish and before answering the caller. */
   crashAfterCommit: number;
-  /** Relay: SIGKILL after JetStream acknowledged the publish, before the outbox row is marked sent. */
+  /** Relay: SIGKILL after JetStream acknowledged a batch of publishes, before the rows are marked sent (drawn per batch). */
   crashAfterPublish: number;
-  /** Consumer: SIGKILL after its handling transaction committed, before the ack. */
+  /** Consumer: SIGKILL after its handling transaction committed, before the ack (and before its direct publishes). */
   crashAfterHandle: number;
   /** Consumer: the ack is lost (not sent), so JetStream redelivers after the ack wait: a forced redelivery. */
   duplicateDelivery: number;
@@ -29,6 +31,7 @@ export interface ChaosFaults {
 }
 
 export const NO_CHAOS: ChaosFaults = {
+  crashBeforeCommit: 0,
   crashAfterCommit: 0,
   crashAfterPublish: 0,
   crashAfterHandle: 0,
@@ -40,7 +43,8 @@ export const NO_CHAOS: ChaosFaults = {
   natsDelayMs: 0,
 };
 
-const PROBABILITIES = new Map<string, 'crashAfterCommit' | 'crashAfterPublish' | 'crashAfterHandle' | 'duplicateDelivery' | 'consumerFailure'>([
+const PROBABILITIES = new Map<string, 'crashBeforeCommit' | 'crashAfterCommit' | 'crashAfterPublish' | 'crashAfterHandle' | 'duplicateDelivery' | 'consumerFailure'>([
+  ['crash-before-commit', 'crashBeforeCommit'],
   ['crash-after-commit', 'crashAfterCommit'],
   ['crash-after-publish', 'crashAfterPublish'],
   ['crash-after-handle', 'crashAfterHandle'],
@@ -96,16 +100,19 @@ export function parseChaos(text: string): ChaosFaults {
 }
 
 /**
- * The simulator's faults closest to a chaos schedule, for `--compare`. Timed kills and NATS drops
- * have no step-based twin; they appear in the simulator as crashes at the matching points (a killed
- * relay republishes, a killed consumer's delivery comes back). Pure.
+ * The simulator's faults for a chaos schedule, for `--compare`: the crash points map one to one; a
+ * lost ack is a redelivery, the simulator's duplicate delivery. Timed kills and NATS drops have no
+ * step-based twin; they appear as a little of the crashes they cause (a killed relay republishes, a
+ * killed consumer's delivery comes back). Pure.
  */
 export function simulatorFaults(faults: ChaosFaults): Partial<FaultSettings> {
   const killed = faults.killEveryMs !== null || faults.natsDropEveryMs !== null ? 0.05 : 0;
   return {
+    crashBeforeCommit: faults.crashBeforeCommit,
     crashAfterCommit: faults.crashAfterCommit,
     crashAfterPublish: Math.max(faults.crashAfterPublish, killed),
-    duplicateDelivery: Math.max(faults.duplicateDelivery, faults.crashAfterHandle, killed),
+    crashAfterHandle: Math.max(faults.crashAfterHandle, killed),
+    duplicateDelivery: faults.duplicateDelivery,
     consumerFailure: faults.consumerFailure,
     poisonValue: faults.poisonValue,
   };

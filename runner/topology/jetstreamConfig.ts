@@ -78,6 +78,12 @@ export function jetStreamConfig(plan: InfraPlan): JetStreamConfig {
       retention: 'limits', storage: 'file', discard: 'old', num_replicas: 1, duplicate_window: window,
       description: `dead letters: ${plan.deadLetters.subjectPrefix}.<consumer>, the original message with its stream, sequence and deliveries in headers`,
     },
+    {
+      name: plan.externalEffects.stream,
+      subjects: [`${plan.externalEffects.subjectPrefix}.>`],
+      retention: 'limits', storage: 'file', discard: 'old', num_replicas: 1, duplicate_window: window,
+      description: 'stands in for the outside world (a mail server, an API): one message per external side effect a consumer made; no dedupe, like the real world',
+    },
   );
   const consumers: ConsumerJson[] = plan.consumers.flatMap((consumer) =>
     consumer.durables.map((d) => ({

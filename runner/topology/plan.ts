@@ -4,8 +4,8 @@
  * the DDL (sqlSchema.ts), the JetStream configuration (jetstreamConfig.ts), the supervisor and every
  * child process read the same plan, so what is exported is what runs. Pure.
  */
-import { effectiveAggregateIdField, getOwn, inheritanceChain, type FlowDocument } from '../../src/core';
-import { indexFlow, type FlowIndex } from '../../src/core/engine/flowIndex';
+import { effectiveAggregateIdField, inheritanceChain, type FlowDocument } from '../../src/core';
+import { indexFlow, publishesFirst, usesInbox, usesOutbox } from '../../src/core/engine/flowIndex';
 import type { RunSettings } from '../../src/core';
 import { sqlName, streamName, subjectToken, uniqueNames } from './names';
 
@@ -27,8 +27,8 @@ export interface TopologyOptions {
   prefetch: number;
   /** Publish with `Nats-Msg-Id` = event id, so JetStream drops a republish inside its duplicate window. */
   brokerDedupe: boolean;
-  /** The run's patterns (outbox/inbox overrides), as in the simulator's settings. */
-  settings: Pick<RunSettings, 'patterns'>;
+  /** The run's settings (pattern overrides), as in the simulator. */
+  settings: RunSettings;
 }
 
 export const DEFAULT_TOPOLOGY: Omit<TopologyOptions, 'settings'> = {
@@ -74,6 +74,8 @@ export interface OutboxOwnerPlan {
   schema: string;
   /** Outbox (true) or dual write (false), after the run's overrides. */
   outbox: boolean;
+  /** Dual write only: publish before the commit (a failed commit leaves a phantom). */
+  publishFirst: boolean;
   /** Whether anything it does can emit an event (a relay is started only then). */
   emits: boolean;
 }
@@ -113,6 +115,8 @@ export interface InfraPlan {
   /** Where every event type id is published. */
   channelOf: ReadonlyMap<string, string>;
   deadLetters: { stream: string; subjectPrefix: string };
+  /** The outside world's log of external side effects (e-mails sent, APIs called). */
+  externalEffects: { stream: string; subjectPrefix: string };
   advisories: { stream: string; durable: string };
   ackWaitMs: number;
   brokerDedupe: boolean;
@@ -122,20 +126,6 @@ export interface InfraPlan {
 /** JetStream deliveries of a message before it is dead-lettered: 1 + the consumer's retry limit (0 = no retry). */
 export function maxDeliveries(retryLimit: number): number {
   return 1 + Math.max(0, Math.floor(retryLimit));
-}
-
-/** Outbox (true) or dual write: the run's override by own key (any id is a name), else the design. Pure. */
-function usesOutbox(index: FlowIndex, settings: Pick<RunSettings, 'patterns'>, ownerId: string): boolean {
-  const override = getOwn(settings.patterns.outbox, ownerId);
-  if (typeof override === 'boolean') return override;
-  return (index.producer(ownerId) ?? index.consumer(ownerId))?.publishMode !== 'dual-write';
-}
-
-/** Inbox on or off: the run's override by own key, else the design. Pure. */
-function usesInbox(index: FlowIndex, settings: Pick<RunSettings, 'patterns'>, consumerId: string): boolean {
-  const override = getOwn(settings.patterns.inbox, consumerId);
-  if (typeof override === 'boolean') return override;
-  return index.consumer(consumerId)?.useInbox ?? true;
 }
 
 /** The channel root of an event type: its highest base carrying the same aggregate id field. Pure. */
@@ -208,7 +198,7 @@ export function planInfrastructure(flow: FlowDocument, options: TopologyOptions)
 
   const producers: ProducerPlan[] = flow.producers.map((p) => ({
     id: p.id, name: p.name, kind: 'producer', schema: schema(p.id), businessTable: `business_${sqlName(p.aggregate || 'row', 40)}`,
-    outbox: usesOutbox(index, settings, p.id), emits: p.commands.some((c) => c.emits.length > 0),
+    outbox: usesOutbox(index, settings, p.id), publishFirst: publishesFirst(settings, p.id), emits: p.commands.some((c) => c.emits.length > 0),
   }));
 
   const consumers: ConsumerPlan[] = flow.consumers.map((c) => {
@@ -236,7 +226,7 @@ export function planInfrastructure(flow: FlowDocument, options: TopologyOptions)
       }
     }
     return {
-      id: c.id, name: c.name, kind: 'consumer', schema: schema(c.id), outbox: usesOutbox(index, settings, c.id),
+      id: c.id, name: c.name, kind: 'consumer', schema: schema(c.id), outbox: usesOutbox(index, settings, c.id), publishFirst: publishesFirst(settings, c.id),
       emits: c.handlers.some((h) => h.emits.length > 0), inbox: usesInbox(index, settings, c.id), maxDeliver: maxDeliveries(c.retryLimit),
       instances, mode, durables, handledTypeIds: handled,
     };
@@ -259,6 +249,7 @@ export function planInfrastructure(flow: FlowDocument, options: TopologyOptions)
     channels: [...channelById.values()],
     channelOf,
     deadLetters: { stream: `${upper}_DEAD_LETTERS`, subjectPrefix: `${ns}.dead` },
+    externalEffects: { stream: `${upper}_EXTERNAL_EFFECTS`, subjectPrefix: `${ns}.external` },
     advisories: { stream: `${upper}_MAX_DELIVERIES`, durable: 'dead-letter-forwarder' },
     ackWaitMs: options.ackWaitMs,
     brokerDedupe: options.brokerDedupe,

@@ -36,7 +36,7 @@ export async function run(argv: string[]): Promise<number> {
     console.error(error.message);
     return 1;
   }
-  const settings = mergeSettings(defaultRunSettings(args.seed), { patterns: args.patterns });
+  const settings = mergeSettings(defaultRunSettings(args.seed), args.settings);
   const plan = planInfrastructure(flow, { ...DEFAULT_TOPOLOGY, ...args.topology, settings });
   const sql = schemaDdl(plan);
   const jetstream = `${JSON.stringify(jetStreamConfig(plan), null, 2)}\n`;

@@ -2,7 +2,7 @@
 // Runs a design on real PostgreSQL + NATS JetStream (one OS process per producer, relay and consumer
 // instance), prints the JSON report, exits 1 when an invariant is broken or the run does not get
 // quiet, 2 on bad usage. `--help` lists every option.
-import { compareKinds, realKinds, simulatorKinds } from '../../runner/compare';
+import { compareKinds, simulatorReport } from '../../runner/compare';
 import { ArgumentError, missingConnection, parseRunArguments, type RunArguments } from '../../runner/cli/runArguments';
 import { realReport } from '../../runner/read/realReport';
 import { runDesign } from '../../runner/runDesign';
@@ -25,15 +25,19 @@ is broken or the run does not get quiet, 2 on bad usage).
                          e.g. crash-after-publish=0.2,crash-after-handle=0.1,kill-every=2s,nats-drop-every=3s
   --inbox-off IDS        consumers that run without their inbox
   --dual-write IDS       producers/consumers that publish directly after commit (no outbox)
+  --publish-first IDS    dual-write owners that publish before they commit (phantoms when the commit fails)
+  --fresh-ids IDS        consumers emitting fresh event ids instead of derived ones
+  --idempotency-keys IDS producers whose callers send idempotency keys
+  --caller-retries N     times a caller retries a request that got no answer (default 0)
+  --conflict-retries N   re-reads after losing a race on a stream version before rejecting (default 3)
   --instances C=N,…      instances of a consumer (default 1)
   --mode C=partitioned:N|competing,…  delivery mode (default partitioned:1, strictly ordered)
   --relays N             relay processes per outbox (default 1; they compete with SKIP LOCKED)
   --ack-wait D           JetStream ack wait (default 2s)
   --broker-dedupe on|off Nats-Msg-Id dedupe of republished events (default on)
-  --idempotency on|off   a retried command is answered from its first commit (default on)
-  --emitted-ids derived|fresh  ids of events consumers emit (default derived)
-  --allow KINDS          dead-letter, rejected, repeat, out-of-order: report them without failing
+  --allow KINDS          report these kinds but keep ok true, e.g. dead-letter,rejected
   --timeout D            give up waiting for quiet after D (default 180s)
+  --stalled-after D      an outbox row waiting longer than D while no relay marks anything sent is stalled (default 10s)
   --namespace NAME       prefix of the schemas, streams and subjects of this run (default efd)
   --compare              also run the simulator on the same workload and list where they disagree in kind
   --verbose              print every process event and child output to stderr
@@ -78,14 +82,13 @@ export async function run(argv: string[]): Promise<number> {
   const design = flow;
   return withServices(args, async (pgUrl, natsUrl) => {
     const outcome = await runDesign(design, {
-      pgUrl, natsUrl, commands: args.commands, seed: args.seed, faults: args.faults, patterns: args.patterns, topology: args.topology,
-      timeoutMs: args.timeoutMs, idempotentCommands: args.idempotentCommands, emittedIds: args.emittedIds,
-      onLine: args.verbose ? (line) => console.error(line) : undefined,
+      pgUrl, natsUrl, commands: args.commands, seed: args.seed, faults: args.faults, settings: args.settings, topology: args.topology,
+      timeoutMs: args.timeoutMs, stalledAfterMs: args.stalledAfterMs, onLine: args.verbose ? (line) => console.error(line) : undefined,
     });
-    const { report, checked, ok } = realReport({ flow: design, seed: args.seed, commands: args.commands, faults: args.faults, patterns: args.patterns, allow: args.allow, outcome });
+    const { report, check, ok } = realReport({ flow: design, seed: args.seed, commands: args.commands, faults: args.faults, allow: args.allow, outcome });
     if (args.compare) {
-      const sim = await simulatorKinds(design, args);
-      (report as Record<string, unknown>).compare = compareKinds(sim.counts, realKinds(checked), { steps: sim.steps, quiet: sim.quiet });
+      const sim = await simulatorReport(design, args);
+      report.compare = compareKinds(sim.report, check, { steps: sim.steps, quiet: sim.quiet, verdict: sim.verdict });
     }
     console.log(JSON.stringify(report, null, 2));
     return ok ? 0 : 1;
