@@ -10,7 +10,7 @@ const coreBoundary = {
     'no-restricted-imports': ['error', {
       patterns: [
         { group: ['react', 'react-dom', 'react/*', '@xyflow/*', 'zustand', 'zustand/*', 'dexie', 'dexie-react-hooks'], message: 'src/core is pure TypeScript: no React, React Flow, zustand or Dexie.' },
-        { group: ['**/persistence/**', '**/state/**', '**/canvas/**', '**/features/**', '**/app/**'], message: 'Imports point inward: core must not import the shell.' },
+        { group: ['**/persistence/**', '**/state/**', '**/canvas/**', '**/features/**', '**/app/**', '**/runner/**', 'pg', 'nats'], message: 'Imports point inward: core must not import the shell (nor the node-only runner).' },
       ],
     }],
     'no-restricted-globals': ['error', 'window', 'document', 'indexedDB', 'localStorage'],
@@ -18,6 +18,16 @@ const coreBoundary = {
       { object: 'Date', property: 'now', message: 'Pass time in: the core is deterministic.' },
       { object: 'Math', property: 'random', message: 'Use the seeded random source.' },
     ],
+  },
+};
+
+/** The browser app never loads the node-only runner (PostgreSQL, NATS, child processes). */
+const runnerStaysOutOfTheApp = {
+  files: ['src/**/*.{ts,tsx}'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: [{ group: ['**/runner/**', 'pg', 'nats'], message: 'runner/ is node-only: the browser app must not import it (or pg/nats).' }],
+    }],
   },
 };
 
@@ -40,5 +50,6 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'warn',
     },
   },
+  runnerStaysOutOfTheApp,
   coreBoundary,
 );
