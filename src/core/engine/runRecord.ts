@@ -56,7 +56,7 @@ export interface RunStats {
   maxDepth: number;
   /** The event at the end of that chain. */
   deepestEventId: string;
-  /** The last step that moved the run forward (a commit, a mark-sent, an ack, a dead letter). */
+  /** The last step that moved the run forward: a command finished, an event appended, a row marked sent, a handling applied, a dead letter. */
   progressStep: number;
 }
 

@@ -10,7 +10,7 @@ import type { StoreTx } from './store';
 
 /** A causal chain this deep means events keep causing events: an emit cycle. */
 export const CYCLE_DEPTH = 64;
-/** Steps without any commit, mark-sent, ack or dead letter after which a run is not converging. */
+/** Steps without a finished command, an appended event, a row marked sent, an applied handling or a dead letter: not converging. */
 export const NO_PROGRESS_STEPS = 5_000;
 
 /** What is still pending, in plain words. Pure. */

@@ -77,10 +77,7 @@ export async function ack(ctx: StepContext, consumerId: string, holding: Consume
   else delete consumerOf(run, consumerId).consumer;
   const name = ctx.index.nodeName(consumerId);
   const already = delivery.status === 'acked' || delivery.status === 'dead';
-  if (!already) {
-    await settle(ctx, delivery, { ...delivery, status: 'acked', ackedStep: run.step });
-    progressed(ctx);
-  }
+  if (!already) await settle(ctx, delivery, { ...delivery, status: 'acked', ackedStep: run.step });
   const late = delivery.status === 'queued' ? ' (its ack deadline had passed: the broker had queued it again, and now drops it)' : '';
   return {
     kind: 'ack',

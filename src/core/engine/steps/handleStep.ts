@@ -109,7 +109,6 @@ export async function handleDelivery(ctx: StepContext, consumerId: string, holdi
     await logHandling(ctx, delivery, event, 'skipped', [], []);
     bump(run.stats.duplicatesSkipped, consumerId);
     done('handled');
-    progressed(ctx);
     return crashAfterHandle(ctx, consumerId, {
       kind: 'handle', text: `${consumer.name} skipped duplicate ${event.eventTypeName} ${event.eventId}: already in its inbox`,
       eventId: event.eventId, nodeIds: [consumerId], edgeIds: [edge],
