@@ -59,7 +59,10 @@ describe.skipIf(!binaries.ok)(`the runner on real PostgreSQL + NATS JetStream${s
 
   it('runs the example with outbox + inbox through random kills of relays and consumers: nothing lost, no duplicate effect, rebuild equals projections', async () => {
     // A stalled outbox depends on wall-clock time on a loaded machine (a relay killed again and again): reported, not failed here.
-    const { outcome, check } = await scenario('kills', example, { commands: 24, faults: parseChaos('crash-after-publish=0.15,crash-after-handle=0.15,kill-every=1500ms'), allow: ['stalled-outbox'] });
+    const { outcome, check } = await scenario('kills', example, {
+      commands: 24, faults: parseChaos('crash-after-publish=0.15,crash-after-handle=0.15,kill-every=1500ms,nats-drop-every=3s'), allow: ['stalled-outbox'],
+    });
+    expect(outcome.processes.natsDrops).toBeGreaterThan(0);
     const killed = outcome.rows.processEvents.filter((e) => e.kind === 'SIGKILL').map((e) => e.process.split(':')[0]);
     expect(killed).toContain('relay');
     expect(killed).toContain('consumer');
@@ -67,6 +70,18 @@ describe.skipIf(!binaries.ok)(`the runner on real PostgreSQL + NATS JetStream${s
     expect(outcome.rows.commands.every((c) => c.status === 'handled')).toBe(true);
     expect(broken(check), JSON.stringify(broken(check).slice(0, 3))).toEqual([]);
     expect(check.ok).toBe(true);
+  }, 200_000);
+
+  it('keeps each aggregate in order across consumer instances that share partitions, through kills', async () => {
+    const consumers = example.consumers.map((c) => c.id);
+    const { outcome, check } = await scenario('partitions', example, {
+      commands: 24, faults: parseChaos('crash-after-handle=0.1,kill-every=2s'), allow: ['stalled-outbox'],
+      topology: { instances: new Map(consumers.map((id) => [id, 2])), modes: new Map(consumers.map((id) => [id, { kind: 'partitioned' as const, partitions: 4 }])) },
+    });
+    const boardInstances = new Set(outcome.rows.handlings.filter((h) => h.consumerId === 'status-board').map((h) => h.instance.split('@')[0]));
+    expect([...boardInstances].sort()).toEqual(['consumer:status-board#1', 'consumer:status-board#2']);
+    expect((check.byKind.stale ?? 0) + (check.byKind.late ?? 0)).toBe(0);
+    expect(check.ok, JSON.stringify(broken(check).slice(0, 3))).toBe(true);
   }, 200_000);
 
   it('finds the duplicate effect when a consumer runs without its inbox and redelivery is forced', async () => {
