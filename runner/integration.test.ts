@@ -43,7 +43,7 @@ describe.skipIf(!binaries.ok)(`the runner on real PostgreSQL + NATS JetStream${s
   }, 60_000);
   afterAll(async () => {
     await services?.stop();
-  });
+  }, 60_000);
 
   async function scenario(name: string, flow: FlowDocument, options: Partial<RunOptions> & { allow?: AnomalyKind[] }): Promise<{ outcome: RunOutcome; check: CheckReport }> {
     const pgUrl = await services.createDatabase(`efd_${name}`);

@@ -133,7 +133,7 @@ async function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<v
   if (child.exitCode !== null || child.signalCode !== null) return;
   child.kill(signal);
   const done = exited(child);
-  const timeout = sleep(10_000).then(() => child.kill('SIGKILL'));
+  const timeout = sleep(5_000).then(() => child.kill('SIGKILL'));
   await Promise.race([done, timeout]);
   await done;
   running.delete(child);
@@ -155,7 +155,7 @@ export async function startLocalServices(binaries?: LocalBinaries): Promise<Loca
   try {
     [postgres, nats] = await Promise.all([startPostgres(found.postgresBin, dir), startNats(found.natsServer, dir)]);
   } catch (error) {
-    await Promise.all([postgres && stopChild(postgres.child, 'SIGINT'), nats && stopChild(nats.child, 'SIGTERM')]);
+    await Promise.all([postgres && stopChild(postgres.child, 'SIGQUIT'), nats && stopChild(nats.child, 'SIGTERM')]);
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
@@ -180,7 +180,8 @@ export async function startLocalServices(binaries?: LocalBinaries): Promise<Loca
       }
     },
     async stop() {
-      await Promise.all([stopChild(pgChild, 'SIGINT'), stopChild(natsChild, 'SIGTERM')]);
+      // Immediate shutdown (SIGQUIT): the data is thrown away with the folder.
+      await Promise.all([stopChild(pgChild, 'SIGQUIT'), stopChild(natsChild, 'SIGTERM')]);
       rmSync(dir, { recursive: true, force: true });
     },
   };
