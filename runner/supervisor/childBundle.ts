@@ -1,28 +1,27 @@
 /**
  * The child processes' code as one plain JavaScript file, bundled once per runner process with
  * esbuild (pg and nats included), so a child starts — and restarts after a SIGKILL — in a fraction
- * of a second instead of compiling TypeScript on each start.
+ * of a second instead of compiling TypeScript on each start. The file is named after a hash of its
+ * content under node_modules/.cache/efd-runner: nothing to clean up, however the runner ends.
  */
 import { build } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const CHILD_MAIN = fileURLToPath(new URL('../processes/childMain.ts', import.meta.url));
+const CACHE = fileURLToPath(new URL('../../node_modules/.cache/efd-runner', import.meta.url));
 
 let bundled: Promise<string> | undefined;
 
-/** The path of the bundled child entry (built on first use, removed when this process exits). */
+/** The path of the bundled child entry (built on first use in this process). */
 export function childBundle(): Promise<string> {
   bundled ??= (async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'efd-runner-child-'));
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    const outfile = join(dir, 'child.cjs');
-    await build({
+    const result = await build({
       entryPoints: [CHILD_MAIN],
-      outfile,
       bundle: true,
+      write: false,
       platform: 'node',
       format: 'cjs',
       target: 'node20',
@@ -30,7 +29,15 @@ export function childBundle(): Promise<string> {
       logLevel: 'silent',
       sourcemap: 'inline',
     });
-    return outfile;
+    const code = result.outputFiles[0]?.contents;
+    if (!code) throw new Error('esbuild produced no bundle for the runner’s child processes');
+    const file = join(CACHE, `child-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.cjs`);
+    if (!existsSync(file)) {
+      mkdirSync(CACHE, { recursive: true });
+      writeFileSync(`${file}.${process.pid}`, code);
+      renameSync(`${file}.${process.pid}`, file);
+    }
+    return file;
   })();
   return bundled;
 }
