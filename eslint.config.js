@@ -2,37 +2,10 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
-
-/** The core stays free of the shell: no React, React Flow, zustand, Dexie or browser storage. */
-const coreBoundary = {
-  files: ['src/core/**/*.ts'],
-  rules: {
-    'no-restricted-imports': ['error', {
-      patterns: [
-        { group: ['react', 'react-dom', 'react/*', '@xyflow/*', 'zustand', 'zustand/*', 'dexie', 'dexie-react-hooks'], message: 'src/core is pure TypeScript: no React, React Flow, zustand or Dexie.' },
-        { group: ['**/persistence/**', '**/state/**', '**/canvas/**', '**/features/**', '**/app/**', '**/runner/**', 'pg', 'nats'], message: 'Imports point inward: core must not import the shell (nor the node-only runner).' },
-      ],
-    }],
-    'no-restricted-globals': ['error', 'window', 'document', 'indexedDB', 'localStorage'],
-    'no-restricted-properties': ['error',
-      { object: 'Date', property: 'now', message: 'Pass time in: the core is deterministic.' },
-      { object: 'Math', property: 'random', message: 'Use the seeded random source.' },
-    ],
-  },
-};
-
-/** The browser app never loads the node-only runner (PostgreSQL, NATS, child processes). */
-const runnerStaysOutOfTheApp = {
-  files: ['src/**/*.{ts,tsx}'],
-  rules: {
-    'no-restricted-imports': ['error', {
-      patterns: [{ group: ['**/runner/**', 'pg', 'nats'], message: 'runner/ is node-only: the browser app must not import it (or pg/nats).' }],
-    }],
-  },
-};
+import { boundaries } from './eslint.boundaries.js';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', 'bench-results'] },
+  { ignores: ['dist', 'dist-*', '.bench-build', 'node_modules', 'test-results', 'playwright-report', 'bench-results', 'scratch', 'scripts/lint/breaches'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -50,6 +23,8 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'warn',
     },
   },
-  runnerStaysOutOfTheApp,
-  coreBoundary,
+  // Last, and alone: a later block that sets no-restricted-imports/-syntax/-globals/-properties for
+  // src/ files would REPLACE a layer's options (flat config), silently dropping its boundaries.
+  // Add patterns to eslint.boundaries.js instead; scripts/lint/boundaries.test.ts fails otherwise.
+  ...boundaries,
 );

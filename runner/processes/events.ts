@@ -4,7 +4,7 @@
  * concurrency check), queued in an outbox, and put on the wire as a CloudEvents-shaped JSON body.
  */
 import type pg from 'pg';
-import type { Emission } from '../../src/core';
+import { lastSegment, valueAtPath, type Emission } from '../../src/core';
 import type { Payload } from '../../src/core';
 import { aggregateTypeFromField, type FlowIndex } from '../../src/core/engine/flowIndex';
 import { buildPayload, type ValueContext } from '../../src/core/engine/values';
@@ -61,8 +61,9 @@ export function eventsFromEmissions(
 ): NewEvent[] {
   return emissions.map((emission, i) => {
     const payload = buildPayload(emission.mappings, values);
-    const field = index.aggregateIdField(emission.eventTypeId);
-    const fromPayload = field === undefined ? undefined : payload[field];
+    const path = index.aggregateIdPath(emission.eventTypeId);
+    const field = path === undefined ? undefined : lastSegment(path);
+    const fromPayload = path === undefined ? undefined : valueAtPath(payload, path);
     const id = eventId(i);
     const aggregateId = fallback.aggregateId ?? (fromPayload === undefined || fromPayload === null ? '' : String(fromPayload));
     return {

@@ -4,7 +4,7 @@
  * the DDL (sqlSchema.ts), the JetStream configuration (jetstreamConfig.ts), the supervisor and every
  * child process read the same plan, so what is exported is what runs. Pure.
  */
-import { effectiveAggregateIdField, inheritanceChain, type FlowDocument } from '../../src/core';
+import { effectiveAggregateIdPath, inheritanceChain, type FlowDocument } from '../../src/core';
 import { indexFlow, publishesFirst, usesInbox, usesOutbox } from '../../src/core/engine/flowIndex';
 import type { RunSettings } from '../../src/core';
 import { sqlName, streamName, subjectToken, uniqueNames } from './names';
@@ -128,12 +128,12 @@ export function maxDeliveries(retryLimit: number): number {
   return 1 + Math.max(0, Math.floor(retryLimit));
 }
 
-/** The channel root of an event type: its highest base carrying the same aggregate id field. Pure. */
+/** The channel root of an event type: its highest base carrying the same aggregate id path. Pure. */
 export function channelRoot(flow: FlowDocument, eventTypeId: string): string {
-  const field = effectiveAggregateIdField(flow, eventTypeId);
-  if (field === undefined) return eventTypeId;
+  const path = effectiveAggregateIdPath(flow, eventTypeId);
+  if (path === undefined) return eventTypeId;
   const chain = inheritanceChain(flow, eventTypeId);
-  const root = chain.find((type) => effectiveAggregateIdField(flow, type.id) === field);
+  const root = chain.find((type) => effectiveAggregateIdPath(flow, type.id) === path);
   return root?.id ?? eventTypeId;
 }
 

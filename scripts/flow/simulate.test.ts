@@ -48,7 +48,8 @@ describe('npm run flow -- simulate', () => {
     expect(report).toMatchObject({ design: 'content-platform', seed: 7, quiet: true, invariants: { ok: true, broken: 0 }, rebuild: { equal: true } });
     expect(report.verdict).toMatch(/^quiet after step \d+/);
     expect(report.counts.commands).toBe(200);
-    expect(report.counts.trace).toBe(report.steps);
+    expect(report.counts.trace).toBeUndefined();
+    expect(report.counts.handlings).toBeGreaterThan(report.counts.events);
     expect(report.counts.publications).toBeGreaterThan(report.counts.events);
   });
 
@@ -77,7 +78,7 @@ describe('npm run flow -- simulate', () => {
     expect(code).toBe(1);
     expect(kinds.lost).toBeGreaterThan(0);
     expect(report.invariants.entries.find((e: { kind: string }) => e.kind === 'lost')).toMatchObject({ rootCause: 'content-ingest' });
-    expect(report.rebuild.equal).toBe(false);
+    expect(report.rebuild).toMatchObject({ compared: true, equal: false });
   });
 
   it('given retry limit 0 and a poison value, when simulated, then dead letters break the run, unless --allow names them', async () => {
@@ -103,24 +104,26 @@ describe('npm run flow -- simulate', () => {
   it('given a consumer emitting into the producer\'s stream, when commands race it, then they retry on conflict; with no conflict retry they are rejected', async () => {
     const design = await edited('shared-stream', (d) => {
       d.consumers.find((c: { id: string }) => c.id === 'author-service').handlers[0].emits.push({ eventTypeId: 'video-status-change-event', mappings: [
-        { target: 'videoId', source: { from: 'event', field: 'videoId' } },
-        { target: 'after', source: { from: 'literal', value: 'indexed' } },
+        { target: '/videoId', source: { from: 'event', path: '/videoId' } },
+        { target: '/after', source: { from: 'literal', value: 'indexed' } },
       ] });
     });
-    const retried = await simulate(design, '--seed', '6', '--commands', '300');
+    // A race needs a status change loaded for the very video author-service is appending to: a seed whose
+    // schedule has one. Both runs are identical up to that first conflict (only the retry limit differs).
+    const retried = await simulate(design, '--seed', '3', '--commands', '300');
     expect(retried.code).toBe(0);
-    const rejected = await simulate(design, '--seed', '6', '--commands', '300', '--conflict-retries', '0');
+    const rejected = await simulate(design, '--seed', '3', '--commands', '300', '--conflict-retries', '0');
     expect(rejected.code).toBe(1);
     expect(rejected.kinds.rejected).toBeGreaterThan(0);
     expect(rejected.report.invariants.entries[0].message).toMatch(/optimistic concurrency conflict on video\/.*gave up after 1 conflict/);
-    expect((await simulate(design, '--seed', '6', '--commands', '300', '--conflict-retries', '0', '--allow', 'rejected')).code).toBe(0);
+    expect((await simulate(design, '--seed', '3', '--commands', '300', '--conflict-retries', '0', '--allow', 'rejected')).code).toBe(0);
   });
 
   it('given an emit cycle, when simulated, then the run stops with a verdict naming the cycle instead of spinning', async () => {
     const design = await edited('cycle', (d) => {
       d.consumers.find((c: { id: string }) => c.id === 'status-board').handlers[1].emits.push({ eventTypeId: 'video-status-change-event', mappings: [
-        { target: 'videoId', source: { from: 'event', field: 'videoId' } },
-        { target: 'after', source: { from: 'event', field: 'after' } },
+        { target: '/videoId', source: { from: 'event', path: '/videoId' } },
+        { target: '/after', source: { from: 'event', path: '/after' } },
       ] });
     });
     const { code, report } = await simulate(design, '--seed', '1', '--commands', '5');

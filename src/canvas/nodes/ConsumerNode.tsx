@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { useRunOverlay } from '../RunOverlayContext';
+import { useNodeRunOverrides } from '../RunOverlayContext';
 import type { NodeProps } from '@xyflow/react';
 import type { CanvasNode, ConsumerView } from '../flowElements';
 import { NodeFrame } from './NodeFrame';
@@ -9,7 +9,7 @@ import { PublishModeChip } from './PublishModeChip';
 export const ConsumerNode = memo(function ConsumerNode({ id, data, selected }: NodeProps<CanvasNode>) {
   const { node, problemCount } = data;
   const view = data.view as ConsumerView;
-  const overrides = useRunOverlay().overridesOf?.(id);
+  const overrides = useNodeRunOverrides(id);
   if (node.kind !== 'consumer') return null;
   const emitsAny = node.handlers.some((h) => h.emits.length > 0);
   const chips = (

@@ -1,5 +1,5 @@
 import type { PublishMode } from '../../core';
-import { useRunOverlay } from '../RunOverlayContext';
+import { useNodeRunOverrides } from '../RunOverlayContext';
 
 const RUN_NOTE = ' — switched for this run in Faults & patterns; the design says otherwise';
 
@@ -8,7 +8,7 @@ const RUN_NOTE = ' — switched for this run in Faults & patterns; the design sa
  * run mode a switch flipped for the run replaces the design's value, marked "(run)".
  */
 export function PublishModeChip({ mode, nodeId }: { mode: PublishMode; nodeId?: string }) {
-  const override = useRunOverlay().overridesOf?.(nodeId ?? '')?.publish;
+  const override = useNodeRunOverrides(nodeId ?? '')?.publish;
   const shown = override ?? mode;
   const run = override !== undefined ? ' (run)' : '';
   const note = override !== undefined ? RUN_NOTE : '';

@@ -27,6 +27,48 @@ export interface BatchLimits {
   maxWaitSteps: number;
 }
 
+/**
+ * One batch inside the caller's transaction: steps until the batch is full or a verdict says stop;
+ * writes the trace rows and the run row (with the verdict, if any).
+ */
+async function batch(tx: StoreTx, run: RunRecord, index: FlowIndex, mutants: EngineMutants, limits: BatchLimits, done: number): Promise<{ trace: TraceRecord[]; verdict?: RunVerdict }> {
+  const ctx = { tx, run, index, rng: new Rng(run.rngState), mutants };
+  const trace: TraceRecord[] = [];
+  const limit = Math.min(limits.perTransaction, limits.maxSteps - done);
+  let verdict: RunVerdict | undefined;
+  while (trace.length < limit && !verdict) {
+    const row = await advance(ctx);
+    if (row) trace.push(row);
+    verdict = stopVerdict(run, row, limits.maxWaitSteps);
+  }
+  if (verdict?.kind === 'not-converging' && run.stats.maxDepth > 0 && verdict.message.includes('causal chain')) {
+    verdict = { ...verdict, message: await describeCycle(tx, run, (id) => index.nodeName(id)) };
+  }
+  if (!verdict && done + trace.length >= limits.maxSteps) verdict = stepLimitVerdict(run, limits.maxSteps);
+  if (verdict) run.verdict = verdict;
+  await tx.bulkPut('trace', trace);
+  await tx.put('runs', run);
+  return { trace, verdict };
+}
+
+/** Long runs on an in-process store: each batch steps straight on it in one of its transactions. */
+async function runDirect(
+  store: SimulationStore, runId: string, indexFor: (run: RunRecord) => FlowIndex, mutants: EngineMutants, limits: BatchLimits,
+  between?: (progress: BatchProgress) => Promise<void> | void,
+): Promise<BatchResult> {
+  let steps = 0;
+  for (;;) {
+    const { run, trace, verdict } = await store.transaction('rw', TABLE_NAMES, async (tx) => {
+      const run = await tx.get('runs', runId);
+      if (!run) throw new Error(`no simulation run for design "${runId}"`);
+      return { run, ...(await batch(tx, run, indexFor(run), mutants, limits, steps)) };
+    });
+    steps += trace.length;
+    await between?.({ steps, run });
+    if (verdict) return { steps, quiet: run.quiet, run, verdict };
+  }
+}
+
 /** Someone else wrote the run while a batch was computed in memory: the batch is dropped and redone. */
 class StaleCopy extends Error {}
 
@@ -68,29 +110,14 @@ export async function runBatched(
   limits: BatchLimits,
   between?: (progress: BatchProgress) => Promise<void> | void,
 ): Promise<BatchResult> {
+  if (store.direct) return runDirect(store, runId, indexFor, mutants, limits, between);
   let copy = await loadCopy(store, runId);
   let steps = 0;
   for (;;) {
     const tx = copy.tables.tx();
     // A copy: the held row may be shared with the store's own objects, and steps mutate the run.
     const run = structuredClone((await tx.get('runs', runId)) as RunRecord);
-    const index = indexFor(run);
-    const ctx = { tx, run, index, rng: new Rng(run.rngState), mutants };
-    const trace: TraceRecord[] = [];
-    const limit = Math.min(limits.perTransaction, limits.maxSteps - steps);
-    let verdict: RunVerdict | undefined;
-    while (trace.length < limit && !verdict) {
-      const row = await advance(ctx);
-      if (row) trace.push(row);
-      verdict = stopVerdict(run, row, limits.maxWaitSteps);
-    }
-    if (verdict?.kind === 'not-converging' && run.stats.maxDepth > 0 && verdict.message.includes('causal chain')) {
-      verdict = { ...verdict, message: await describeCycle(tx, run, (id) => index.nodeName(id)) };
-    }
-    if (!verdict && steps + trace.length >= limits.maxSteps) verdict = stepLimitVerdict(run, limits.maxSteps);
-    if (verdict) run.verdict = verdict;
-    await tx.bulkPut('trace', trace);
-    await tx.put('runs', run);
+    const { trace, verdict } = await batch(tx, run, indexFor(run), mutants, limits, steps);
     try {
       const base = copy.base;
       await store.transaction('rw', TABLE_NAMES, async (db) => {

@@ -2,6 +2,7 @@
  * Commands a caller fires at producers: payloads drawn from the run's seeded source (or given),
  * queued in one transaction. Linear in the number of commands.
  */
+import { valueAtPath } from '../model';
 import type { FlowIndex } from './flowIndex';
 import { sendsIdempotencyKey } from './flowIndex';
 import { generatePayload } from './payloads';
@@ -37,7 +38,7 @@ export async function knownAggregates(tx: StoreTx, run: RunRecord, index: FlowIn
 
 function aggregateFromInput(index: FlowIndex, producerId: string, commandId: string, payload: Payload): string | undefined {
   const source = index.command(producerId, commandId)?.aggregateId;
-  const value = source?.from === 'input' && Object.hasOwn(payload, source.field) ? payload[source.field] : undefined;
+  const value = source?.from === 'input' ? valueAtPath(payload, source.path) : undefined;
   return value === undefined || value === null ? undefined : String(value);
 }
 
@@ -46,7 +47,7 @@ export function nextCommand(run: RunRecord, index: FlowIndex, rng: Rng, request:
   const producer = index.producer(request.producerId);
   const command = index.command(request.producerId, request.commandId);
   if (!producer || !command) throw new Error(`no command "${request.commandId}" on producer "${request.producerId}"`);
-  const generated = generatePayload(command, producer.commands[0]?.id === command.id, known, rng, run.clock);
+  const generated = generatePayload(command, producer.commands[0]?.id === command.id, known, rng, run.clock, run.flow.schemaLibrary);
   const seq = ++run.seq.command;
   const id = `c-${seq}`;
   return {

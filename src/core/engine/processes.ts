@@ -90,10 +90,8 @@ async function callerRetry(ctx: StepContext, command: CommandRecord): Promise<st
     return run.settings.callerRetries === 0 ? '; the caller does not retry' : `; the caller gave up after ${command.attempt} attempt(s)`;
   }
   const seq = ++run.seq.command;
-  const retry: CommandRecord = {
-    ...command, seq, id: `c-${seq}`, attempt: command.attempt + 1, status: 'pending', firedStep: run.step, conflicts: 0,
-  };
-  for (const key of ['handledStep', 'aggregateId', 'eventIds', 'reason', 'answeredFrom', 'answered'] as const) delete retry[key];
+  const { handledStep: _h, aggregateId: _a, eventIds: _e, reason: _r, answeredFrom: _f, answered: _n, ...request } = command;
+  const retry: CommandRecord = { ...request, seq, id: `c-${seq}`, attempt: command.attempt + 1, status: 'pending', firedStep: run.step, conflicts: 0 };
   await queueCommand(ctx, retry);
   return `; the caller got no answer and retries as ${retry.id}${retry.idempotencyKey ? ` (same idempotency key ${retry.idempotencyKey})` : ' (no idempotency key)'}`;
 }

@@ -131,6 +131,10 @@ export interface PublicationRecord {
   /** True when this event id had already been published before (a duplicate on the wire). */
   republished: boolean;
   subscriberIds: string[];
+  /** The message's stream, version and cause (also in `message`; here for the checker, which reads publications as they are). */
+  streamId: string;
+  version: number;
+  causationId: string;
   message: EventMessage;
   step: number;
 }
@@ -336,6 +340,8 @@ export interface ReportGroup {
   kind: AnomalyKind;
   severity: ReportEntry['severity'];
   count: number;
+  /** The step of its earliest entry. */
+  firstAt: number;
   /** Root-cause nodes, most entries first. */
   rootCauses: { nodeId: string; count: number }[];
 }

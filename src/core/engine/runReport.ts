@@ -17,16 +17,20 @@ export function allRows<T extends TableName>(tx: StoreTx, table: T, runId: strin
   return tx.query(table, ':id', { prefix: [runId] });
 }
 
-/** Reads a run's rows as the checker's tables, inside the caller's transaction. */
+/** Reads a run's rows as the checker's tables, inside the caller's transaction (one table after the other: less memory at once). */
 export async function readCheckTables(tx: StoreTx, runId: string): Promise<CheckTables> {
-  const [commands, events, outbox, pendingPublishes, publications, deliveries, handlings, inbox, deadLetters, projectionRows, externalEffects] = await Promise.all([
-    allRows(tx, 'commands', runId), allRows(tx, 'events', runId), allRows(tx, 'outbox', runId), allRows(tx, 'directPublishes', runId),
-    allRows(tx, 'publications', runId), allRows(tx, 'deliveries', runId), allRows(tx, 'handlings', runId), allRows(tx, 'inbox', runId),
-    allRows(tx, 'deadLetters', runId), allRows(tx, 'projectionRows', runId), allRows(tx, 'externalEffects', runId),
-  ]);
   return {
-    commands, events, outbox, pendingPublishes, deliveries, handlings, inbox, deadLetters, projectionRows, externalEffects,
-    publications: publications.map((p) => ({ ...p, streamId: p.message.streamId, version: p.message.version, causationId: p.message.causationId })),
+    commands: await allRows(tx, 'commands', runId),
+    events: await allRows(tx, 'events', runId),
+    outbox: await allRows(tx, 'outbox', runId),
+    pendingPublishes: await allRows(tx, 'directPublishes', runId),
+    publications: await allRows(tx, 'publications', runId),
+    deliveries: await allRows(tx, 'deliveries', runId),
+    handlings: await allRows(tx, 'handlings', runId),
+    inbox: await allRows(tx, 'inbox', runId),
+    deadLetters: await allRows(tx, 'deadLetters', runId),
+    projectionRows: await allRows(tx, 'projectionRows', runId),
+    externalEffects: await allRows(tx, 'externalEffects', runId),
   };
 }
 
@@ -56,17 +60,21 @@ export async function checkAndStore(store: SimulationStore, runId: string, allow
 
 const SEVERITY_ORDER = { broken: 0, allowed: 1, info: 2 } as const;
 
-/** The report's entries grouped by kind, broken kinds first, each with its root causes by count. Pure. */
+/**
+ * The report's entries grouped by kind, each with its root causes by count: broken kinds first,
+ * then in the order they first went wrong (the first group is usually where it started). Pure.
+ */
 export function groupEntries(report: CheckReport): ReportGroup[] {
   const groups = new Map<AnomalyKind, { group: ReportGroup; causes: Map<string, number> }>();
   for (const e of report.entries) {
     let g = groups.get(e.kind);
-    if (!g) groups.set(e.kind, (g = { group: { kind: e.kind, severity: e.severity, count: 0, rootCauses: [] }, causes: new Map() }));
+    if (!g) groups.set(e.kind, (g = { group: { kind: e.kind, severity: e.severity, count: 0, firstAt: e.at, rootCauses: [] }, causes: new Map() }));
+    g.group.firstAt = Math.min(g.group.firstAt, e.at);
     g.group.count += 1;
     if (SEVERITY_ORDER[e.severity] < SEVERITY_ORDER[g.group.severity]) g.group.severity = e.severity;
     g.causes.set(e.rootCause.nodeId, (g.causes.get(e.rootCause.nodeId) ?? 0) + 1);
   }
   return [...groups.values()]
     .map(({ group, causes }) => ({ ...group, rootCauses: [...causes].map(([nodeId, count]) => ({ nodeId, count })).sort((a, b) => b.count - a.count) }))
-    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.count - a.count);
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.firstAt - b.firstAt);
 }

@@ -32,6 +32,11 @@ export interface StoreTx {
 
 export interface SimulationStore {
   /**
+   * True for an in-process store whose transactions cost nothing (the memory store): long runs then
+   * step straight on it instead of on an in-memory copy written back per batch.
+   */
+  readonly direct?: boolean;
+  /**
    * Runs `fn` in one transaction over `tables` ('rw': read-write). Commits when `fn` resolves,
    * aborts (and rethrows) when it rejects.
    */

@@ -34,10 +34,11 @@ export function stopVerdict(run: RunRecord, row: TraceRecord | undefined, maxWai
     const waiting = waitingFor(run, run.step);
     if (waiting.until - run.step > maxWaitSteps) {
       const what = waiting.text.startsWith('relay') ? `relay down: waiting until step ${waiting.until}` : `waiting until step ${waiting.until} for an ack deadline`;
-      return { kind: 'waiting', message: `${what} (${waiting.until - run.step} steps); Step or Run again to wait, or change the faults`, step: run.step };
+      return { kind: 'waiting', message: `${what} (${waiting.until - run.step} steps); run until quiet again to wait it out, or change the faults`, step: run.step };
     }
   }
-  if (run.step - run.stats.progressStep > NO_PROGRESS_STEPS) {
+  // Waiting (relay down, an ack deadline) is not "no progress": it ends by itself.
+  if (row.kind !== 'wait' && run.step - run.stats.progressStep > NO_PROGRESS_STEPS) {
     const relay = run.stats.relayCrashes > 0 ? `; the relay crashed ${run.stats.relayCrashes} time(s) before marking rows sent` : '';
     return { kind: 'not-converging', message: `not converging: nothing moved forward for ${NO_PROGRESS_STEPS.toLocaleString('en')} steps; pending: ${pendingSummary(run)}${relay}`, step: run.step };
   }

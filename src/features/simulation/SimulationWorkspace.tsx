@@ -1,23 +1,25 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FlowDocument, RunRecord } from '../../core';
 import { simulationDb } from '../../persistence/simulation';
 import { selectDoc, selectSelectedNodeIds } from '../../state/selectors';
 import { useAppStore } from '../../state/store';
+import { useProvideRunControls, type RunControls } from '../actions';
 import { DockSplitter } from './dock/DockSplitter';
 import { useDockHeight } from './dock/useDockHeight';
 import { FirePanel } from './fire/FirePanel';
 import { useLiveInterval } from './live/useLiveInterval';
 import { useThrottledLiveQuery } from './live/useThrottledLiveQuery';
 import { PanelScopeContext, type PanelScope } from './panels/PanelScope';
+import { readReport } from './queries';
 import { RunPanels } from './RunPanels';
 import { runEngine } from './runEngine';
 import { isRunStale } from '../../core';
 import { RunToolbar } from './toolbar/RunToolbar';
 import { LastStep } from './toolbar/LastStep';
+import { ResetRunDialog } from './toolbar/ResetRunDialog';
 import { ScopeBar } from './toolbar/ScopeBar';
 import { requestStop, useRunActions } from './useRunActions';
 import { useRunLoop } from './useRunLoop';
-import { useRunShortcuts } from './useRunShortcuts';
 import { useReportRefresh } from './live/useReportRefresh';
 import './simulation.css';
 
@@ -78,20 +80,29 @@ function RunWorkspace({ db, run, doc }: { db: ReturnType<typeof simulationDb>; r
   const nodeId = selected.length === 1 ? (selected[0] ?? null) : null;
   const stale = useMemo(() => isRunStale(run, doc), [run, doc]);
   const enabled = !stale;
-  const report = useThrottledLiveQuery(() => db.reports.get(run.runId), [db, run.runId], useLiveInterval());
+  const report = useThrottledLiveQuery(() => readReport(db, run.runId), [db, run.runId], useLiveInterval());
   useReportRefresh(run.runId, run.step, !!busy);
 
+  const [confirmingReset, setConfirmingReset] = useState(false);
+  // The run as last read: a second Run until quiet right after a `waiting` verdict waits it out.
+  const latestRun = useRef(run);
+  latestRun.current = run;
+
   useRunLoop(run.runId, actions, playing && enabled, speed);
-  const shortcuts = useMemo(() => ({
-    step: () => {
-      if (!useAppStore.getState().simPlaying && !useAppStore.getState().simBusy) void actions.step();
-    },
+  // What the registry's run actions (toolbar buttons, S . Space, the command palette) act on.
+  const controls = useMemo<RunControls>(() => ({
+    current: enabled,
+    quiet: run.quiet,
+    step: () => void actions.step(),
     togglePlay: () => {
       const s = useAppStore.getState();
       if (!s.simBusy) s.setSimPlaying(!s.simPlaying);
     },
-  }), [actions]);
-  useRunShortcuts(enabled, shortcuts);
+    runUntilQuiet: () => void actions.runUntilQuiet(latestRun.current),
+    stop: actions.stop,
+    reset: () => setConfirmingReset(true),
+  }), [actions, enabled, run.quiet]);
+  useProvideRunControls(controls);
 
   const scope = useMemo<PanelScope>(() => ({
     db,
@@ -109,25 +120,19 @@ function RunWorkspace({ db, run, doc }: { db: ReturnType<typeof simulationDb>; r
       {stale && (
         <div className="sim-banner" role="alert">
           <span>The design changed since this run started. A run never mixes two versions of a design.</span>
-          <button type="button" className="sim-btn primary" onClick={() => void actions.reset(doc, run)}>Reset the run with this design</button>
+          <button type="button" className="sim-btn primary" onClick={() => setConfirmingReset(true)}>Reset the run with this design</button>
           <button type="button" className="sim-btn" onClick={() => setMode('design')}>Back to design</button>
         </div>
       )}
-      <RunToolbar
-        run={run}
-        report={report}
-        playing={playing}
-        speed={speed}
-        busy={busy}
-        enabled={enabled}
-        onStep={() => void actions.step()}
-        onTogglePlay={shortcuts.togglePlay}
-        onSpeed={setSimSpeed}
-        onRunUntilQuiet={() => void actions.runUntilQuiet()}
-        onStop={actions.stop}
-        onReset={() => void actions.reset(stale ? doc : undefined, run)}
-        scope={<ScopeBar />}
-      />
+      <RunToolbar run={run} report={report} playing={playing} speed={speed} busy={busy} onSpeed={setSimSpeed} scope={<ScopeBar />} />
+      {confirmingReset && (
+        <ResetRunDialog run={run} withNewDesign={stale}
+          onCancel={() => setConfirmingReset(false)}
+          onConfirm={() => {
+            setConfirmingReset(false);
+            void actions.reset(stale ? doc : undefined, run);
+          }} />
+      )}
       <LastStep />
       <div className="sim-main">
         <aside className="sim-side" aria-label="Commands">

@@ -64,9 +64,14 @@ export function useRunActions(runId: string) {
           }
         }),
       step: () => guarded(() => runEngine().step(runId)),
-      runUntilQuiet: () =>
-        long('Running every pending step', 0, (progress) =>
-          runEngine().runUntilQuiet(runId, { stepsPerTransaction: BATCH_STEPS, between: ({ steps }) => progress(steps) })),
+      /** Runs until quiet; asked again right after a `waiting` verdict, it waits the outage out. */
+      runUntilQuiet: (run?: RunRecord) =>
+        long('Running every pending step', 0, (progress) => {
+          const again = run?.verdict?.kind === 'waiting' && run.verdict.step === run.step;
+          return runEngine().runUntilQuiet(runId, {
+            stepsPerTransaction: BATCH_STEPS, between: ({ steps }) => progress(steps), ...(again ? { maxWaitSteps: Number.POSITIVE_INFINITY } : {}),
+          });
+        }),
       stop() {
         stopRequested = true;
         store().setSimPlaying(false);

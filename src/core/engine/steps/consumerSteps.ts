@@ -5,7 +5,7 @@
  */
 import { bump } from '../counters';
 import { consumerOf } from '../processes';
-import type { DeliveryRecord, Payload } from '../records';
+import type { CellValue, DeliveryRecord, Payload } from '../records';
 import type { ConsumerHolding } from '../runRecord';
 import { progressed, type StepContext, type StepReport } from '../stepContext';
 import { handOut, nextDeliverable, requeueOrder, settle, subscriptionEdge } from './broker';
@@ -27,10 +27,15 @@ export async function take(ctx: StepContext, consumerId: string, delivery: Deliv
   };
 }
 
-/** Whether a payload holds the poison value (compared as text). Pure. */
+/** Whether a payload holds the poison value anywhere, nested objects and lists included (scalars compared as text). Pure. */
 export function isPoison(payload: Payload, poison: string | null): boolean {
   if (poison === null || poison === '') return false;
-  return Object.values(payload).some((v) => (Array.isArray(v) ? v.map(String).includes(poison) : String(v) === poison));
+  const holds = (value: CellValue): boolean => {
+    if (Array.isArray(value)) return value.some(holds);
+    if (typeof value === 'object' && value !== null) return Object.values(value).some(holds);
+    return String(value) === poison;
+  };
+  return Object.values(payload).some(holds);
 }
 
 /**

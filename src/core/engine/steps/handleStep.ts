@@ -115,7 +115,7 @@ export async function handleDelivery(ctx: StepContext, consumerId: string, holdi
     });
   }
   const handler = index.subscriptions(event.eventTypeId).find((s) => s.consumer.id === consumerId)?.handler;
-  const values: ValueContext = { event: eventView(event), generate: handlerGenerator(event.eventId, event.occurredAt, consumerId) };
+  const values: ValueContext = { event: eventView(event, index.flow.envelope, index.flow.id), generate: handlerGenerator(event.eventId, event.occurredAt, consumerId) };
   const parts: string[] = [];
   for (const external of handler?.externalEffects ?? []) {
     await tx.put('externalEffects', { runId: run.runId, seq: ++run.seq.external, consumerId, eventId: event.eventId, name: external.name, step: run.step });

@@ -11,7 +11,7 @@ import { crashProducer, producerOf } from '../processes';
 import type { CommandRecord, EventRecord } from '../records';
 import type { ProducerHolding } from '../runRecord';
 import { isoAt, progressed, shortId, type StepContext, type StepReport } from '../stepContext';
-import { buildPayload, evaluate, type ValueContext } from '../values';
+import { buildColumns, evaluate, type ValueContext } from '../values';
 import { audience, publish } from './broker';
 
 async function reject(ctx: StepContext, command: CommandRecord, reason: string): Promise<StepReport> {
@@ -108,7 +108,7 @@ export async function commitCommand(ctx: StepContext, producerId: string, holdin
     const row = await tx.get('businessRows', [run.runId, producerId, holding.aggregateId]);
     const generate = (g: 'uuid' | 'now') => (g === 'uuid' ? rng.uuid() : isoAt(run.clock));
     const values: ValueContext = { input: command.payload, before: row?.columns, generate };
-    columns = { ...row?.columns, ...buildPayload(definition.rowChanges, values) };
+    columns = { ...row?.columns, ...buildColumns(definition.rowChanges, values) };
     const events = eventsFromEmissions(ctx, definition.emits, values, { aggregateType: producer.aggregate, aggregateId: holding.aggregateId });
     try {
       planned = await planEvents(ctx, producerId, events, { commandId: command.id, causationId: command.id, depth: 0 },

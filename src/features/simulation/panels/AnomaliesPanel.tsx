@@ -1,7 +1,10 @@
 import { useMemo, useState } from 'react';
 import type { AnomalyKind, AnomalyRecord, ReportGroup, ReportSummaryRecord } from '../../../core';
 import { anomalySource } from '../queries';
-import { StatusPill, TWO_LINE_ROW_HEIGHT, VirtualTable, type Column } from '../table/VirtualTable';
+import { StatusPill, VirtualTable, type Column } from '../table/VirtualTable';
+
+/** Entries are sentences: three lines each (the table's cells clamp at three, see simulation.css). */
+const THREE_LINE_ROW_HEIGHT = 58;
 import { nodeName, usePanelScope } from './PanelScope';
 
 /** Plain words for each kind of report entry. */
@@ -39,11 +42,11 @@ export function AnomaliesPanel({ report }: { report: ReportSummaryRecord | undef
   const kind = picked && groups.some((g) => g.kind === picked) ? picked : (groups[0]?.kind ?? null);
   const source = useMemo(() => anomalySource(db, runId, kind ?? undefined), [db, runId, kind]);
   const columns = useMemo<Column<AnomalyRecord>[]>(() => [
-    { key: 'message', header: 'What went wrong', width: 420, grow: true, wrap: true, render: (r) => r.message, title: (r) => r.message },
+    { key: 'message', header: 'What went wrong', width: 460, grow: true, wrap: true, render: (r) => r.message, title: (r) => r.message },
     {
-      key: 'root', header: 'Root cause (first node where it went wrong)', width: 300, wrap: true,
-      render: (r) => <><strong>{nodeName(flow, r.rootCause.nodeId)}</strong>: {r.rootCause.what}</>,
-      title: (r) => `${nodeName(flow, r.rootCause.nodeId)}: ${r.rootCause.what}`,
+      key: 'root', header: 'Root cause', headerTitle: 'The first node where it went wrong, and what went wrong there', width: 260, wrap: true,
+      render: (r) => rootCauseText(r, (id) => nodeName(flow, id)),
+      title: (r) => rootCauseText(r, (id) => nodeName(flow, id)),
     },
     {
       key: 'downstream', header: 'Downstream', headerTitle: 'Events it caused (following causation ids) and the nodes they reached', width: 190, wrap: true,
@@ -78,7 +81,7 @@ export function AnomaliesPanel({ report }: { report: ReportSummaryRecord | undef
         label="Anomalies"
         source={source}
         columns={columns}
-        rowHeight={TWO_LINE_ROW_HEIGHT}
+        rowHeight={THREE_LINE_ROW_HEIGHT}
         rowId={(r) => r.id}
         isHighlighted={(r) => eventId !== null && r.eventIds.includes(eventId)}
         onRowClick={(r) => {
@@ -107,9 +110,16 @@ function groupTitle(g: ReportGroup, name: (id: string) => string): string {
   return `${KIND_WORDS[g.kind]} (${severity}): ${g.count} — root causes: ${g.rootCauses.map((c) => `${name(c.nodeId)} ${c.count}`).join(', ')}`;
 }
 
-function downstreamText(r: AnomalyRecord, name: (id: string) => string): string {
-  const events = r.affected.eventIds.filter((id) => !r.eventIds.includes(id));
-  const nodes = r.affected.nodeIds.map(name);
-  if (events.length === 0 && nodes.length === 0) return '—';
-  return [events.length > 0 ? `${events.length} event(s) caused` : '', nodes.length > 0 ? nodes.join(', ') : ''].filter(Boolean).join('; ');
+/** "follow-center: applied e-12 twice: it keeps no inbox", without naming the node twice. Pure. */
+export function rootCauseText(r: Pick<AnomalyRecord, 'rootCause'>, name: (id: string) => string): string {
+  const node = name(r.rootCause.nodeId);
+  return r.rootCause.what.startsWith(node) ? r.rootCause.what : `${node}: ${r.rootCause.what}`;
+}
+
+/** "2 events → follow-center, notifications": what an entry caused downstream. Pure. */
+export function downstreamText(r: Pick<AnomalyRecord, 'affected'>, name: (id: string) => string): string {
+  const events = r.affected.eventIds.length;
+  const nodes = r.affected.nodeIds.map(name).join(', ');
+  if (events === 0) return nodes || '—';
+  return `${events} event${events === 1 ? '' : 's'} → ${nodes || 'nobody yet'}`;
 }
