@@ -1,5 +1,5 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import { RunOverlayStore, type RunBadge, type RunOverrides } from './runOverlayStore';
+import { RunOverlayStore, type RunBadge, type RunOverrides, type RunTransaction } from './runOverlayStore';
 
 export type { RunOverrides } from './runOverlayStore';
 
@@ -22,6 +22,12 @@ export function useNodeRunBadges(nodeId: string): readonly RunBadge[] {
 export function useNodeRunOverrides(nodeId: string): RunOverrides | undefined {
   const overlay = useContext(RunOverlayContext);
   return useSyncExternalStore(overlay.subscribe, () => overlay.overridesOf(nodeId));
+}
+
+/** The last micro-step's transaction boundary (null: none); re-renders only when it changes. */
+export function useRunTransaction(): RunTransaction | null {
+  const overlay = useContext(RunOverlayContext);
+  return useSyncExternalStore(overlay.subscribe, overlay.transactionNow);
 }
 
 /** Whether a message is travelling on this edge right now; re-renders only when that changes. */

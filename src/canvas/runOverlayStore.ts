@@ -18,6 +18,15 @@ export interface RunOverrides {
   idempotencyKey?: boolean;
 }
 
+/** The last micro-step's local transaction: the nodes whose rows it wrote, and what it wrote. */
+export interface RunTransaction {
+  nodeIds: readonly string[];
+  /** e.g. "one transaction: business row · event store · outbox row". */
+  label: string;
+  /** The step it belongs to: a new step with the same nodes is a new boundary. */
+  step: number;
+}
+
 const NO_BADGES: readonly RunBadge[] = [];
 const sameOverrides = (a: RunOverrides, b: RunOverrides) =>
   a.publish === b.publish && a.inbox === b.inbox && a.emittedIds === b.emittedIds && a.idempotencyKey === b.idempotencyKey;
@@ -33,6 +42,7 @@ export class RunOverlayStore {
   private badges = new Map<string, readonly RunBadge[]>();
   private active: ReadonlySet<string> = new Set();
   private overrides = new Map<string, RunOverrides>();
+  private transaction: RunTransaction | null = null;
   private readonly listeners = new Set<() => void>();
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -45,6 +55,9 @@ export class RunOverlayStore {
 
   readonly isEdgeActive = (edgeId: string): boolean => this.active.has(edgeId);
 
+  /** The last step's transaction boundary, or null when the step committed nothing. */
+  readonly transactionNow = (): RunTransaction | null => this.transaction;
+
   /** What the run switched for a node (its card shows the run's value): the same object while unchanged. */
   readonly overridesOf = (nodeId: string): RunOverrides | undefined => this.overrides.get(nodeId);
 
@@ -56,6 +69,7 @@ export class RunOverlayStore {
     badges: ReadonlyMap<string, readonly RunBadge[]>,
     activeEdgeIds: ReadonlySet<string>,
     overrides: ReadonlyMap<string, RunOverrides> = new Map(),
+    transaction: RunTransaction | null = null,
   ): void {
     const next = new Map<string, readonly RunBadge[]>();
     let changed = false;
@@ -79,6 +93,10 @@ export class RunOverlayStore {
     const activeChanged = activeEdgeIds.size !== this.active.size || [...activeEdgeIds].some((id) => !this.active.has(id));
     this.badges = next;
     if (activeChanged) this.active = new Set(activeEdgeIds);
-    if (changed || activeChanged) for (const listener of this.listeners) listener();
+    const previous = this.transaction;
+    const transactionChanged = previous?.step !== transaction?.step || previous?.label !== transaction?.label
+      || previous?.nodeIds.join('\u0000') !== transaction?.nodeIds.join('\u0000');
+    if (transactionChanged) this.transaction = transaction;
+    if (changed || activeChanged || transactionChanged) for (const listener of this.listeners) listener();
   }
 }

@@ -68,7 +68,7 @@ export async function advance(ctx: StepContext): Promise<TraceRecord | undefined
   }
   if (!report) {
     const waiting = waitingFor(run, step);
-    report = { kind: 'wait', text: waiting.text, fault: waiting.text.startsWith('relay') ? 'relay-down' : undefined, nodeIds: [], edgeIds: [] };
+    report = { kind: 'wait', phase: 'wait', text: waiting.text, fault: waiting.text.startsWith('relay') ? 'relay-down' : undefined, nodeIds: [], edgeIds: [] };
   }
   run.rngState = ctx.rng.state;
   run.quiet = isQuiet(run);

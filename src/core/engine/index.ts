@@ -20,4 +20,5 @@ export { countOf, total, nonZeroCounts } from './counters';
 export { emptyStats } from './processes';
 export { designFingerprint, isRunStale, knownCount, knownNodeCount, type CountedTable } from './runRules';
 export { pendingSummary } from './verdict';
+export { explainStep, PATTERNS, patternOf, STEP_PHASES, type Pattern, type PatternId, type StepExplanation, type StepPhase } from './explain';
 export { createMemorySimulationStore, MemoryTables, compareKeys } from './memoryStore';

@@ -300,6 +300,8 @@ export interface TraceRecord {
   step: number;
   clock: number;
   kind: TraceKind;
+  /** Which step of which pattern this was (see explain/); absent on rows of older runs. */
+  phase?: StepPhase;
   /** Plain words, e.g. "relay published VideoInputEvent e-12 to author-service; crash before mark-sent (fault)". */
   text: string;
   fault?: FaultName;
@@ -312,6 +314,7 @@ export interface TraceRecord {
 }
 
 export type { AnomalyKind } from './checker/types';
+import type { StepPhase } from './explain/explainStep';
 
 /** An entry of the invariant report as last computed by the checker (see checker/README). */
 export interface AnomalyRecord extends ReportEntry {

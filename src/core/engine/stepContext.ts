@@ -16,7 +16,7 @@ export interface StepContext {
 }
 
 /** What a micro-step reports; the caller numbers it and stores it in the trace. */
-export type StepReport = Omit<TraceRecord, 'runId' | 'step' | 'clock'>;
+export type StepReport = Omit<TraceRecord, 'runId' | 'step' | 'clock' | 'phase'> & { phase: NonNullable<TraceRecord['phase']> };
 
 /** The simulated clock as ISO text. Pure. */
 export function isoAt(clock: number): string {

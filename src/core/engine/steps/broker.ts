@@ -160,6 +160,7 @@ export async function redeliver(ctx: StepContext, delivery: DeliveryRecord): Pro
   run.nextAckDeadline = next?.deadline ?? null;
   return {
     kind: 'redeliver',
+    phase: 'redeliver',
     text: `broker: no ack from ${ctx.index.nodeName(delivery.consumerId)} for ${delivery.eventTypeName} ${delivery.eventId} within ${run.settings.ackTimeoutSteps} steps (delivery #${delivery.seq}); queued again for redelivery`,
     fault: 'ack-timeout',
     eventId: delivery.eventId,

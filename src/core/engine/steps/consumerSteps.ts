@@ -19,6 +19,7 @@ export async function take(ctx: StepContext, consumerId: string, delivery: Deliv
   const copy = delivery.duplicateOf !== undefined ? ' (duplicate copy)' : '';
   return {
     kind: 'deliver',
+    phase: 'deliver',
     text: `broker delivered ${delivery.eventTypeName} ${delivery.eventId} to ${consumer}${attempt}${copy}${duplicate ? '; a duplicate copy is queued (fault)' : ''}`,
     fault: duplicate ? 'duplicate' : undefined,
     eventId: delivery.eventId,
@@ -64,6 +65,7 @@ export async function fail(ctx: StepContext, delivery: DeliveryRecord, reason: s
   const limit = retryLimit === 0 ? 'retry limit 0: no retry' : `retry limit ${retryLimit}`;
   return {
     kind: 'handle-failed',
+    phase: 'handle-failed',
     text: `${name} failed to handle ${delivery.eventTypeName} ${delivery.eventId}: ${reason}; failure ${failures} (${limit}): ${dead ? 'moved to dead letters' : `queued again, retry ${failures} of ${retryLimit}`}`,
     fault: poison ? 'poison' : 'consumer-failure',
     eventId: delivery.eventId,
@@ -86,6 +88,7 @@ export async function ack(ctx: StepContext, consumerId: string, holding: Consume
   const late = delivery.status === 'queued' ? ' (its ack deadline had passed: the broker had queued it again, and now drops it)' : '';
   return {
     kind: 'ack',
+    phase: 'ack',
     text: `${name} acknowledged ${delivery.eventTypeName} ${delivery.eventId}${beforeHandling ? ' before handling it' : ''}${late}`,
     eventId: delivery.eventId,
     nodeIds: [consumerId, delivery.eventTypeId],

@@ -65,7 +65,7 @@ export async function recordInboxLater(ctx: StepContext, consumerId: string, hol
   await recordInbox(ctx, consumerId, publication.message);
   consumerOf(run, consumerId).consumer = { ...holding, stage: 'handled' };
   return {
-    kind: 'handle', text: `${ctx.index.nodeName(consumerId)} recorded ${publication.eventTypeName} ${publication.eventId} in its inbox (a second transaction)`,
+    kind: 'handle', phase: 'inbox-record-later', text: `${ctx.index.nodeName(consumerId)} recorded ${publication.eventTypeName} ${publication.eventId} in its inbox (a second transaction)`,
     eventId: publication.eventId, nodeIds: [consumerId], edgeIds: [],
   };
 }
@@ -91,7 +91,7 @@ export async function handleDelivery(ctx: StepContext, consumerId: string, holdi
   if (failure && acked) {
     delete process.consumer;
     return {
-      kind: 'handle-failed', fault: poison ? 'poison' : 'consumer-failure', eventId: event.eventId, nodeIds: [consumerId], edgeIds: [],
+      kind: 'handle-failed', phase: 'handle-failed', fault: poison ? 'poison' : 'consumer-failure', eventId: event.eventId, nodeIds: [consumerId], edgeIds: [],
       text: `${consumer.name} failed to handle ${event.eventTypeName} ${event.eventId}: ${failure}; it was acknowledged already, so nothing brings it back`,
     };
   }
@@ -110,7 +110,7 @@ export async function handleDelivery(ctx: StepContext, consumerId: string, holdi
     bump(run.stats.duplicatesSkipped, consumerId);
     done('handled');
     return crashAfterHandle(ctx, consumerId, {
-      kind: 'handle', text: `${consumer.name} skipped duplicate ${event.eventTypeName} ${event.eventId}: already in its inbox`,
+      kind: 'handle', phase: 'inbox-duplicate', text: `${consumer.name} skipped duplicate ${event.eventTypeName} ${event.eventId}: already in its inbox`,
       eventId: event.eventId, nodeIds: [consumerId], edgeIds: [edge],
     });
   }
@@ -136,7 +136,7 @@ export async function handleDelivery(ctx: StepContext, consumerId: string, holdi
     const after = await crashConsumer(ctx, consumerId);
     const before = parts.length > 0 ? `${parts.join('; ')}; ` : '';
     return {
-      kind: 'handle', fault: 'crash-before-commit', eventId: event.eventId, nodeIds: [consumerId], edgeIds: [edge],
+      kind: 'handle', phase: 'handle-crashed', fault: 'crash-before-commit', eventId: event.eventId, nodeIds: [consumerId], edgeIds: [edge],
       text: `${consumer.name} ${before}crashed before committing its handling of ${event.eventTypeName} ${event.eventId} (fault): nothing committed${after}`,
     };
   }
@@ -157,6 +157,7 @@ export async function handleDelivery(ctx: StepContext, consumerId: string, holdi
   parts.push(...reEmitted.map((e) => `re-emitted ${e.eventTypeName} ${e.eventId} (same derived id: not appended again)`));
   const report: StepReport = {
     kind: 'handle',
+    phase: !inbox ? 'apply-without-inbox' : separate ? 'inbox-apply-separately' : 'inbox-apply',
     text: `${consumer.name} applied ${event.eventTypeName} ${event.eventId}: ${parts.join('; ')}`,
     eventId: event.eventId,
     nodeIds: [consumerId, ...projections, ...planned.map((p) => p.message.eventTypeId)],

@@ -23,6 +23,7 @@ async function reject(ctx: StepContext, command: CommandRecord, reason: string):
   progressed(ctx);
   return {
     kind: 'command',
+    phase: 'command-rejected',
     text: `${ctx.index.nodeName(command.producerId)} rejected ${command.commandName} ${command.id}: ${reason}`,
     commandId: command.id,
     nodeIds: [command.producerId],
@@ -50,6 +51,7 @@ export async function loadCommand(ctx: StepContext, producerId: string): Promise
   producerOf(run, producerId).producer = { commandSeq: command.seq, aggregateId, expectedVersion };
   return {
     kind: 'load',
+    phase: 'command-load',
     text: `${producer.name} took ${definition.name} ${command.id} and loaded ${producer.aggregate} ${shortId(aggregateId)} at stream version ${expectedVersion}`,
     commandId: command.id,
     nodeIds: [producerId],
@@ -67,6 +69,7 @@ async function conflict(ctx: StepContext, command: CommandRecord, holding: Produ
   await ctx.tx.put('commands', { ...command, conflicts });
   return {
     kind: 'command',
+    phase: 'command-conflict',
     text: `${ctx.index.nodeName(command.producerId)} lost a race on ${command.commandName} ${command.id}: ${lost.message}; re-read the aggregate at version ${lost.actual}, retry ${conflicts} of ${ctx.run.settings.conflictRetries}`,
     fault: 'conflict',
     commandId: command.id,
@@ -122,7 +125,7 @@ export async function commitCommand(ctx: StepContext, producerId: string, holdin
   if (rng.chance(run.settings.faults.crashBeforeCommit)) {
     const after = await crashProducer(ctx, producerId, command, false);
     const phantoms = published ? `${published}; ` : '';
-    return { ...base, kind: 'command', fault: 'crash-before-commit', text: `${name} ${phantoms}crashed before committing ${definition.name} ${command.id} (fault): nothing committed${after}` };
+    return { ...base, kind: 'command', phase: 'command-crashed', fault: 'crash-before-commit', text: `${name} ${phantoms}crashed before committing ${definition.name} ${command.id} (fault): nothing committed${after}` };
   }
   let stored: EventRecord[] = [];
   let done: CommandRecord;
@@ -150,7 +153,8 @@ export async function commitCommand(ctx: StepContext, producerId: string, holdin
   delete producerOf(run, producerId).producer;
   progressed(ctx);
   const prefix = published ? `${published}; ` : '';
-  const report: StepReport = { ...base, kind: 'command', eventId: stored[0]?.eventId, nodeIds: [producerId, ...stored.map((e) => e.eventTypeId)], text: `${prefix}${what}` };
+  const phase = known ? 'command-answered-by-key' : stored.length === 0 ? 'command-commit-no-events' : first ? 'command-commit-publish-first' : outbox ? 'command-commit-outbox' : 'command-commit-dual-write';
+  const report: StepReport = { ...base, kind: 'command', phase, eventId: stored[0]?.eventId, nodeIds: [producerId, ...stored.map((e) => e.eventTypeId)], text: `${prefix}${what}` };
   if (rng.chance(run.settings.faults.crashAfterCommit)) {
     const after = await crashProducer(ctx, producerId, done, true);
     const survive = stored.length > 0 && outbox ? '; the outbox rows survive' : '';

@@ -46,7 +46,7 @@ export async function relayTake(ctx: StepContext): Promise<StepReport | undefine
     const crashed = rng.chance(run.settings.faults.crashAfterPublish);
     if (crashed) crashRelay(ctx);
     return {
-      ...base, kind: 'relay-mark-sent', nodeIds: [row.ownerId],
+      ...base, kind: 'relay-mark-sent', phase: 'relay-mark-before-publish', nodeIds: [row.ownerId],
       text: `relay marked ${row.eventTypeName} ${row.eventId} sent in ${ctx.index.nodeName(row.ownerId)}'s outbox before publishing it${crashed ? '; crash before publish (fault)' : ''}`,
       ...(crashed ? { fault: 'crash-after-publish' as const } : {}),
     };
@@ -58,6 +58,7 @@ export async function relayTake(ctx: StepContext): Promise<StepReport | undefine
   return {
     ...base,
     kind: 'relay-publish',
+    phase: 'relay-publish',
     text: `${published.text}${crashed ? '; crash before mark-sent (fault): the row stays pending' : ''}`,
     fault: crashed ? 'crash-after-publish' : published.reordered ? 'reorder' : undefined,
     nodeIds: [row.ownerId, row.eventTypeId, ...ctx.index.subscriptions(row.eventTypeId).map((s) => s.consumer.id)],
@@ -72,11 +73,12 @@ export async function relayFinish(ctx: StepContext, holding: RelayHolding): Prom
   delete relayOf(run).relay;
   if (holding.stage === 'marked') {
     const published = await publishRow(ctx, row);
-    return { kind: 'relay-publish', text: published.text, eventId: row.eventId, nodeIds: [row.ownerId, row.eventTypeId], edgeIds: [edgeId('emits', row.ownerId, row.eventTypeId)] };
+    return { kind: 'relay-publish', phase: 'relay-publish', text: published.text, eventId: row.eventId, nodeIds: [row.ownerId, row.eventTypeId], edgeIds: [edgeId('emits', row.ownerId, row.eventTypeId)] };
   }
   await markSent(ctx, row);
   return {
     kind: 'relay-mark-sent',
+    phase: 'relay-mark-sent',
     text: `relay marked ${row.eventTypeName} ${row.eventId} sent in ${ctx.index.nodeName(row.ownerId)}'s outbox`,
     eventId: row.eventId,
     nodeIds: [row.ownerId],
@@ -96,6 +98,7 @@ export async function directPublish(ctx: StepContext, ownerId: string): Promise<
   progressed(ctx);
   return {
     kind: 'direct-publish',
+    phase: 'direct-publish',
     text: `${ctx.index.nodeName(ownerId)} published ${pending.eventTypeName} ${pending.eventId} directly (dual write) ${audience(ctx, subscriberIds, reordered)}`,
     fault: reordered.length > 0 ? 'reorder' : undefined,
     eventId: pending.eventId,

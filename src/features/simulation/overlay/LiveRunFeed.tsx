@@ -5,7 +5,9 @@ import { simulationDb } from '../../../persistence/simulation';
 import { useLiveInterval } from '../live/useLiveInterval';
 import { useThrottledLiveQuery } from '../live/useThrottledLiveQuery';
 import { lastTrace, latestAnomalies } from '../queries';
+import { TransactionBoundary } from '../../../canvas/TransactionBoundary';
 import { anomaliesByNode, nodeBadges, runOverrides } from './nodeBadges';
+import { runTransactionOf } from './runTransaction';
 
 /** Anomalies read for the node badges: the newest ones, enough to mark every node involved. */
 const ANOMALY_SAMPLE = 2000;
@@ -13,7 +15,7 @@ const ANOMALY_SAMPLE = 2000;
 /**
  * Keeps the canvas overlay of a run up to date: badges per node from the run's counters and
  * broken invariants, the patterns the run switched per node (its card shows them), and the edge
- * the last micro-step's message travelled on. Renders nothing; loaded with run mode (see
+ * the last micro-step's message travelled on, and the boundary of its transaction. Renders only that boundary; loaded with run mode (see
  * RunOverlayProvider).
  */
 export function LiveRunFeed({ runId, overlay }: { runId: string; overlay: RunOverlayStore }) {
@@ -42,10 +44,11 @@ export function LiveRunFeed({ runId, overlay }: { runId: string; overlay: RunOve
         if (switched) overrides.set(node.id, switched);
       }
     }
-    const active = new Set(lastStep && lastStep.step === run?.step ? lastStep.edgeIds : []);
-    overlay.show(badges, active, overrides);
+    const current = lastStep && lastStep.step === run?.step ? lastStep : undefined;
+    const active = new Set(current?.edgeIds ?? []);
+    overlay.show(badges, active, overrides, run ? runTransactionOf(run.flow, current) : null);
   }, [overlay, run, lastStep, anomalies]);
 
   useEffect(() => () => overlay.show(new Map(), new Set()), [overlay]);
-  return null;
+  return <TransactionBoundary />;
 }
