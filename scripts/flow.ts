@@ -5,6 +5,9 @@ const commands: Record<string, () => Promise<{ run(args: string[]): Promise<numb
   simulate: () => import('./flow/simulate'),
   export: () => import('./flow/export'),
   test: () => import('./flow/test'),
+  run: () => import('./flow/run'),
+  services: () => import('./flow/services'),
+  'export-infra': () => import('./flow/exportInfra'),
 };
 
 const [name, ...args] = process.argv.slice(2);
