@@ -4,6 +4,8 @@ import { createMemorySimulationStore, createSimulationEngine, type CommandRecord
 import type { RunSnapshot } from '../exporters';
 import { restoreFlowDocument, restoreScenario, type FlowDocument } from '../model';
 import { addScenario, deleteScenario, freshScenarioId, freshScenarioName, renameScenario } from './edits';
+import { toGivenWhenThen } from '../exporters';
+import { scenarioFromFixture } from './fromFixture';
 import { scenarioFromRun } from './fromRun';
 import { runScenario } from './runScenario';
 
@@ -84,5 +86,24 @@ describe('scenario edits', () => {
 
   it('restoreScenario refuses a broken scenario with pointers inside it', () => {
     expect(restoreScenario({ id: 'x', name: 'x', when: { seed: 'one' } })).toEqual({ ok: false, errors: [{ path: '/when/seed', message: 'seed: expected a whole number, found the text "one"' }] });
+  });
+});
+
+describe('scenarioFromFixture (the Export menu\'s run fixtures back as a scenario)', () => {
+  it('given the fixture of a run, when turned into a scenario, then it equals the scenario saved from the run and passes', async () => {
+    const flow = example();
+    const snapshot = await handRun(flow, { seed: 4, faults: { duplicateDelivery: 1 }, patterns: { inbox: { 'follow-center': false } } });
+    const fixture = JSON.parse(JSON.stringify(toGivenWhenThen({ ...snapshot, events: [], trace: [] })));
+    const fromFixture = scenarioFromFixture(fixture, flow, 's-1', 'Saved run');
+    expect(fromFixture).toEqual({ ok: true, scenario: scenarioFromRun(snapshot, 's-1', 'Saved run') });
+    if (!fromFixture.ok) return;
+    expect((await runScenario(createSimulationEngine(createMemorySimulationStore()), flow, fromFixture.scenario)).pass).toBe(true);
+  });
+
+  it('given a fixture naming a command the design does not have, or no fixture at all, then it says what and where', () => {
+    const flow = example();
+    expect(scenarioFromFixture({ format: 'event-flow-designer/trace' }, flow, 'x', 'x')).toEqual({ ok: false, errors: [expect.stringMatching(/^\/format: not a run fixture/)] });
+    const bad = scenarioFromFixture({ format: 'event-flow-designer/fixture', given: { commands: [{ producer: 'content-ingest', command: 'Teleport' }] } }, flow, 'x', 'x');
+    expect(bad).toEqual({ ok: false, errors: ['/given/commands/0: no command Teleport on producer content-ingest in this design'] });
   });
 });

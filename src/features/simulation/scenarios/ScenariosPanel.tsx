@@ -34,6 +34,11 @@ export function ScenariosPanel({ run, enabled }: Props) {
           Save this run as a scenario
         </button>
         <button type="button" className="sim-btn" disabled={!can || scenarios.length === 0} onClick={() => void actions.runAll()}>Run all</button>
+        <label className="sim-btn" title="A run fixtures file (Export → Run fixtures) becomes a scenario">
+          Import run fixtures…
+          <input type="file" accept=".json,application/json" hidden aria-label="Import run fixtures as a scenario"
+            onChange={(e) => { const file = e.target.files?.[0]; e.target.value = ''; if (file) void actions.importFixture(file); }} />
+        </label>
         {deleted && (doc.scenarios ?? []).every((s) => s.id !== deleted.id) && (
           <span className="sim-confirm" role="status">
             Deleted “{deleted.name}”.

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import {
   addScenario, deleteScenario, freshScenarioId, freshScenarioName, renameScenario, replaceScenario, restoreScenario, runScenario,
-  whenFromSettings, scenarioFromRun, type FlowDocument, type RunRecord, type Scenario, type ScenarioVerdict,
+  whenFromSettings, scenarioFromFixture, scenarioFromRun, type FlowDocument, type RunRecord, type Scenario, type ScenarioVerdict,
 } from '../../../core';
 import { readRunSnapshotOf } from '../../../state/liveReads';
 import { useAppStore } from '../../../state/store';
@@ -73,6 +73,24 @@ export function useScenarioActions() {
         } catch (error) {
           fail(error);
           return undefined;
+        }
+      },
+      /** A run fixtures file (Export → Run fixtures) becomes a scenario; a refused file says why. */
+      async importFixture(file: File): Promise<void> {
+        try {
+          const doc = currentDoc();
+          let value: unknown;
+          try {
+            value = JSON.parse(await file.text());
+          } catch {
+            return fail(`${file.name} is not JSON`);
+          }
+          const result = scenarioFromFixture(value, doc, freshScenarioId(doc), freshScenarioName(doc, file.name.replace(/\.fixtures\.json$|\.json$/, ''), false));
+          if (!result.ok) return fail(`${file.name} cannot become a scenario: ${result.errors.slice(0, 3).join('; ')}`);
+          store().applyEdit((d) => addScenario(d, result.scenario));
+          store().showToast(`Imported “${result.scenario.name}” from ${file.name}.`, 'info');
+        } catch (error) {
+          fail(error);
         }
       },
       rename(id: string, name: string) {
