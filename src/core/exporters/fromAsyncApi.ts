@@ -127,7 +127,8 @@ export function fromAsyncApi(input: unknown): FromAsyncApiResult {
       consumers,
       projections: (projections ?? []) as Projection[],
     };
-    return { ok: true, asyncApiVersion: version, doc: { ...semantics, layout: layoutFor(semantics, input[X.layout]) } };
+    const scenarios = Array.isArray(input[X.scenarios]) ? { scenarios: structuredClone(input[X.scenarios]) as FlowDocument['scenarios'] } : {};
+    return { ok: true, asyncApiVersion: version, doc: { ...semantics, layout: layoutFor(semantics, input[X.layout]), ...scenarios } };
   } catch (error) {
     if (error instanceof ImportError) return { ok: false, errors: [error.issue] };
     throw error;

@@ -22,6 +22,7 @@ export const X = {
   unattached: 'x-eventflow-nodes-without-operations',
   projections: 'x-eventflow-projections',
   layout: 'x-eventflow-layout',
+  scenarios: 'x-eventflow-scenarios',
 } as const;
 
 const ref = (pointer: string) => ({ $ref: pointer });
@@ -170,6 +171,8 @@ export function toAsyncApi(doc: FlowDocument): AsyncApiDocument {
     [X.projections]: structuredClone(doc.projections),
     [X.layout]: structuredClone(doc.layout),
     ...(unattached.length > 0 ? { [X.unattached]: unattached } : {}),
+    // The design's tests travel with it (no AsyncAPI meaning: an extension like the layout).
+    ...(doc.scenarios !== undefined ? { [X.scenarios]: structuredClone(doc.scenarios) } : {}),
   };
 }
 
