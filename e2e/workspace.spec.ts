@@ -45,7 +45,7 @@ test.describe('the workspace at 1024×700 and 1280×800', () => {
 
       // Every tab of the run dock is whole.
       const tabs = page.getByRole('tablist', { name: 'Run tables' }).getByRole('tab');
-      await expect(tabs).toHaveCount(9);
+      await expect(tabs).toHaveCount(11);
       const cutTabs = await tabs.evaluateAll((tabs) => tabs
         .filter((tab) => {
           const box = tab.getBoundingClientRect();
