@@ -1,18 +1,9 @@
 import type { RunSnapshot } from '../core';
-import { designRepository, type DesignSummary } from '../persistence/designs';
-import { useLiveRead } from '../persistence/reads/live';
-
-export type { DesignSummary };
 
 /**
  * What features read from IndexedDB outside the store: they call these instead of reaching into
  * src/persistence. The run database and its readers load on first use (never on the first visit).
  */
-
-/** Every saved design, most recent first; undefined while loading. Live. */
-export function useSavedDesigns(): DesignSummary[] | undefined {
-  return useLiveRead(() => designRepository.listDesigns(), []);
-}
 
 const runReads = async () => {
   const [{ simulationDb }, { readRunSnapshot, runExists }] = await Promise.all([
