@@ -105,3 +105,8 @@ export function commandSource(db: SimulationDb, runId: string, producerId?: stri
   if (producerId) return indexSource({ table: db.commands, index: '[runId+producerId+seq]', prefix: [runId, producerId], tail: (r) => [r.seq], appendOnly: true });
   return indexSource({ table: db.commands, index: '[runId+seq]', prefix: [runId], tail: (r) => [r.seq], appendOnly: true, denseFrom: 1 });
 }
+
+/** One event of the event store by its id, or undefined. */
+export function eventById(db: SimulationDb, runId: string, eventId: string): Promise<EventRecord | undefined> {
+  return db.events.where('[runId+eventId]').equals([runId, eventId]).first();
+}
