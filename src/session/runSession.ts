@@ -18,6 +18,8 @@ export interface RunSessionDeps {
   speed?: number;
   /** While playing or busy, listeners hear of changes at most this often (default 150 ms). */
   publishEveryMs?: number;
+  /** The stop signal of each activity; a test hands in a broken one to prove the stop tests bite. */
+  stopSignal?: () => StopSignal;
 }
 
 /** The message of anything thrown. */
@@ -81,7 +83,7 @@ export function createRunSession(deps: RunSessionDeps): RunSession {
   /** Runs `work` as the session's one activity; refused (false) while another runs. */
   const begin = (patch: Partial<RunSessionState>, work: (signal: StopSignal) => Promise<void>): Promise<void> | undefined => {
     if (activity || disposed) return undefined;
-    const signal = new StopSignal();
+    const signal = deps.stopSignal?.() ?? new StopSignal();
     cell.set({ ...patch, stopping: false });
     const done = (async () => {
       try {
