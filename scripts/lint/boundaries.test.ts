@@ -20,7 +20,8 @@ const CASES = [
   { fixture: 'canvas.ts', as: 'src/canvas/__breaches__.ts' },
   { fixture: 'state.ts', as: 'src/state/__breaches__.ts' },
   { fixture: 'persistence.ts', as: 'src/persistence/designs/__breaches__.ts' },
-  { fixture: 'temporaryException.ts', as: 'src/features/simulation/queries.ts' },
+  { fixture: 'formerException.ts', as: 'src/features/simulation/queries.ts' },
+  { fixture: 'session.tsx', as: 'src/session/__breaches__.tsx' },
 ] as const;
 
 /** `line:rule` for every line marked as a breach. */

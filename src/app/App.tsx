@@ -13,6 +13,7 @@ import { Toolbar } from '../features/toolbar/Toolbar';
 import { useAppStore } from '../state/store';
 import { selectDesignsError, selectMode, selectSidePanelVisible } from '../state/selectors';
 import { RunOverlayProvider } from '../features/simulation/overlay/RunOverlayProvider';
+import { RunSessionProvider } from '../features/simulation/session/RunSessionProvider';
 import { BottomDock } from './BottomDock';
 import { usePreloadOnFirstUse } from './preloadOnFirstUse';
 import { useFlushOnPageHide } from './useFlushOnPageHide';
@@ -42,6 +43,7 @@ export function App() {
   return (
     <ReactFlowProvider>
       <ActionHostProvider>
+      <RunSessionProvider>
       <div className={`app app--${mode}`}>
         <Toolbar />
         {error ? <div className="app-error" role="alert">Designs could not be opened: {error}</div> : (
@@ -57,6 +59,7 @@ export function App() {
         )}
         <BottomDock />
       </div>
+      </RunSessionProvider>
       </ActionHostProvider>
     </ReactFlowProvider>
   );

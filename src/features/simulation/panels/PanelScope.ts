@@ -1,10 +1,11 @@
 import { createContext, useContext } from 'react';
 import type { FlowDocument, RunRecord } from '../../../core';
-import type { SimulationDb } from '../../../persistence/simulation';
+import type { RunTables } from '../../../session';
 
 /** What every panel reads from: the run, its design snapshot, and what the user picked. */
 export interface PanelScope {
-  db: SimulationDb;
+  /** The run's tables, for the read models of ../queries.ts (the session's). */
+  db: RunTables;
   runId: string;
   run: RunRecord;
   /** The design as it was when the run started (never the one being edited). */

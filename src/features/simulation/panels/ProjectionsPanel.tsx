@@ -3,7 +3,7 @@ import type { Payload } from '../../../core';
 import { useAppStore } from '../../../state/store';
 import { useThrottledLiveQuery } from '../live/useThrottledLiveQuery';
 import { knownNodeCount, projectionSource } from '../queries';
-import { runEngine } from '../runEngine';
+import { useRunSession } from '../session/RunSessionContext';
 import { arraySource } from '../table/arraySource';
 import { VirtualTable, type Column } from '../table/VirtualTable';
 import { formatValue } from './cells';
@@ -28,6 +28,7 @@ type PastView = 'built' | 'rebuilt';
 /** The rows of a projection: live, or as they were at an event-store position (time travel). */
 export function ProjectionsPanel({ onCompare, onReplace }: { onCompare(): Promise<unknown>; onReplace(): Promise<unknown> }) {
   const { db, runId, run, flow, nodeId, eventId, selectEvent } = usePanelScope();
+  const session = useRunSession();
   const [chosen, setChosen] = useState(flow.projections[0]?.id ?? '');
   const projectionId = nodeKindOf(flow, nodeId) === 'projection' ? (nodeId ?? chosen) : chosen;
   const projection = flow.projections.find((p) => p.id === projectionId) ?? flow.projections[0];
@@ -38,8 +39,11 @@ export function ProjectionsPanel({ onCompare, onReplace }: { onCompare(): Promis
   const live = useMemo(() => projectionSource(db, runId, projection?.id ?? ''), [db, runId, projection?.id]);
   // Events up to a position never change, so the replay is read again only when the position does.
   const past = useThrottledLiveQuery(
-    async () => (position === null ? null : { position, state: await runEngine().projectionsAt(runId, position) }),
-    [runId, position],
+    async () => {
+      const state = position === null ? undefined : await session.projectionsAt(position);
+      return position === null || !state ? null : { position, state };
+    },
+    [session, position],
   );
   const pastRows = useMemo(() => {
     if (!past || !projection) return null;
