@@ -40,7 +40,7 @@ export function RunToolbar(props: Props) {
         </select>
       </label>
       <ActionButton action="run.untilQuiet" named={false} className="sim-btn">Run until quiet</ActionButton>
-      {busy && <ActionButton action="run.stop" named={false} className="sim-btn danger">Stop</ActionButton>}
+      {(busy || playing) && <ActionButton action="run.stop" named={false} className="sim-btn danger">Stop</ActionButton>}
       <span className="sim-sep" />
       <ActionButton action="run.reset" named={false} className="sim-btn danger">Reset</ActionButton>
       <span className="sim-sep" />
