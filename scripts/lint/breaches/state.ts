@@ -1,6 +1,6 @@
 // Linted as src/state/__breaches__.ts.
 import { Toolbar } from '../features/toolbar/Toolbar'; // breach: no-restricted-imports
-import { runEngine } from '../features/simulation/runEngine'; // breach: no-restricted-imports
+import { FirePanel } from '../features/simulation/fire/FirePanel'; // breach: no-restricted-imports
 import { FlowCanvas } from '../canvas/FlowCanvas'; // breach: no-restricted-imports
 import { App } from '../app/App'; // breach: no-restricted-imports
 import Dexie from 'dexie'; // breach: no-restricted-imports
@@ -10,6 +10,6 @@ import { Client as PgClient } from 'pg'; // breach: no-restricted-imports
 import { designRepository } from '../persistence/designs';
 import { createEmptyDocument } from '../core';
 
-export const lazyFeature = () => import('../features/simulation/runEngine'); // breach: no-restricted-syntax
+export const lazyFeature = () => import('../features/simulation/SimulationWorkspace'); // breach: no-restricted-syntax
 export const lazyDexie = () => import('dexie'); // breach: no-restricted-syntax
-export const used = [createRunSession, PgClient, Toolbar, runEngine, FlowCanvas, App, Dexie, designRepository, createEmptyDocument];
+export const used = [createRunSession, PgClient, Toolbar, FirePanel, FlowCanvas, App, Dexie, designRepository, createEmptyDocument];
