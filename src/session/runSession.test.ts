@@ -121,6 +121,7 @@ describe('play and stop', () => {
     expect(session.getState().playing).toBe(true);
     expect(await session.step()).toBeUndefined();
     await session.runUntilQuiet();
+    expect(session.getState().error?.message).toBe('Running every pending step waits: play is running (stop it first).');
     session.togglePlay();
     await session.whenIdle();
     expect(session.getState().playing).toBe(false);

@@ -113,7 +113,11 @@ export function createRunSession(deps: RunSessionDeps): RunSession {
           signal.check();
         },
       });
-    }) ?? Promise.resolve();
+    }) ?? refused(label);
+  /** A long action asked while another activity runs: said, not silently dropped. */
+  const refused = async (label: string) => {
+    fail(new Error(`${label} waits: ${cell.current().playing ? 'play' : 'another action'} is running (stop it first).`));
+  };
 
   const playLoop = async (signal: StopSignal) => {
     const initial = playPlan(cell.current().speed);

@@ -108,7 +108,7 @@ function RunWorkspace({ session, state, run }: { session: RunSession; state: Run
       <LastStep lastTrace={state.lastTrace} />
       <div className="sim-main">
         <aside className="sim-side" aria-label="Commands">
-          <FirePanel run={run} selectedNodeId={nodeId} enabled={enabled && !busy} onFire={session.fire} onFireMany={session.fireMany}
+          <FirePanel run={run} selectedNodeId={nodeId} enabled={enabled && !busy} playing={playing} onFire={session.fire} onFireMany={session.fireMany}
             preview={session.previewPayload} />
         </aside>
         <RunPanels run={run} report={report} enabled={enabled} actions={actions} />

@@ -13,6 +13,8 @@ interface Props {
   /** A producer selected on the canvas becomes the target. */
   selectedNodeId: string | null;
   enabled: boolean;
+  /** Play is on: firing many is a long action of its own and waits until play is paused. */
+  playing?: boolean;
   onFire(request: FireRequest): Promise<unknown>;
   onFireMany(producerId: string, commandId: string, count: number): Promise<unknown>;
   /** The payload the run's seeded generator would pick next (undefined when it cannot tell). */
@@ -26,7 +28,7 @@ interface Props {
  * seeded generator (the values the engine would pick), checked against the schema as it is typed;
  * and "fire N" with generated values.
  */
-export function FirePanel({ run, selectedNodeId, enabled, onFire, onFireMany, preview }: Props) {
+export function FirePanel({ run, selectedNodeId, enabled, playing = false, onFire, onFireMany, preview }: Props) {
   const producers = run.flow.producers.filter((p) => p.commands.length > 0);
   const [chosenProducer, setProducerId] = useState(producers[0]?.id ?? '');
   const producerId = producers.some((p) => p.id === selectedNodeId) ? (selectedNodeId ?? '') : chosenProducer;
@@ -140,9 +142,9 @@ export function FirePanel({ run, selectedNodeId, enabled, onFire, onFireMany, pr
         <button
           type="button"
           className="sim-btn"
-          disabled={!enabled}
+          disabled={!enabled || playing}
           onClick={() => void onFireMany(producer.id, command.id, count)}
-          title={`Fire ${count} ${command.name} commands with generated values`}
+          title={playing ? 'Pause first: firing many commands is a long action of its own' : `Fire ${count} ${command.name} commands with generated values`}
         >
           Fire {count.toLocaleString('en')}
         </button>
