@@ -294,6 +294,10 @@ test('one stop for everything: Stop shows while playing and ends play; while a l
   await run.playButton.click();
   await expect(run.button('❚❚ Pause Space')).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(() => run.step()).toBeGreaterThan(10);
+  // Firing many is a long action of its own: it waits until play is paused, and says so.
+  await expect(run.button('Fire 200')).toBeDisabled();
+  await expect(run.button('Fire 200')).toHaveAttribute('title', /Pause first/);
+  await page.screenshot({ path: test.info().outputPath('playing.png') });
   await run.button('Stop').click();
   await expect(run.button('▶ Play Space')).toHaveAttribute('aria-pressed', 'false');
   await expect(run.button('Stop')).toBeHidden();
