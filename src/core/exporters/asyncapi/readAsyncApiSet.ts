@@ -15,6 +15,8 @@ export interface ImportedSet {
   /** Shared schemas every payload and header refers to (`#/$defs/<name>`). */
   library: Map<string, Schema>;
   warnings: ImportWarning[];
+  /** The files, for readers that need more of them (the tool's own design extension). */
+  documents: DocumentSet;
 }
 
 export type ReadSetResult = { ok: true; set: ImportedSet } | { ok: false; message: string };
@@ -78,7 +80,7 @@ export async function readAsyncApiSet(sources: readonly SetSource[], tools: Asyn
     }
     const warn = (w: ImportWarning) => warnings.push(w.line === undefined && set.lineOf(w) !== undefined ? { ...w, line: set.lineOf(w) } : w);
     const { payloads, library } = await readMessagePayloads(set, distinctMessages(services), tools, warn);
-    return { ok: true, set: { services, messages: nameMessages(payloads, warn), library, warnings } };
+    return { ok: true, set: { services, messages: nameMessages(payloads, warn), library, warnings, documents: set } };
   } catch (error) {
     if (!(error instanceof SetImportError)) throw error;
     const { file, pointer, message } = error.issue;

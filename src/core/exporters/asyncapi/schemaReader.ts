@@ -64,6 +64,12 @@ export class SchemaReader {
     return this.node(found.value, found.at, 0, undefined, true);
   }
 
+  /** Reads the schema at `at` into the library (if it is not there yet) and returns its name. */
+  named(at: Location): string {
+    this.libraryRef(at, undefined, false);
+    return this.nameByPlace.get(locationKey(at))!;
+  }
+
   /** The name of the library entry made for the schema at `at`, if it was referenced. */
   nameOf(at: Location): string | undefined {
     return this.nameByPlace.get(locationKey(at));

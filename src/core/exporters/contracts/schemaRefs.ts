@@ -1,0 +1,114 @@
+/**
+ * Walking exported schemas: which named definitions a schema needs, rewriting `#/$defs/<name>`
+ * references for another home (`#/components/schemas/<name>`), and writing JSON Schema 2020-12 as
+ * the draft-07 dialect AsyncAPI schemas use. All pure; linear in the size of the schema.
+ */
+import type { JsonSchema } from '../../model/types';
+
+type Json = unknown;
+
+const DEF_REF = /^#\/\$defs\/(.+)$/;
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const decodeToken = (token: string) => token.replace(/~1/g, '/').replace(/~0/g, '~');
+const encodeToken = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** Keywords whose values are data, never schemas: references inside them are not references. */
+const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples', 'example']);
+
+/** The definition names a schema refers to (`#/$defs/<name>`), directly. */
+function directRefs(schema: Json, into: Set<string>): void {
+  const walk = (value: Json): void => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (!isPlainObject(value)) return;
+    for (const [key, item] of Object.entries(value)) {
+      if (key === '$ref' && typeof item === 'string') {
+        const match = DEF_REF.exec(item);
+        if (match) into.add(decodeToken(match[1]!));
+      } else if (!DATA_KEYWORDS.has(key)) walk(item);
+    }
+  };
+  walk(schema);
+}
+
+/** Every definition `roots` need, directly or through other definitions, in a stable order. */
+export function definitionClosure(roots: readonly Json[], definitions: ReadonlyMap<string, JsonSchema>): string[] {
+  const needed = new Set<string>();
+  const queue: string[] = [];
+  const visit = (schema: Json) => {
+    const found = new Set<string>();
+    directRefs(schema, found);
+    for (const name of found) if (!needed.has(name) && definitions.has(name)) { needed.add(name); queue.push(name); }
+  };
+  roots.forEach(visit);
+  while (queue.length > 0) visit(definitions.get(queue.shift()!));
+  return [...needed];
+}
+
+/** A copy of `schema` with `#/$defs/<name>` references pointing at `prefix + name` (e.g. `#/components/schemas/`). */
+export function rewriteRefs(schema: Json, prefix: string, rename: (name: string) => string = (n) => n): Json {
+  const walk = (value: Json, data: boolean): Json => {
+    if (Array.isArray(value)) return value.map((v) => walk(v, data));
+    if (!isPlainObject(value)) return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      let next: unknown;
+      if (!data && key === '$ref' && typeof item === 'string' && DEF_REF.test(item)) {
+        next = `${prefix}${encodeToken(rename(decodeToken(DEF_REF.exec(item)![1]!)))}`;
+      } else {
+        next = walk(item, data || DATA_KEYWORDS.has(key));
+      }
+      Object.defineProperty(out, key, { value: next, enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  };
+  return walk(schema, false);
+}
+
+const SCHEMA_VALUED = new Set(['additionalProperties', 'contains', 'propertyNames', 'if', 'then', 'else', 'not', 'items', 'unevaluatedProperties', 'unevaluatedItems', 'contentSchema']);
+const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'dependentSchemas', '$defs']);
+
+/**
+ * A 2020-12 schema in the draft-07 words AsyncAPI schemas use: `prefixItems` becomes tuple
+ * `items` (and `items` beside it `additionalItems`), `dependentRequired`/`dependentSchemas`
+ * become `dependencies`, `$defs` become `definitions`. Keywords draft-07 lacks
+ * (`unevaluatedProperties`, `minContains`…) are kept: draft-07 readers ignore them.
+ */
+export function toDraft07(schema: Json): Json {
+  if (Array.isArray(schema) || !isPlainObject(schema)) return schema;
+  const out: Record<string, unknown> = {};
+  const set = (key: string, value: unknown) => Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  const mapOf = (value: unknown) => {
+    if (!isPlainObject(value)) return value;
+    const map: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) Object.defineProperty(map, k, { value: toDraft07(v), enumerable: true, writable: true, configurable: true });
+    return map;
+  };
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === 'prefixItems' && Array.isArray(value)) {
+      set('items', value.map(toDraft07));
+      if (schema.items !== undefined) set('additionalItems', toDraft07(schema.items));
+    } else if (key === 'items' && schema.prefixItems !== undefined) {
+      continue;
+    } else if (key === 'dependentRequired' || key === 'dependentSchemas') {
+      const dependencies = (isPlainObject(out.dependencies) ? out.dependencies : {}) as Record<string, unknown>;
+      const converted = key === 'dependentSchemas' ? mapOf(value) : value;
+      if (isPlainObject(converted)) for (const [k, v] of Object.entries(converted)) Object.defineProperty(dependencies, k, { value: v, enumerable: true, writable: true, configurable: true });
+      set('dependencies', dependencies);
+    } else if (key === '$defs') {
+      set('definitions', mapOf(value));
+    } else if (SCHEMA_VALUED.has(key)) {
+      set(key, toDraft07(value));
+    } else if (SCHEMA_LISTS.has(key) && Array.isArray(value)) {
+      set(key, value.map(toDraft07));
+    } else if (SCHEMA_MAPS.has(key)) {
+      set(key, mapOf(value));
+    } else {
+      set(key, value);
+    }
+  }
+  return out;
+}
