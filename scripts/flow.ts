@@ -4,6 +4,7 @@ export {};
 const commands: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {
   simulate: () => import('./flow/simulate'),
   export: () => import('./flow/export'),
+  diff: () => import('./flow/diff'),
 };
 
 const [name, ...args] = process.argv.slice(2);

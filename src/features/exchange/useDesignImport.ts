@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
-import { importDesign, MAX_IMPORT_BYTES } from '../../core';
+import { importDesignFiles, type ImportResult, type ImportWarning } from '../../core';
 import { useAppStore } from '../../state/store';
+import { collectFiles, filesOfDrop, type CollectedFiles } from './collectImportFiles';
 
 /** The outcome of the last import attempt, for the error dialog. */
 export interface ImportFailure {
@@ -8,45 +9,69 @@ export interface ImportFailure {
   message: string;
 }
 
+/** What the last import kept but could not fully read, for the warnings dialog. */
+export interface ImportNotice {
+  design: string;
+  warnings: ImportWarning[];
+  skipped: string[];
+}
+
+const KIND_WORDS: Record<Extract<ImportResult, { ok: true }>['kind'], string> = {
+  'flow-document': 'design',
+  'asyncapi-3': 'AsyncAPI 3 document',
+  'asyncapi-2': 'AsyncAPI 2.x document',
+  'asyncapi-set': 'AsyncAPI document set',
+};
+
 /**
- * Imports files the user chose or dropped: each one is read, checked by the core's
- * `importDesign`, and opened as a NEW design (`openDesign`); the current design is never
- * replaced. A refusal leaves everything as it was and is kept for the error dialog.
+ * Imports what the user chose or dropped — one file, several files, a `.zip` or a folder (one
+ * document set: relative references resolve among its files) — through the core's
+ * `importDesignFiles`, and opens the result as a NEW design (`openDesign`); the current design is
+ * never replaced. A refusal leaves everything as it was and is kept for the error dialog;
+ * warnings (parts kept but not understood, renamed duplicates) are kept for the warnings dialog.
  */
 export function useDesignImport() {
   const [failure, setFailure] = useState<ImportFailure | null>(null);
+  const [notice, setNotice] = useState<ImportNotice | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const importFile = useCallback(async (file: File) => {
+  const importCollected = useCallback(async (collected: CollectedFiles) => {
+    const label = collected.setName ?? (collected.files.length === 1 ? collected.files[0]!.path : `${collected.files.length} files`);
+    if (collected.files.length === 0) {
+      setFailure({ fileName: label, message: `Nothing to import: no JSON or YAML file among what was given${collected.skipped.length > 0 ? ` (left out: ${collected.skipped.join(', ')})` : ''}.` });
+      return;
+    }
+    const result = await importDesignFiles(collected.files, collected.setName === undefined ? {} : { setName: collected.setName });
+    if (!result.ok) {
+      setFailure({ fileName: label, message: result.message });
+      return;
+    }
+    await useAppStore.getState().openDesign(result.doc);
+    const migrated = result.migratedFrom === undefined ? '' : ` (upgraded from format ${result.migratedFrom})`;
+    const warned = result.warnings.length > 0 ? ` with ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}` : '';
+    useAppStore.getState().showToast(`Imported ${KIND_WORDS[result.kind]} "${label}" as a new design${migrated}${warned}`, 'info');
+    if (result.warnings.length > 0 || collected.skipped.length > 0) setNotice({ design: result.doc.name, warnings: result.warnings, skipped: collected.skipped });
+  }, []);
+
+  const run = useCallback(async (collect: () => Promise<CollectedFiles>) => {
     setBusy(true);
     try {
-      // A file over the limit is refused before its content is read.
-      const text = file.size > MAX_IMPORT_BYTES ? '' : await file.text();
-      const result = importDesign(text, file.name, file.size);
-      if (!result.ok) {
-        setFailure({ fileName: file.name, message: result.message });
-        return;
-      }
-      await useAppStore.getState().openDesign(result.doc);
-      const what = result.kind === 'flow-document' ? 'design' : `AsyncAPI ${result.kind === 'asyncapi-3' ? '3.0' : '2.x'} document`;
-      const migrated = result.migratedFrom === undefined ? '' : ` (upgraded from format ${result.migratedFrom})`;
-      useAppStore.getState().showToast(`Imported ${what} "${file.name}" as a new design${migrated}`, 'info');
+      await importCollected(await collect());
     } catch (error) {
-      setFailure({ fileName: file.name, message: `"${file.name}" could not be imported: ${error instanceof Error ? error.message : String(error)}` });
+      setFailure({ fileName: '', message: `The import failed: ${error instanceof Error ? error.message : String(error)}` });
     } finally {
       setBusy(false);
     }
-  }, []);
+  }, [importCollected]);
 
-  const importFiles = useCallback(async (files: FileList | File[]) => {
-    const list = [...files];
-    if (list.length === 0) return;
-    if (list.length > 1) {
-      setFailure({ fileName: '', message: `Drop one file at a time (${list.length} were dropped).` });
-      return;
-    }
-    await importFile(list[0]!);
-  }, [importFile]);
+  /** Files from a file picker (several at once, a `.zip`, or a folder picker's files with their paths). */
+  const importFiles = useCallback((files: FileList | File[]) => run(() => collectFiles([...files].map((file) => ({ file })))), [run]);
+  /** Whatever was dropped: files, a `.zip` or folders. */
+  const importDrop = useCallback((transfer: DataTransfer) => run(async () => collectFiles(await filesOfDrop(transfer))), [run]);
 
-  return { importFiles, failure, clearFailure: () => setFailure(null), busy };
+  return {
+    importFiles, importDrop, failure, notice, busy,
+    clearFailure: () => setFailure(null),
+    clearNotice: () => setNotice(null),
+  };
 }
