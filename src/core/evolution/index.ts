@@ -1,0 +1,8 @@
+export { compareSchemas, COMPATIBILITY_MODES, type BreakingChange, type ChangeKind, type CompatibilityMode, type CompareOptions } from './compatibility';
+export {
+  diffContracts, diffDesigns, contractsOf, baselineOf, baselineSnapshot,
+  type ContractSnapshot, type EventTypeDiff, type EventTypeStatus,
+} from './diffDesigns';
+export { evolutionProblems, compatibilityOf } from './evolutionProblems';
+export { applyUpcastStep, applyUpcaster, upcastPayload, type UpcastResult } from './upcast';
+export { upcastEvents, type StoredEvent, type UpcastReport } from './replayEvents';

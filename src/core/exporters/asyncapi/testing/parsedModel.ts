@@ -1,0 +1,151 @@
+/**
+ * Test support: what an AsyncAPI document means, read through `@asyncapi/parser`'s own model
+ * (not this project's reader), so a round trip is judged by an independent reading: servers,
+ * channels, operations and messages with their payload and header schemas fully resolved.
+ */
+import { Parser, type AsyncAPIDocumentInterface, type Diagnostic } from '@asyncapi/parser';
+import { AvroSchemaParser } from '@asyncapi/avro-schema-parser';
+
+export type Json = unknown;
+
+/** Drops what only the parser adds (`x-parser-*`), and cuts cycles (recursive schemas). */
+export function plain(value: Json, seen: Set<object> = new Set()): Json {
+  if (Array.isArray(value)) {
+    if (seen.has(value)) return '<cycle>';
+    seen.add(value);
+    const out = value.map((v) => plain(v, seen));
+    seen.delete(value);
+    return out;
+  }
+  if (typeof value !== 'object' || value === null) return value;
+  if (seen.has(value)) return '<cycle>';
+  seen.add(value);
+  const out: Record<string, Json> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (k.startsWith('x-parser-')) continue;
+    Object.defineProperty(out, k, { value: plain(v, seen), enumerable: true, writable: true, configurable: true });
+  }
+  seen.delete(value);
+  return out;
+}
+
+export interface ParsedMessage {
+  id: string;
+  name?: string;
+  payload?: Json;
+  headers?: Json;
+  correlationId?: Json;
+  contentType?: string;
+  title?: string;
+  summary?: string;
+  examples: { payload?: Json; headers?: Json }[];
+  bindings: Json;
+  schemaFormat?: string;
+}
+
+export interface ParsedChannel {
+  id: string;
+  address?: string | null;
+  parameters: Record<string, Json>;
+  bindings: Json;
+  messages: string[];
+}
+
+export interface ParsedOperation {
+  id: string;
+  action: 'send' | 'receive';
+  channelAddresses: (string | null | undefined)[];
+  messages: string[];
+  bindings: Json;
+}
+
+export interface ParsedServer {
+  host: string;
+  pathname?: string;
+  protocol: string;
+  protocolVersion?: string;
+  bindings: Json;
+}
+
+export interface ParsedDocument {
+  servers: Map<string, ParsedServer>;
+  channels: ParsedChannel[];
+  operations: ParsedOperation[];
+  messages: Map<string, ParsedMessage>;
+  errors: Diagnostic[];
+}
+
+const bindingsOf = (item: { bindings(): { json(): Json } }) => plain(item.bindings().json());
+
+/** A parser that reads files from `files` (by path) only, never the disk or the network. */
+export function offlineParser(files: ReadonlyMap<string, string>): Parser {
+  const read = (uri: { href(): string }) => {
+    const path = decodeURIComponent(uri.href().replace(/^file:\/\//, '')).replace(/^\/+/, '');
+    return files.get(path) ?? JSON.stringify({ 'x-offline': uri.href() });
+  };
+  return new Parser({
+    schemaParsers: [AvroSchemaParser()],
+    __unstable: { resolver: { cache: false, resolvers: [
+      { schema: 'file', order: 1, read },
+      { schema: 'http', order: 1, read },
+      { schema: 'https', order: 1, read },
+    ] } },
+  });
+}
+
+/** Parses `text` (at `path` among `files`) and reads its meaning through the parser's model. */
+export async function parsedModel(parser: Parser, text: string, path = 'asyncapi.yaml'): Promise<ParsedDocument> {
+  const { document, diagnostics } = await parser.parse(text, { source: `file:///${path}` });
+  const errors = diagnostics.filter((d) => d.severity === 0);
+  if (!document) return { servers: new Map(), channels: [], operations: [], messages: new Map(), errors };
+  return { ...readModel(document), errors };
+}
+
+function messageId(m: { id(): string; name(): string | undefined }): string {
+  return m.name() ?? m.id();
+}
+
+function readModel(doc: AsyncAPIDocumentInterface): Omit<ParsedDocument, 'errors'> {
+  const servers = new Map<string, ParsedServer>();
+  for (const s of doc.servers().all()) {
+    servers.set(s.id(), {
+      host: s.host(), protocol: s.protocol(), bindings: bindingsOf(s),
+      ...(s.pathname() ? { pathname: s.pathname() } : {}),
+      ...(s.protocolVersion() ? { protocolVersion: s.protocolVersion() } : {}),
+    });
+  }
+  const channels = doc.channels().all().map((c) => ({
+    id: c.id(),
+    address: c.address(),
+    parameters: Object.fromEntries(c.parameters().all().map((p) => [p.id(), plain({
+      description: p.description(), enum: p.hasSchema() ? p.schema()?.enum() : undefined, default: p.hasSchema() ? p.schema()?.default() : undefined, location: p.location(),
+    })])),
+    bindings: bindingsOf(c),
+    messages: c.messages().all().map(messageId).sort(),
+  }));
+  const operations = doc.operations().all().map((o) => ({
+    id: o.id(),
+    action: o.isSend() ? 'send' as const : 'receive' as const,
+    channelAddresses: o.channels().all().map((c) => c.address()),
+    messages: o.messages().all().map(messageId).sort(),
+    bindings: bindingsOf(o),
+  }));
+  const messages = new Map<string, ParsedMessage>();
+  for (const m of doc.allMessages().all()) {
+    const message: ParsedMessage = {
+      id: messageId(m),
+      examples: m.examples().all().map((e) => ({ payload: plain(e.payload()), headers: plain(e.headers()) })),
+      bindings: bindingsOf(m),
+    };
+    if (m.name()) message.name = m.name();
+    if (m.hasPayload()) message.payload = plain(m.payload()!.json());
+    if (m.hasHeaders()) message.headers = plain(m.headers()!.json());
+    if (m.hasCorrelationId()) message.correlationId = plain(m.correlationId()!.json());
+    if (m.contentType()) message.contentType = m.contentType();
+    if (m.title()) message.title = m.title();
+    if (m.summary()) message.summary = m.summary();
+    if (m.schemaFormat()) message.schemaFormat = m.schemaFormat();
+    messages.set(message.id, message);
+  }
+  return { servers, channels, operations, messages };
+}
