@@ -5,6 +5,7 @@ import { indexFlow, type FlowIndex } from './flowIndex';
 import { generatePayload } from './payloads';
 import { TABLE_NAMES, type AnomalyRecord, type CommandRecord, type Payload, type RunRecord, type TableName, type TraceRecord } from './records';
 import { diffProjections, replayProjections, stateFromRows, type ProjectionDifference, type ProjectionState } from './replay';
+import { upcastEvents, type UpcastReport } from '../evolution/replayEvents';
 import { Rng } from './rng';
 import { defaultRunSettings, mergeSettings, type SettingsPatch } from './settings';
 import { emptyStats } from './stepContext';
@@ -80,8 +81,21 @@ export interface SimulationEngine {
   projectionsAt(runId: string, position: number): Promise<ProjectionState>;
   /** Rebuilds every projection from the event store and compares with the stored rows; `write` replaces them. */
   rebuildProjections(runId: string, options?: { write?: boolean }): Promise<RebuildReport>;
+  /**
+   * Replays the run's event store against another (newer) design, read-only: each stored event
+   * is brought to its type's version in `flow` by the type's upcasters (`upcastEvents`), then
+   * applied through `flow`'s handlers. What a rebuild of read models after a contract change gives.
+   */
+  replayWithDesign(runId: string, flow: FlowDocument): Promise<DesignReplayReport>;
   /** Row counts of the run per table. */
   counts(runId: string): Promise<Record<TableName, number>>;
+}
+
+/** The result of `replayWithDesign`. */
+export interface DesignReplayReport extends UpcastReport {
+  rebuilt: ProjectionState;
+  /** Stored events read (replayed or skipped). */
+  events: number;
 }
 
 const ALL = TABLE_NAMES;
@@ -233,6 +247,14 @@ export function createSimulationEngine(store: SimulationStore): SimulationEngine
         const differences = diffProjections(stateFromRows(run.flow, stored), rebuilt);
         if (options.write && differences.length > 0) await writeProjections(tx, run, rebuilt, lastEventIds);
         return { equal: differences.length === 0, differences, rebuilt, position: run.position };
+      }),
+    replayWithDesign: (runId, flow) =>
+      store.transaction('r', ['runs', 'events'], async (tx) => {
+        const run = await loadRun(tx, runId);
+        const events = await tx.query('events', '[runId+position]', { prefix: [runId] });
+        const report: UpcastReport = { upcast: 0, skipped: [] };
+        const rebuilt = replayProjections(flow, upcastEvents(events, run.flow, flow, report));
+        return { rebuilt, events: events.length, ...report };
       }),
     counts: (runId) =>
       store.transaction('r', ALL, async (tx) => {

@@ -7,7 +7,7 @@ export * from './settings';
 export * from './store';
 export { createSimulationEngine } from './engine';
 export type {
-  SimulationEngine, FireRequest, FireManyRequest, BatchOptions, RunUntilQuietOptions, BatchResult, RebuildReport,
+  SimulationEngine, FireRequest, FireManyRequest, BatchOptions, RunUntilQuietOptions, BatchResult, RebuildReport, DesignReplayReport,
 } from './engine';
 export { replayProjections, diffProjections, stateFromRows } from './replay';
 export type { ProjectionState, ProjectionDifference, ReplayListener } from './replay';
