@@ -1,6 +1,6 @@
 export {
   toJsonSchema, eventSchemaFileName, DEFAULT_SCHEMA_BASE_URI, JSON_SCHEMA_DIALECT, ENVELOPE_SCHEMA_NAME,
-  type JsonSchema, type JsonSchemaExport, type JsonSchemaFile, type JsonSchemaOptions,
+  type JsonSchemaExport, type JsonSchemaFile, type JsonSchemaOptions,
 } from './toJsonSchema';
 export { planEventSchemas, type EventSchemaPlan, type PlannedEventType } from './contracts/eventSchemas';
 export {

@@ -29,10 +29,8 @@ export function designExport(kind: DesignExportKind, doc: FlowDocument): ExportF
       return { fileName: `${base}.events.schema.json`, mime: JSON_MIME, content: schemaBundleText(doc) };
     case 'schema-zip': {
       const { files, bundle } = toJsonSchema(doc);
-      const entries: Record<string, Uint8Array> = {};
-      for (const f of [...files, { fileName: 'events.bundle.schema.json', schema: bundle }]) {
-        Object.defineProperty(entries, f.fileName, { value: strToU8(json(f.schema)), enumerable: true });
-      }
+      // File names end in `.schema.json`: never a special key like `__proto__`.
+      const entries = Object.fromEntries([...files, { fileName: 'events.bundle.schema.json', schema: bundle }].map((f) => [f.fileName, strToU8(json(f.schema))]));
       return { fileName: `${base}.schemas.zip`, mime: 'application/zip', content: zipSync(entries) as Uint8Array<ArrayBuffer> };
     }
     case 'asyncapi-json':
@@ -42,8 +40,7 @@ export function designExport(kind: DesignExportKind, doc: FlowDocument): ExportF
     case 'asyncapi31-yaml':
       return { fileName: `${base}.asyncapi-3.1.yaml`, mime: 'application/yaml', content: toAsyncApiYaml(doc, { version: '3.1.0' }) };
     case 'asyncapi-services': {
-      const entries: Record<string, Uint8Array> = {};
-      for (const file of toAsyncApiServices(doc)) Object.defineProperty(entries, file.fileName, { value: strToU8(asyncApiYaml(file.document)), enumerable: true });
+      const entries = Object.fromEntries(toAsyncApiServices(doc).map((file) => [file.fileName, strToU8(asyncApiYaml(file.document))]));
       return { fileName: `${base}.services.asyncapi.zip`, mime: 'application/zip', content: zipSync(entries) as Uint8Array<ArrayBuffer> };
     }
     case 'design':

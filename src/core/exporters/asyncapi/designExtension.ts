@@ -8,6 +8,7 @@
 import type { FlowDocument } from '../../model/types';
 import type { EventSchemaPlan } from '../contracts/eventSchemas';
 import type { ExportPlan } from './exportPlan';
+import { rewriteRefs } from '../contracts/schemaRefs';
 
 export const DESIGN_EXTENSION = 'x-eventflow-design';
 
@@ -20,15 +21,22 @@ export interface DesignExtension {
   library: { name: string; schema: string }[];
 }
 
+/**
+ * Schemas inside the extension (command inputs, headers, past payloads) refer to the library as
+ * `#/$defs/<name>`; written into an AsyncAPI document, those references must resolve there, so
+ * they point at `#/components/schemas/<key>` (and `readOwnDesign` turns them back).
+ */
 export function designExtension(doc: FlowDocument, schemas: EventSchemaPlan, _plan: ExportPlan): DesignExtension {
-  const { schemaLibrary, eventTypes, ...rest } = doc;
+  const { schemaLibrary, eventTypes: rawTypes, evolution, ...raw } = doc;
+  const resolvable = <T>(value: T): T => rewriteRefs(value, '#/components/schemas/', (name) => schemas.libraryNames.get(name) ?? name) as T;
+  const rest: Record<string, unknown> = resolvable(raw);
+  // A baseline is a snapshot with its own library: kept as text, so that no reader resolves its references here.
+  if (evolution) rest.evolution = { compatibility: evolution.compatibility, ...(evolution.baseline ? { baselineJson: JSON.stringify(evolution.baseline) } : {}) };
+  const eventTypes = rawTypes.map(({ payload: _payload, ...type }) => resolvable(type));
   const payloadSchemas: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const planned of schemas.types) payloadSchemas[planned.type.id] = planned.payloadName;
   return {
-    document: {
-      ...structuredClone(rest),
-      eventTypes: eventTypes.map(({ payload: _payload, ...type }) => structuredClone(type)),
-    },
+    document: { ...rest, eventTypes },
     payloadSchemas: { ...payloadSchemas },
     library: schemaLibrary.map((entry) => ({ name: entry.name, schema: schemas.libraryNames.get(entry.name)! })),
   };

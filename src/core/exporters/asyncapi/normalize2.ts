@@ -103,7 +103,7 @@ export function normalize2(set: DocumentSet, file: string, root: JsonObject): Pi
       const opAt = child(place, verb);
       if (!isRecord(value[verb])) fail(opAt, `The ${verb} operation of channel "${address}" must be an object, found ${kindOf(value[verb])}`);
       const op = value[verb] as JsonObject;
-      const { fields } = applyTraits(set, op, opAt, 2, []);
+      const { fields } = applyTraits(set, op, opAt, 2, [], ['message']);
       const key = typeof fields.operationId === 'string' && fields.operationId ? fields.operationId : `${verb}:${address}`;
       const messages = operationMessages(set, reader, op, opAt, key);
       for (const message of messages) {

@@ -111,7 +111,7 @@ export function normalize3(set: DocumentSet, file: string, root: JsonObject): Om
   const operations: NormalizedOperation[] = [];
   for (const [key, raw, at] of entriesOf(set, root.operations, child(rootAt, 'operations'), '"operations"')) {
     const { value, at: place } = set.object(raw, at, `Operation "${key}"`);
-    const { fields } = applyTraits(set, value, place, 3, []);
+    const { fields } = applyTraits(set, value, place, 3, [], ['channel', 'messages', 'reply']);
     if (fields.action !== 'send' && fields.action !== 'receive') {
       fail(child(place, 'action'), `Operation "${key}" has action ${JSON.stringify(fields.action)}; AsyncAPI 3 allows "send" or "receive"`);
     }

@@ -5,7 +5,7 @@
  */
 import type { FlowDocument, JsonSchemaObject } from '../../model/types';
 import { isRecord } from '../jsonPointer';
-import { rewriteRefs } from '../contracts/schemaRefs';
+import { rewriteComponentRefs, rewriteRefs } from '../contracts/schemaRefs';
 import { child, fail, type DocumentSet, type Location } from './documentSet';
 import { DESIGN_EXTENSION } from './designExtension';
 import type { JsonObject } from './normalized';
@@ -41,6 +41,9 @@ export function readOwnDesign(set: DocumentSet, file: string): FlowDocument {
   });
   const designName = new Map(library.map((e) => [e.readerName, e.name]));
   const back = <T>(schema: T): T => rewriteRefs(schema, '#/$defs/', (n) => designName.get(n) ?? n) as T;
+  // The extension's own schemas point at `#/components/schemas/<key>`; in the design they are `#/$defs/<name>`.
+  const keyName = new Map((ext.library as { name: string; schema: string }[]).map((e) => [e.schema, e.name]));
+  const fromComponents = <T>(value: T): T => rewriteComponentRefs(value, (key) => keyName.get(key) ?? key) as T;
   if (!Array.isArray(document.eventTypes)) fail(child(child(extAt, 'document'), 'eventTypes'), '"eventTypes" must be an array');
   const eventTypes = (document.eventTypes as unknown[]).map((raw, i) => {
     const at = child(child(child(extAt, 'document'), 'eventTypes'), i);
@@ -49,11 +52,21 @@ export function readOwnDesign(set: DocumentSet, file: string): FlowDocument {
     let payload = readSchema(key, at);
     // A subtype's payload schema is `allOf: [base, own]`: the design keeps its own part.
     if (raw.extends !== undefined && isRecord(payload) && Array.isArray(payload.allOf) && payload.allOf.length === 2) payload = payload.allOf[1] as JsonObject;
-    return { ...raw, payload: back(payload === true ? {} : payload === false ? { not: {} } : payload) as JsonSchemaObject };
+    return { ...fromComponents(raw), payload: back(payload === true ? {} : payload === false ? { not: {} } : payload) as JsonSchemaObject };
   });
   const schemaLibrary = library.map((entry) => ({
     name: entry.name,
     schema: back(reader.library.get(entry.readerName) ?? {}),
   }));
-  return { ...document, eventTypes, schemaLibrary } as unknown as FlowDocument;
+  const restored: JsonObject = { ...fromComponents(document), eventTypes, schemaLibrary };
+  const evolution = document.evolution;
+  if (isRecord(evolution) && typeof evolution.baselineJson === 'string') {
+    const { baselineJson, ...settings } = evolution;
+    try {
+      restored.evolution = { ...settings, baseline: JSON.parse(baselineJson as string) as unknown };
+    } catch {
+      fail(child(child(extAt, 'document'), 'evolution'), 'The baseline is not valid JSON');
+    }
+  }
+  return restored as unknown as FlowDocument;
 }

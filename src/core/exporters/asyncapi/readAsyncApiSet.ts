@@ -2,6 +2,7 @@ import { unescapePointerSegment } from '../../model/validation/problems';
 import { isRecord } from '../jsonPointer';
 import { child, DocumentSet, locationKey, normalizePath, SetImportError, type Location, type SetFile } from './documentSet';
 import type { NormalizedService } from './normalized';
+import { checkBindings2 } from './bindings2';
 import { distinctMessages, readMessagePayloads, type ImportedMessage, type ImportWarning } from './readMessages';
 import { isAsyncApiRoot, readService } from './readService';
 import type { Schema } from './schemaReader';
@@ -79,7 +80,10 @@ export async function readAsyncApiSet(sources: readonly SetSource[], tools: Asyn
       if (real.length > 0) return { ok: false, message: `${describeFindings(real)}.` };
     }
     const warn = (w: ImportWarning) => warnings.push(w.line === undefined && set.lineOf(w) !== undefined ? { ...w, line: set.lineOf(w) } : w);
-    const { payloads, library } = await readMessagePayloads(set, distinctMessages(services), tools, warn);
+    const messages = distinctMessages(services);
+    const of2x = new Set(distinctMessages(services.filter((s) => s.asyncapi.startsWith('2.'))).map((m) => locationKey(m.at)));
+    await checkBindings2(services, messages.filter((m) => of2x.has(locationKey(m.at))), tools, warn);
+    const { payloads, library } = await readMessagePayloads(set, messages, tools, warn);
     return { ok: true, set: { services, messages: nameMessages(payloads, warn), library, warnings, documents: set } };
   } catch (error) {
     if (!(error instanceof SetImportError)) throw error;

@@ -24,14 +24,25 @@ const ASYNCAPI_KEYWORDS = ['discriminator', 'externalDocs', 'deprecated', 'examp
 function draft07(): Ajv {
   const ajv = new Ajv({ strict: false, allErrors: false, validateSchema: false });
   addFormats(ajv);
-  for (const keyword of ASYNCAPI_KEYWORDS) if (!ajv.getKeyword(keyword)) ajv.addKeyword(keyword);
+  addKeywords(ajv);
   return ajv;
+}
+
+/** AsyncAPI's own schema words are annotations to a validator; ajv needs to be told. */
+function addKeywords(ajv: Ajv | Ajv2020): void {
+  for (const keyword of ASYNCAPI_KEYWORDS) {
+    try {
+      ajv.addKeyword(keyword);
+    } catch {
+      // already a keyword of this dialect (2020-12 has `deprecated`)
+    }
+  }
 }
 
 function draft2020(): Ajv2020 {
   const ajv = new Ajv2020({ strict: false, validateSchema: false });
   addFormats(ajv);
-  for (const keyword of ASYNCAPI_KEYWORDS) if (!ajv.getKeyword(keyword)) ajv.addKeyword(keyword);
+  addKeywords(ajv);
   return ajv;
 }
 
@@ -124,6 +135,13 @@ describe.each(CASES)('$name', ({ files }) => {
   });
 
   it('keeps channels, addresses, operations, messages, payloads, headers, servers and bindings', () => {
+    // Messages are matched by name (or key); one a 2.x document left anonymous, by its payload.
+    const exportedIds = new Map<string, string>();
+    const byPayload = new Map([...exported.messages.values()].map((m) => [JSON.stringify(m.payload), m.id]));
+    for (const doc of original) {
+      for (const m of doc.messages.values()) exportedIds.set(m.id, exported.messages.has(m.id) ? m.id : byPayload.get(JSON.stringify(m.payload)) ?? `missing ${m.id}`);
+    }
+    const idOf = (id: string) => exportedIds.get(id) ?? id;
     const servers = new Map<string, Json>();
     const channels = new Map<string, Json>();
     const operations = new Map<string, Json>();
@@ -136,10 +154,10 @@ describe.each(CASES)('$name', ({ files }) => {
       doc.servers.forEach((s, name) => servers.set(name, s));
       for (const c of doc.channels) {
         const known = channels.get(String(c.address)) as { messages: string[] } | undefined;
-        channels.set(String(c.address), { address: c.address, parameters: c.parameters, bindings: c.bindings, messages: [...new Set([...(known?.messages ?? []), ...c.messages])].sort() });
+        channels.set(String(c.address), { address: c.address, parameters: c.parameters, bindings: c.bindings, messages: [...new Set([...(known?.messages ?? []), ...c.messages.map(idOf)])].sort() });
       }
-      for (const o of doc.operations) operations.set(`${o.action} ${o.channelAddresses.join()} ${o.messages.join()}`, o.bindings);
-      doc.messages.forEach((m) => messages.set(m.id, view(m)));
+      for (const o of doc.operations) operations.set(`${o.action} ${o.channelAddresses.join()} ${o.messages.map(idOf).sort().join()}`, o.bindings);
+      doc.messages.forEach((m) => messages.set(idOf(m.id), view(m)));
     }
     const got = {
       servers: new Map([...exported.servers]),

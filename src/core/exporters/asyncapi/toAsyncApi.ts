@@ -111,6 +111,19 @@ function serversOf(services: readonly PlannedService[]) {
   return { servers, schemes };
 }
 
+/**
+ * The document's default content type: the one the imported services agree on (none when they
+ * gave none or differ, so messages keep meaning what they meant), `application/json` for a design
+ * made in the tool.
+ */
+function defaultContentType(services: readonly PlannedService[]): { defaultContentType?: string } {
+  const imported = services.filter((s) => s.contract);
+  if (imported.length === 0) return { defaultContentType: 'application/json' };
+  const types = new Set(imported.map((s) => s.contract!.defaultContentType));
+  const [only] = types;
+  return types.size === 1 && only !== undefined ? { defaultContentType: only } : {};
+}
+
 /** Writes the services given (all of them: the whole design; one: its file) as one document. */
 function writeDocument(ctx: Context, services: readonly PlannedService[], whole: boolean): AsyncApiDocument {
   const operations = services.flatMap((s) => s.operations);
@@ -135,7 +148,7 @@ function writeDocument(ctx: Context, services: readonly PlannedService[], whole:
     ...(single?.contract?.documentId ? { id: single.contract.documentId } : {}),
     info,
     ...(servers.size > 0 ? { servers: record(servers) } : {}),
-    defaultContentType: single?.contract?.defaultContentType ?? 'application/json',
+    ...defaultContentType(services),
     channels: record(channels.map((c) => [channelKeys.get(c)!, channelObject(c, ctx.plan.messageKeys)])),
     operations: record(operations.map((op) => [op.key, operationObject(op, channelKeys, channelsByKey)])),
     components: {

@@ -31,10 +31,11 @@ export interface WithTraits {
  * Applies the `traits` of a message or an operation, as the spec's versions define it: in 2.x
  * a trait's values override the object's (JSON Merge Patch in the order given); in 3.x the
  * object's own values win. Schema-valued keys (`payload`, `headers`) are not copied: they keep
- * their place so that the schemas' references resolve where they were written. Pure; throws
- * `SetImportError`.
+ * their place so that the schemas' references resolve where they were written; `skipKeys` (an
+ * operation's channel, messages and reply: references read by the caller) are left out. Pure;
+ * throws `SetImportError`.
  */
-export function applyTraits(set: DocumentSet, object: JsonObject, at: Location, majorVersion: 2 | 3, schemaKeys: readonly string[]): WithTraits {
+export function applyTraits(set: DocumentSet, object: JsonObject, at: Location, majorVersion: 2 | 3, schemaKeys: readonly string[], skipKeys: readonly string[] = []): WithTraits {
   const layers: { value: JsonObject; at: Location }[] = [];
   if (object.traits !== undefined) {
     if (!Array.isArray(object.traits)) fail(child(at, 'traits'), `"traits" must be an array, found ${kindOf(object.traits)}`);
@@ -51,7 +52,7 @@ export function applyTraits(set: DocumentSet, object: JsonObject, at: Location, 
   for (const layer of ordered) {
     const plain: JsonObject = {};
     for (const [key, value] of Object.entries(layer.value)) {
-      if (key === 'traits') continue;
+      if (key === 'traits' || skipKeys.includes(key)) continue;
       if (schemaKeys.includes(key)) {
         const earlier = placed.get(key);
         placed.set(key, earlier === undefined ? { value, at: child(layer.at, key) } : mergeSchemas(set, earlier, { value, at: child(layer.at, key) }));

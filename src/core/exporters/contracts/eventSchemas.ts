@@ -125,7 +125,7 @@ function closeMessage(doc: FlowDocument, byId: ReadonlyMap<string, EventType>, t
     for (const name of [...extra, ...names]) {
       if (!Object.hasOwn(properties, name)) Object.defineProperty(properties, name, { value: true, enumerable: true, writable: true, configurable: true });
     }
-    return { ...schema, properties, additionalProperties: false };
+    return { type: 'object', ...schema, properties, additionalProperties: false };
   };
   switch (doc.envelope.kind) {
     case 'none':

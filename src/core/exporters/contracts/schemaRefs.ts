@@ -67,6 +67,24 @@ export function rewriteRefs(schema: Json, prefix: string, rename: (name: string)
   return walk(schema, false);
 }
 
+/** A copy of `value` with `#/components/schemas/<key>` references as `#/$defs/<rename(key)>` (the reverse of exporting). */
+export function rewriteComponentRefs(value: Json, rename: (key: string) => string): Json {
+  const COMPONENT_REF = /^#\/components\/schemas\/(.+)$/;
+  const walk = (item: Json, data: boolean): Json => {
+    if (Array.isArray(item)) return item.map((v) => walk(v, data));
+    if (!isPlainObject(item)) return item;
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(item)) {
+      const next = !data && key === '$ref' && typeof v === 'string' && COMPONENT_REF.test(v)
+        ? `#/$defs/${encodeToken(rename(decodeToken(COMPONENT_REF.exec(v)![1]!)))}`
+        : walk(v, data || DATA_KEYWORDS.has(key));
+      Object.defineProperty(out, key, { value: next, enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  };
+  return walk(value, false);
+}
+
 const SCHEMA_VALUED = new Set(['additionalProperties', 'contains', 'propertyNames', 'if', 'then', 'else', 'not', 'items', 'unevaluatedProperties', 'unevaluatedItems', 'contentSchema']);
 const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'dependentSchemas', '$defs']);

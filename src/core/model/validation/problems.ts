@@ -40,6 +40,9 @@ export const PROBLEM_CODES = {
   'empty-name': 'error',
   'invalid-retry-limit': 'error',
   'invalid-version': 'error',
+  'breaking-change': 'error',
+  'missing-upcaster': 'warning',
+  'version-history-gap': 'warning',
 } as const satisfies Record<string, ProblemSeverity>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;
