@@ -68,6 +68,10 @@ export interface ServiceContract {
   securitySchemes: { name: string; scheme: ContractFields }[];
   /** The producers and consumers that are this service. */
   nodeIds: string[];
+  /** Keys (in `FlowDocument.asyncapi.channels`) of the channels its document declared. */
+  channels?: string[];
+  /** The event types its document declared or used as messages. */
+  eventTypeIds?: string[];
   operations: OperationContract[];
   /** Root `x-*` extensions of its document. */
   extensions?: ContractFields;

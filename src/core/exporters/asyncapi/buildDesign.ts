@@ -27,26 +27,35 @@ function messageContract(message: ImportedMessage): MessageContract {
   };
 }
 
-/** One design-level channel per address: services that publish and subscribe on one topic share it. */
+/**
+ * Design-level channels: services that publish and subscribe on one address share one channel.
+ * Channels of one service stay apart even when they share an address (a WebSocket API puts
+ * every channel on `/`); across services, a channel joins one of another service with the same
+ * address, the one with the same key if there is one.
+ */
 class ChannelMerger {
   readonly channels: ChannelContract[] = [];
-  private readonly byAddress = new Map<string, ChannelContract>();
+  private readonly byAddress = new Map<string, ChannelContract[]>();
   private readonly byPlace = new Map<string, ChannelContract>();
+  private readonly owners = new Map<ChannelContract, Set<string>>();
   private readonly keys = new Set<string>();
 
   constructor(private readonly eventIdOf: (at: ImportedMessage['at']) => string) {}
 
-  add(channel: NormalizedChannel): ChannelContract {
+  add(channel: NormalizedChannel, service: string): ChannelContract {
     const known = this.byPlace.get(locationKey(channel.at));
     if (known) return known;
     const address = typeof channel.address === 'string' ? channel.address : undefined;
-    let contract = address === undefined ? undefined : this.byAddress.get(address);
+    const candidates = (address === undefined ? [] : this.byAddress.get(address) ?? []).filter((c) => !this.owners.get(c)!.has(service));
+    let contract = candidates.find((c) => c.key === channel.key) ?? candidates[0];
     if (!contract) {
       contract = { key: uniqueId(channel.key, this.keys), fields: channel.meta, messages: [] };
       if (channel.address !== undefined) contract.address = channel.address;
       this.channels.push(contract);
-      if (address !== undefined) this.byAddress.set(address, contract);
+      this.owners.set(contract, new Set());
+      if (address !== undefined) this.byAddress.set(address, [...(this.byAddress.get(address) ?? []), contract]);
     }
+    this.owners.get(contract)!.add(service);
     for (const { key, message } of channel.messages) {
       const eventTypeId = this.eventIdOf(message.at);
       if (!contract.messages.some((m) => m.eventTypeId === eventTypeId)) {
@@ -163,17 +172,18 @@ export function buildDesign(imported: ImportedSet, setName?: string): { doc: Flo
       servers: [...service.servers].map(([name, server]) => ({ name, server })),
       securitySchemes: [...service.securitySchemes].map(([name, scheme]) => ({ name, scheme })),
       nodeIds: [producer?.id, consumer?.id].filter((id): id is string => id !== undefined),
+      channels: service.channels.map((c) => channels.add(c, service.file).key),
+      eventTypeIds: [...new Set([...service.channels.flatMap((c) => c.messages.map((m) => eventIdOf(m.message.at))), ...service.componentMessages.map((m) => eventIdOf(m.at))])],
       operations: service.operations.map((op) => {
         const fields = { ...op.meta };
         delete fields['x-eventflow-node'];
         return {
-          key: op.key, action: op.action, nodeId: nodeFor(op), channel: channels.add(op.channel).key,
+          key: op.key, action: op.action, nodeId: nodeFor(op), channel: channels.add(op.channel, service.file).key,
           eventTypeIds: op.messages.map((m) => eventIdOf(m.at)), fields,
         };
       }),
       ...(Object.keys(service.extensions).length === 0 ? {} : { extensions: withoutOwnExtensions(service.extensions) }),
     });
-    service.channels.forEach((c) => channels.add(c));
   }
   const asyncapi: AsyncApiContract = { channels: channels.channels, services };
   const semantics: Omit<FlowDocument, 'layout'> = {

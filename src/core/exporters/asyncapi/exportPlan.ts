@@ -42,6 +42,8 @@ export interface PlannedService {
   contract?: ServiceContract;
   nodeIds: string[];
   operations: PlannedOperation[];
+  /** The channels its document declared (written in its own file even when no operation uses them). */
+  channels: PlannedChannel[];
 }
 
 export interface ExportPlan {
@@ -129,14 +131,15 @@ export function planExport(doc: FlowDocument): ExportPlan {
       if (op.action === 'receive') does.handles.forEach((h) => eventTypeIds.some((id) => id === h || inheritanceChain(byId, byId.get(id)!).some((t) => t.id === h)) && covered.add(`${op.nodeId}|receive|${h}`));
       operations.push({ key: uniqueKey(op.key, takenOps), action: op.action, nodeId: op.nodeId, channel, eventTypeIds, fields: op.fields });
     }
-    services.push({ title: contract.title, contract, nodeIds, operations });
+    const own = (contract.channels ?? []).map((key) => channelByContract.get(key)).filter((c): c is PlannedChannel => c !== undefined);
+    services.push({ title: contract.title, contract, nodeIds, operations, channels: own });
   }
   const serviceOf = new Map<string, PlannedService>();
   for (const service of services) for (const id of service.nodeIds) serviceOf.set(id, service);
   for (const node of nodes.values()) {
     let service = serviceOf.get(node.id);
     if (!service) {
-      service = { title: node.name, nodeIds: [node.id], operations: [] };
+      service = { title: node.name, nodeIds: [node.id], operations: [], channels: [] };
       services.push(service);
       serviceOf.set(node.id, service);
     }

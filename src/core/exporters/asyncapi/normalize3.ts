@@ -19,7 +19,8 @@ export class MessageReader {
     const known = this.byPlace.get(locationKey(place));
     if (known) return known;
     const { fields, placed } = applyTraits(this.set, value, place, this.major, ['payload', 'headers']);
-    const definedKey = /^\/components\/messages\/[^/]+$/.test(place.pointer) ? lastToken(place.pointer) : undefined;
+    // `components.messages.<key>`, or a file of messages (`messages.yaml#/commentLiked`): the key it was defined under.
+    const definedKey = /^\/components\/messages\/[^/]+$/.test(place.pointer) || /^\/[^/]+$/.test(place.pointer) ? lastToken(place.pointer) : undefined;
     const message: NormalizedMessage = {
       at: place,
       key: (this.major === 2 && typeof fields.messageId === 'string' && fields.messageId) || definedKey || key,

@@ -13,7 +13,8 @@ import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importDesignFiles } from '../importDesign';
 import { toJsonSchema } from '../toJsonSchema';
-import { asyncApiYaml, toAsyncApi } from './toAsyncApi';
+import { parse as parseYaml } from 'yaml';
+import { asyncApiYaml, toAsyncApi, toAsyncApiServices } from './toAsyncApi';
 import { loadAsyncApiTools, type AsyncApiTools } from './tools';
 import { mutantsOf, sampleOf, type Json } from './testing/instances';
 import { offlineParser, parsedModel, plain, type ParsedDocument, type ParsedMessage } from './testing/parsedModel';
@@ -75,24 +76,61 @@ function instancesFor(message: ParsedMessage): { examples: Json[]; all: Json[] }
   return { examples, all: [...seeds, ...seeds.flatMap(mutantsOf)] };
 }
 
+/** What a message means: payload (Avro ones are kept as written and not compared as JSON Schema), headers, correlation id, metadata. */
+function semanticMessage(m: ParsedMessage): Json {
+  return plain({
+    payload: m.schemaFormat?.includes('avro') ? undefined : m.payload, headers: m.headers, correlationId: m.correlationId,
+    contentType: m.contentType, title: m.title, summary: m.summary, bindings: m.bindings, examples: m.examples.length,
+  });
+}
+
+/**
+ * A document's meaning, independent of keys the import may rename: servers by name; channels by
+ * address with the messages they carry (each message by what it means); operations by action,
+ * channel address and messages; every message by what it means.
+ */
+function semanticView(doc: ParsedDocument) {
+  const meaning = (id: string) => JSON.stringify(semanticMessage(doc.messages.get(id)!));
+  const sorted = <T>(items: T[]) => items.map((x) => JSON.stringify(x)).sort();
+  return {
+    servers: Object.fromEntries([...doc.servers].sort(([a], [b]) => (a < b ? -1 : 1))),
+    // A 2.x channel lists a message once per operation that uses it: what it carries is the set.
+    channels: sorted(doc.channels.map((c) => ({ address: c.address, parameters: c.parameters, bindings: c.bindings, messages: [...new Set(c.messages.map(meaning))].sort() }))),
+    operations: sorted(doc.operations.map((o) => ({ action: o.action, channels: o.channelAddresses, messages: o.messages.map(meaning).sort(), bindings: o.bindings }))),
+    messages: [...new Set([...doc.messages.keys()].map(meaning))].sort(),
+  };
+}
+
 describe.each(CASES)('$name', ({ files }) => {
   let original: ParsedDocument[];
   let exported: ParsedDocument;
   let exportedDoc: Record<string, Json>;
   let jsonSchemas: ReturnType<typeof toJsonSchema>;
   let warnings: number;
+  /** The exported message that is an original one: by name (or key); one a 2.x document left anonymous, by its payload. */
+  let idOf: (originalId: string) => string;
+  let perService: ReturnType<typeof toAsyncApiServices>;
+  let services: string[];
 
   beforeAll(async () => {
     const result = await importDesignFiles(files.map((f) => ({ path: f.path, text: f.text, sizeBytes: f.text.length })), { tools });
     if (!result.ok) throw new Error(`refused: ${result.message}`);
     warnings = result.warnings.length;
     exportedDoc = toAsyncApi(result.doc) as Record<string, Json>;
+    perService = toAsyncApiServices(result.doc);
     jsonSchemas = toJsonSchema(result.doc);
     const texts = new Map(files.map((f) => [f.path, f.text]));
     const parser = offlineParser(texts);
     const roots = files.filter((f) => /^asyncapi:/m.test(f.text));
     original = await Promise.all(roots.map((f) => parsedModel(parser, f.text, f.path)));
+    services = roots.map((f) => String((parseYaml(f.text) as { info: { title: string } }).info.title));
     exported = await parsedModel(offlineParser(new Map()), asyncApiYaml(exportedDoc as never));
+    const ids = new Map<string, string>();
+    const byPayload = new Map([...exported.messages.values()].map((m) => [JSON.stringify(m.payload), m.id]));
+    for (const doc of original) {
+      for (const m of doc.messages.values()) ids.set(m.id, exported.messages.has(m.id) ? m.id : byPayload.get(JSON.stringify(m.payload)) ?? `missing ${m.id}`);
+    }
+    idOf = (id) => ids.get(id) ?? id;
   }, 120_000);
 
   it('imports without refusal and re-exports with zero parser errors', () => {
@@ -108,20 +146,20 @@ describe.each(CASES)('$name', ({ files }) => {
     for (const doc of original) {
       for (const message of doc.messages.values()) {
         if (message.payload === undefined || message.schemaFormat?.includes('avro')) continue;
-        const target = exported.messages.get(message.id);
+        const target = exported.messages.get(idOf(message.id));
         expect(target, `message ${message.id} is exported`).toBeDefined();
-        const rawPayload = (components.messages as Record<string, Record<string, Json>>)[Object.keys(components.messages as object).find((k) => {
-          const m = (components.messages as Record<string, Record<string, Json>>)[k]!;
-          return (m.name ?? k) === message.id;
-        })!]!.payload;
+        const exportedMessages = components.messages as Record<string, Record<string, Json>>;
+        const rawPayload = exportedMessages[Object.keys(exportedMessages).find((k) => (exportedMessages[k]!.name ?? k) === target!.id)!]!.payload;
         const originalValid = validatorOf(ajv07, message.payload);
         const exportedValid = validatorOf(ajv07, { ...(rawPayload as object), components: { schemas: components.schemas } });
-        const jsonSchemaFile = jsonSchemas.files.find((f) => f.schema.title === message.id || f.fileName.startsWith(`${message.id}.`));
+        const jsonSchemaFile = jsonSchemas.files.find((f) => f.schema.title === target!.id);
         const jsonSchemaValid = jsonSchemaFile ? validatorOf(ajv20, jsonSchemaFile.schema) : undefined;
         const { examples, all } = instancesFor(message);
         for (const example of examples) {
-          expect(originalValid(example), `${message.id}: the original accepts its example`).toBe(true);
-          expect(exportedValid(example), `${message.id}: the export accepts ${JSON.stringify(example)}`).toBe(true);
+          // A few published examples break their own schema (Kraken's oneOf of two overlapping branches):
+          // the export must then refuse them too — it says what the original says.
+          if (!originalValid(example)) console.info(`${message.id}: the original document refuses its own example ${JSON.stringify(example)}`);
+          expect(exportedValid(example), `${message.id}: the export judges its example ${JSON.stringify(example)} as the original`).toBe(originalValid(example));
         }
         for (const instance of all) {
           const verdict = originalValid(instance);
@@ -131,44 +169,31 @@ describe.each(CASES)('$name', ({ files }) => {
         }
       }
     }
-    expect(judged).toBeGreaterThan(0);
+    // Every document but Adeo's (whose two payloads are remote Avro schemas, kept as written) has JSON Schema payloads to judge.
+    const judgeable = original.some((doc) => [...doc.messages.values()].some((m) => m.payload !== undefined && !m.schemaFormat?.includes('avro')));
+    expect(judged > 0).toBe(judgeable);
   });
 
-  it('keeps channels, addresses, operations, messages, payloads, headers, servers and bindings', () => {
-    // Messages are matched by name (or key); one a 2.x document left anonymous, by its payload.
-    const exportedIds = new Map<string, string>();
-    const byPayload = new Map([...exported.messages.values()].map((m) => [JSON.stringify(m.payload), m.id]));
-    for (const doc of original) {
-      for (const m of doc.messages.values()) exportedIds.set(m.id, exported.messages.has(m.id) ? m.id : byPayload.get(JSON.stringify(m.payload)) ?? `missing ${m.id}`);
+  it('keeps channels, addresses, operations, messages, payloads, headers, servers and bindings (each service\'s own export against its document)', async () => {
+    for (const [i, doc] of original.entries()) {
+      const title = services[i]!;
+      const file = perService.find((f) => f.service === title);
+      expect(file, `a file for service ${title}`).toBeDefined();
+      const again = await parsedModel(offlineParser(new Map()), asyncApiYaml(file!.document));
+      expect(again.errors).toEqual([]);
+      const want = semanticView(doc);
+      const got = semanticView(again);
+      expect(got.servers, `${title}: servers`).toEqual(want.servers);
+      expect(got.channels, `${title}: channels`).toEqual(want.channels);
+      expect(got.operations, `${title}: operations`).toEqual(want.operations);
+      expect(got.messages, `${title}: messages`).toEqual(want.messages);
     }
-    const idOf = (id: string) => exportedIds.get(id) ?? id;
-    const servers = new Map<string, Json>();
-    const channels = new Map<string, Json>();
-    const operations = new Map<string, Json>();
-    const messages = new Map<string, Json>();
-    const view = (m: ParsedMessage) => plain({
-      payload: m.schemaFormat?.includes('avro') ? undefined : m.payload, headers: m.headers, correlationId: m.correlationId,
-      contentType: m.contentType, title: m.title, summary: m.summary, bindings: m.bindings, examples: m.examples.length,
-    });
-    for (const doc of original) {
-      doc.servers.forEach((s, name) => servers.set(name, s));
-      for (const c of doc.channels) {
-        const known = channels.get(String(c.address)) as { messages: string[] } | undefined;
-        channels.set(String(c.address), { address: c.address, parameters: c.parameters, bindings: c.bindings, messages: [...new Set([...(known?.messages ?? []), ...c.messages.map(idOf)])].sort() });
-      }
-      for (const o of doc.operations) operations.set(`${o.action} ${o.channelAddresses.join()} ${o.messages.map(idOf).sort().join()}`, o.bindings);
-      doc.messages.forEach((m) => messages.set(idOf(m.id), view(m)));
-    }
-    const got = {
-      servers: new Map([...exported.servers]),
-      channels: new Map(exported.channels.map((c) => [String(c.address), { address: c.address, parameters: c.parameters, bindings: c.bindings, messages: c.messages }])),
-      operations: new Map(exported.operations.map((o) => [`${o.action} ${o.channelAddresses.join()} ${o.messages.join()}`, o.bindings])),
-      messages: new Map([...exported.messages].map(([id, m]) => [id, view(m)])),
-    };
-    expect(Object.fromEntries(got.servers)).toEqual(Object.fromEntries(servers));
-    expect(Object.fromEntries(got.channels)).toEqual(Object.fromEntries(channels));
-    expect([...got.operations.keys()].sort()).toEqual([...operations.keys()].sort());
-    expect(Object.fromEntries(got.operations)).toEqual(Object.fromEntries(operations));
-    expect(Object.fromEntries(got.messages)).toEqual(Object.fromEntries(messages));
+  });
+
+  it('keeps every message and server in the whole-design export too', () => {
+    const payloads = (docs: ParsedDocument[]) => new Set(docs.flatMap((d) => [...d.messages.values()].map((m) => JSON.stringify(semanticMessage(m)))));
+    expect([...payloads([exported])].sort()).toEqual([...payloads(original)].sort());
+    const servers = (docs: ParsedDocument[]) => new Set(docs.flatMap((d) => [...d.servers.values()].map((v) => JSON.stringify(v))));
+    expect([...servers([exported])].sort()).toEqual([...servers(original)].sort());
   });
 });

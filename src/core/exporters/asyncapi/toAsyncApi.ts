@@ -1,7 +1,7 @@
-import { stringify as stringifyYaml } from 'yaml';
 import type { ContractFields } from '../../model/contracts';
 import type { EventType, FlowDocument } from '../../model/types';
 import { planEventSchemas, type EventSchemaPlan } from '../contracts/eventSchemas';
+import { jsonToYaml } from '../jsonToYaml';
 import { definitionClosure, rewriteRefs, toDraft07 } from '../contracts/schemaRefs';
 import { sameJson } from '../../evolution/schemaFacts';
 import { designExtension, DESIGN_EXTENSION } from './designExtension';
@@ -100,13 +100,27 @@ function operationObject(op: PlannedOperation, channelKeys: Map<PlannedChannel, 
   return out;
 }
 
-/** Servers and security schemes of the services given, by name (the first of two same-named wins). */
+/** Adds `value` under `name`, or under `name_2`, `name_3`… when another value already has the name; the same value is kept once. */
+function addNamed(into: Map<string, unknown>, name: string, value: unknown): void {
+  for (let n = 1; ; n++) {
+    const key = n === 1 ? name : `${name}_${n}`;
+    const known = into.get(key);
+    if (known === undefined) { into.set(key, value); return; }
+    if (sameJson(known, value)) return;
+  }
+}
+
+/**
+ * Servers and security schemes of the services given, by name. Services of one design often
+ * name their servers alike (every service of a set has its `mosquitto`, each with its own client
+ * id): the same server is written once, a different one under a suffixed name, so nothing is lost.
+ */
 function serversOf(services: readonly PlannedService[]) {
   const servers = new Map<string, unknown>();
   const schemes = new Map<string, unknown>();
   for (const service of services) {
-    for (const { name, server } of service.contract?.servers ?? []) if (!servers.has(name)) servers.set(name, server);
-    for (const { name, scheme } of service.contract?.securitySchemes ?? []) if (!schemes.has(name)) schemes.set(name, scheme);
+    for (const { name, server } of service.contract?.servers ?? []) addNamed(servers, name, server);
+    for (const { name, scheme } of service.contract?.securitySchemes ?? []) addNamed(schemes, name, scheme);
   }
   return { servers, schemes };
 }
@@ -127,12 +141,13 @@ function defaultContentType(services: readonly PlannedService[]): { defaultConte
 /** Writes the services given (all of them: the whole design; one: its file) as one document. */
 function writeDocument(ctx: Context, services: readonly PlannedService[], whole: boolean): AsyncApiDocument {
   const operations = services.flatMap((s) => s.operations);
-  const usedChannels = new Set(operations.map((op) => op.channel));
+  const usedChannels = new Set([...operations.map((op) => op.channel), ...services.flatMap((s) => s.channels)]);
   if (whole) ctx.plan.channels.forEach((c) => usedChannels.add(c));
   const channels = ctx.plan.channels.filter((c) => usedChannels.has(c));
   const channelKeys = new Map(channels.map((c) => [c, c.key]));
   const channelsByKey = new Map(channels.map((c) => [c.key, c]));
-  const typeIds = new Set(channels.flatMap((c) => c.messages.map((m) => m.eventTypeId)));
+  const typeIds = new Set([...channels.flatMap((c) => c.messages.map((m) => m.eventTypeId)), ...services.flatMap((s) => s.contract?.eventTypeIds ?? [])]);
+  for (const id of typeIds) if (!ctx.plan.messageKeys.has(id)) typeIds.delete(id);
   if (whole) ctx.plan.messageKeys.forEach((_key, id) => typeIds.add(id));
   const types = ctx.doc.eventTypes.filter((t) => typeIds.has(t.id));
   const messages = record(types.map((t) => [ctx.plan.messageKeys.get(t.id)!, messageObject(ctx, t)]));
@@ -193,9 +208,9 @@ export function toAsyncApiServices(doc: FlowDocument, options: AsyncApiExportOpt
   });
 }
 
-/** An AsyncAPI document as YAML text (no anchors: every object written where it is). Pure. */
+/** An AsyncAPI document as YAML text (no anchors: every object written where it is; linear). Pure. */
 export function asyncApiYaml(document: AsyncApiDocument): string {
-  return stringifyYaml(document, { aliasDuplicateObjects: false, lineWidth: 0 });
+  return jsonToYaml(document);
 }
 
 /** The design as AsyncAPI YAML (`toAsyncApi`). Pure. */

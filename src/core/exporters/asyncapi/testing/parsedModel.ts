@@ -84,7 +84,7 @@ export interface ParsedDocument {
 const bindingsOf = (item: { bindings(): unknown }) => {
   const bindings = item.bindings() as { all(): { protocol(): string; json(): Json }[]; extensions(): { all(): { id(): string; value(): Json }[] } };
   const out: Record<string, Json> = {};
-  for (const b of bindings.all()) out[b.protocol()] = plain(b.json());
+  for (const b of bindings.all()) if (!b.protocol().startsWith('x-')) out[b.protocol()] = plain(b.json());
   for (const e of bindings.extensions().all()) {
     const kept = /^x-asyncapi2-binding-(.+)$/.exec(e.id());
     if (kept) out[kept[1]!] = plain(e.value());
@@ -123,6 +123,12 @@ export async function parsedModel(parser: Parser, text: string, path = 'asyncapi
   const errors = diagnostics.filter((d) => d.severity === 0);
   if (!document) return { servers: new Map(), channels: [], operations: [], messages: new Map(), errors };
   return { ...readModel(document), errors };
+}
+
+/** A multi-format schema (`{ schemaFormat, schema }`) as the schema it wraps. */
+function schemaOf(value: Json): Json {
+  const record = value as { schemaFormat?: unknown; schema?: unknown } | null;
+  return record && typeof record === 'object' && typeof record.schemaFormat === 'string' && record.schema !== undefined ? record.schema : value;
 }
 
 function messageId(m: { id(): string; name(): string | undefined }): string {
@@ -164,8 +170,8 @@ function readModel(doc: AsyncAPIDocumentInterface): Omit<ParsedDocument, 'errors
       bindings: bindingsOf(m),
     };
     if (m.name()) message.name = m.name();
-    if (m.hasPayload()) message.payload = plain(m.payload()!.json());
-    if (m.hasHeaders()) message.headers = plain(m.headers()!.json());
+    if (m.hasPayload()) message.payload = schemaOf(plain(m.payload()!.json()));
+    if (m.hasHeaders()) message.headers = schemaOf(plain(m.headers()!.json()));
     if (m.hasCorrelationId()) message.correlationId = plain(m.correlationId()!.json());
     if (m.contentType()) message.contentType = m.contentType();
     if (m.title()) message.title = m.title();
