@@ -20,7 +20,7 @@ function describe(diff: EventTypeDiff): string[] {
 export async function run(args: string[]): Promise<number> {
   let files: string[];
   let mode: CompatibilityMode;
-  let asJson = false;
+  let asJson: boolean;
   try {
     const parsed = parseCommandLine(args, ['compat', 'json'], 2);
     files = parsed.files;

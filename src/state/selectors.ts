@@ -1,4 +1,4 @@
-import { deriveEdges, findNode, validateFlow, type FlowDocument } from '../core';
+import { deriveEdges, evolutionProblems, findNode, validateFlow, type FlowDocument } from '../core';
 import type { AppState } from './store';
 
 /** Selectors at module scope, so components subscribe to exactly what they read. */
@@ -30,8 +30,10 @@ export const selectSingleSelectedNode = (s: AppState) => {
   return id === undefined ? undefined : findNode(s.doc, id);
 };
 
+/** The same semantics: node lists, envelope and schema library (what validation and the inspector read). */
 const sameNodeLists = (a: FlowDocument, b: FlowDocument) =>
-  a.eventTypes === b.eventTypes && a.producers === b.producers && a.consumers === b.consumers && a.projections === b.projections;
+  a.eventTypes === b.eventTypes && a.producers === b.producers && a.consumers === b.consumers && a.projections === b.projections
+  && a.envelope === b.envelope && a.schemaLibrary === b.schemaLibrary && a.evolution === b.evolution;
 
 /**
  * Memoises a derivation of the open design: it is recomputed only when `same` says the design
@@ -48,7 +50,8 @@ function memoOnDoc<T>(same: (a: FlowDocument, b: FlowDocument) => boolean, deriv
 }
 
 export const selectEdges = memoOnDoc(sameNodeLists, deriveEdges, []);
-export const selectProblems = memoOnDoc(sameNodeLists, validateFlow, []);
+/** The validator's problems and the schema-evolution ones (breaking changes against the baseline). */
+export const selectProblems = memoOnDoc(sameNodeLists, (doc) => [...validateFlow(doc), ...evolutionProblems(doc)], []);
 /**
  * The open design for editors that never read its layout (the inspector): the same object while
  * only positions or the viewport change, so a node drag does not re-render them on every frame.

@@ -9,7 +9,7 @@ import type { Consumer, EventType, Producer, Projection } from './types';
 describe('createEmptyDocument', () => {
   it('makes a current-version document with no nodes', () => {
     const doc = createEmptyDocument('d1', 'My design');
-    expect(doc).toMatchObject({ schemaVersion: 1, id: 'd1', name: 'My design', eventTypes: [], producers: [] });
+    expect(doc).toMatchObject({ schemaVersion: 2, id: 'd1', name: 'My design', eventTypes: [], producers: [] });
     expect(doc.layout.positions).toEqual({});
   });
 });
@@ -38,8 +38,8 @@ describe('addNode', () => {
   it('adds a usable event type with a required field and its position', () => {
     const doc = addNode(empty, 'event', { id: 'event-1', position: { x: 10, y: 20 } });
     const event = findNode(doc, 'event-1') as EventType;
-    expect(event).toMatchObject({ kind: 'event', name: 'NewEvent', version: 1, aggregateIdField: 'id' });
-    expect(event.fields).toEqual([expect.objectContaining({ name: 'id', required: true })]);
+    expect(event).toMatchObject({ kind: 'event', name: 'NewEvent', version: 1, aggregateIdPath: '/id' });
+    expect(event.payload).toEqual({ type: 'object', properties: { id: { type: 'string', format: 'uuid' } }, required: ['id'] });
     expect(doc.layout.positions['event-1']).toEqual({ x: 10, y: 20 });
     expect(empty.eventTypes).toHaveLength(0);
   });

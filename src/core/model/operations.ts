@@ -9,3 +9,6 @@ export { connect, disconnect } from './connect';
 export { replaceNodeCarryingRenames } from './carryRenames';
 export { withCommandEmission, withHandlerEmission, upsertEffectFor } from './autoMap';
 export { copyNodes, pasteNodes, type ClipboardPayload } from './clipboard';
+export {
+  withEnvelope, addLibrarySchema, renameLibrarySchema, replaceLibrarySchema, removeLibrarySchema, freshLibraryName,
+} from './designSettings';

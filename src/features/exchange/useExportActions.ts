@@ -1,13 +1,13 @@
 import { useReactFlow } from '@xyflow/react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback } from 'react';
-import { exportBaseName } from '../../core';
+import { baselineOf, exportBaseName } from '../../core';
 import { simulationDb } from '../../persistence/simulation';
 import { selectDesignId } from '../../state/selectors';
 import { useAppStore } from '../../state/store';
 import { dataUrlToBlob, renderCanvas } from './canvasImage';
 import { downloadFile } from './download';
-import { designExport, runExport, schemaBundleText, type DesignExportKind, type RunExportKind } from './exportFiles';
+import { designExport, isContractExport, runExport, schemaBundleText, type DesignExportKind, type RunExportKind } from './exportFiles';
 import { readRunSnapshot } from './readRunSnapshot';
 
 /** Every export the menu offers, as actions on the open design (and its run, if any). */
@@ -20,15 +20,25 @@ export function useExportActions() {
     useAppStore.getState().showToast(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
   }, []);
 
+  const recordBaseline = useCallback((label: string) => {
+    useAppStore.getState().applyEdit((doc) => ({
+      ...doc,
+      evolution: { compatibility: doc.evolution?.compatibility ?? 'backward', baseline: baselineOf(doc, label) },
+    }));
+  }, []);
+
   const exportDesign = useCallback((kind: DesignExportKind) => {
     const current = useAppStore.getState().doc;
     if (!current) return;
     try {
-      downloadFile(designExport(kind, current));
+      const file = designExport(kind, current);
+      downloadFile(file);
+      // What was shipped is the baseline later edits are checked against (breaking changes on an unchanged version).
+      if (isContractExport(kind)) recordBaseline(`the export ${file.fileName} (${new Date().toLocaleString('en-GB')})`);
     } catch (error) {
       report(error, 'Export');
     }
-  }, [report]);
+  }, [report, recordBaseline]);
 
   const exportRun = useCallback(async (kind: RunExportKind) => {
     const current = useAppStore.getState().doc;

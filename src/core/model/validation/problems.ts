@@ -43,6 +43,12 @@ export const PROBLEM_CODES = {
   'breaking-change': 'error',
   'missing-upcaster': 'warning',
   'version-history-gap': 'warning',
+  'invalid-schema': 'error',
+  'invalid-constraint': 'error',
+  'unknown-schema-ref': 'error',
+  'payload-not-object': 'error',
+  'payload-shadows-envelope': 'warning',
+  'overlapping-mapping': 'error',
 } as const satisfies Record<string, ProblemSeverity>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;
