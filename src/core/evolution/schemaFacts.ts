@@ -83,6 +83,8 @@ export function objectView(schema: Schema, library: Library, depth = 0): ObjectV
   if (isObject(resolved.properties)) {
     for (const name of Object.keys(resolved.properties)) {
       const sub = getOwn(resolved.properties as Record<string, unknown>, name);
+      // `name: true` beside an `allOf` only lists the name (a closed message): the definition in `allOf` says what it is.
+      if (sub === true && view.properties.has(name)) continue;
       if (sub === true || sub === false || isObject(sub)) view.properties.set(name, sub as Schema);
     }
   }
