@@ -70,7 +70,10 @@ exchangeTest('downloads every export from the Export menu, and each one parses',
     expect(name).toBe('content-platform.events.schema.json');
     const bundle = JSON.parse(bytes.toString('utf8'));
     expect(bundle.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(Object.keys(bundle.$defs)).toEqual(['EventEnvelope', 'AbstractContentEvent', 'VideoEvent', 'VideoInputEvent', 'VideoStatusChangeEvent', 'AuthorVideoAddedEvent']);
+    const types = ['AbstractContentEvent', 'VideoEvent', 'VideoInputEvent', 'VideoStatusChangeEvent', 'AuthorVideoAddedEvent'];
+    // Every event type's payload and whole message (the envelope around it) under $defs.
+    expect(Object.keys(bundle.$defs)).toEqual([...types.map((t) => `${t}Payload`), ...types]);
+    expect(bundle.anyOf).toEqual(['VideoInputEvent', 'VideoStatusChangeEvent', 'AuthorVideoAddedEvent'].map((t) => ({ $ref: `#/$defs/${t}` })));
   });
 
   await exchangeTest.step('one schema per event, zipped', async () => {
@@ -80,7 +83,8 @@ exchangeTest('downloads every export from the Export menu, and each one parses',
     expect(Object.keys(files).sort()).toContain('VideoStatusChangeEvent.v1.schema.json');
     expect(Object.keys(files)).toHaveLength(7);
     const schema = JSON.parse(strFromU8(files['VideoStatusChangeEvent.v1.schema.json']!));
-    expect(schema.allOf).toEqual([{ $ref: 'VideoEvent.v1.schema.json' }]);
+    // Self-contained: the base's payload is under $defs, referenced from the subtype's payload.
+    expect(schema.$defs.VideoStatusChangeEventPayload.allOf[0]).toEqual({ $ref: '#/$defs/VideoEventPayload' });
   });
 
   await exchangeTest.step('copy the bundle to the clipboard', async () => {
@@ -93,12 +97,12 @@ exchangeTest('downloads every export from the Export menu, and each one parses',
   });
 
   await exchangeTest.step('AsyncAPI as JSON (parses with zero errors) and as YAML', async () => {
-    const json = await exchange.download('AsyncAPI (.json)');
+    const json = await exchange.download('AsyncAPI 3.0 (.json)');
     expect(json.name).toBe('content-platform.asyncapi.json');
     const doc = JSON.parse(json.bytes.toString('utf8'));
     const { diagnostics } = await new Parser().parse(doc);
     expect(diagnostics.filter((d) => d.severity === 0)).toEqual([]);
-    const yaml = await exchange.download('AsyncAPI (.yaml)');
+    const yaml = await exchange.download('AsyncAPI 3.0 (.yaml)');
     expect(parseYaml(yaml.bytes.toString('utf8'))).toEqual(doc);
   });
 
@@ -177,8 +181,8 @@ exchangeTest('imports by drag-and-drop and Open… as new designs; refuses a bad
     expect(await exchange.savedDesignNames()).toEqual(['Content platform', 'Dropped design']);
   });
 
-  await exchangeTest.step('Open… reads an AsyncAPI 2.6 YAML file into a new design', async () => {
-    const yaml = 'asyncapi: 2.6.0\ninfo: { title: Account Service, version: 1.0.0 }\nchannels:\n  user/signedup:\n    publish:\n      operationId: signUp\n      message: { name: UserSignedUp, payload: { type: object, properties: { email: { type: string } } } }\n';
+  await exchangeTest.step('Open… reads an AsyncAPI 2.6 YAML file into a new design (subscribe: the service sends)', async () => {
+    const yaml = 'asyncapi: 2.6.0\ninfo: { title: Account Service, version: 1.0.0 }\nchannels:\n  user/signedup:\n    subscribe:\n      operationId: signUp\n      message: { name: UserSignedUp, payload: { type: object, properties: { email: { type: string } } } }\n';
     await page.getByTestId('exchange.open-input').setInputFiles({ name: 'accounts.yaml', mimeType: 'application/yaml', buffer: Buffer.from(yaml) });
     await expect(editor.designName).toHaveValue('Account Service');
     await expect(editor.node('event', 'UserSignedUp')).toBeVisible();

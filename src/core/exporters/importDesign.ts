@@ -1,11 +1,7 @@
 import { restoreFlowDocument } from '../model/restore';
 import type { FlowDocument } from '../model/types';
-import { buildDesign } from './asyncapi/buildDesign';
-import { hasOwnDesign, readOwnDesign } from './asyncapi/ownDesign';
-import { readAsyncApiSet, type SetSource } from './asyncapi/readAsyncApiSet';
+import type { SetSource } from './asyncapi/readAsyncApiSet';
 import type { ImportWarning } from './asyncapi/readMessages';
-import { isAsyncApiRoot } from './asyncapi/readService';
-import { SetImportError } from './asyncapi/documentSet';
 import { loadAsyncApiTools, type AsyncApiTools } from './asyncapi/tools';
 import { isRecord, kindOf, type ImportIssue } from './jsonPointer';
 import { parseDesignText, type TextFormat } from './parseDesignText';
@@ -95,7 +91,7 @@ async function readFiles(files: readonly ImportFile[], options: ImportOptions): 
     if (parsed.length > 1) return { ok: false, message: `"${flowDocuments[0]!.path}" is a design (flow document): open it on its own, not together with other files.` };
     return readFlowDocument(parsed[0]!);
   }
-  const roots = parsed.filter((p) => isAsyncApiRoot(p.value));
+  const roots = parsed.filter((p) => isRecord(p.value) && p.value.asyncapi !== undefined);
   if (roots.length === 0) {
     if (parsed.length > 1) return { ok: false, message: `None of the ${parsed.length} files is a design or an AsyncAPI document (a file with "asyncapi" or "schemaVersion" at the top level).` };
     const [only] = parsed;
@@ -106,19 +102,11 @@ async function readFiles(files: readonly ImportFile[], options: ImportOptions): 
     return { ok: false, message: `"${only!.path}" is neither a flow document nor an AsyncAPI document${hint}: it has no "schemaVersion" or "asyncapi" field at the top level.` };
   }
   const tools = options.tools ?? (await loadAsyncApiTools());
-  const read = await readAsyncApiSet(parsed, tools);
-  if (!read.ok) return read;
+  // The AsyncAPI reader is a chunk of its own in the browser: loaded only when an AsyncAPI document is opened.
+  const { importAsyncApiSet } = await import('./asyncapi/importAsyncApiSet');
+  const built = await importAsyncApiSet(parsed, roots, tools, options.setName);
+  if (!built.ok) return built;
   const label = roots.length === 1 ? `"${roots[0]!.path}"` : `The ${roots.length} AsyncAPI documents`;
-  let built: { doc: FlowDocument; warnings: ImportWarning[] };
-  try {
-    built = roots.length === 1 && hasOwnDesign(roots[0]!.value)
-      ? { doc: readOwnDesign(read.set.documents, read.set.documents.paths.find((p) => read.set.documents.file(p)?.value === roots[0]!.value)!), warnings: [] }
-      : buildDesign(read.set, options.setName);
-  } catch (error) {
-    if (!(error instanceof SetImportError)) throw error;
-    const { file, pointer, message } = error.issue;
-    return { ok: false, message: `${file} at ${pointer || '/'}: ${message.replace(/\.$/, '')}.` };
-  }
   const restored = restoreFlowDocument(built.doc);
   if (!restored.ok) return { ok: false, message: describeIssues(`${label} ${roots.length === 1 ? 'converts' : 'convert'} to an invalid design`, restored.errors, () => undefined) };
   const versions = roots.map((r) => String((r.value as Record<string, unknown>).asyncapi));

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { importDesignFiles, type ImportResult, type ImportWarning } from '../../core';
 import { useAppStore } from '../../state/store';
+import { asyncApiToolsInWorker } from './asyncApiToolsInWorker';
 import { collectFiles, filesOfDrop, type CollectedFiles } from './collectImportFiles';
 
 /** The outcome of the last import attempt, for the error dialog. */
@@ -41,7 +42,7 @@ export function useDesignImport() {
       setFailure({ fileName: label, message: `Nothing to import: no JSON or YAML file among what was given${collected.skipped.length > 0 ? ` (left out: ${collected.skipped.join(', ')})` : ''}.` });
       return;
     }
-    const result = await importDesignFiles(collected.files, collected.setName === undefined ? {} : { setName: collected.setName });
+    const result = await importDesignFiles(collected.files, { tools: asyncApiToolsInWorker, ...(collected.setName === undefined ? {} : { setName: collected.setName }) });
     if (!result.ok) {
       setFailure({ fileName: label, message: result.message });
       return;

@@ -52,7 +52,7 @@ export async function checkBindings2(services: readonly NormalizedService[], mes
   }
   for (const message of messages) add('messages', message.meta, message.at);
   if (holders.length === 0) return;
-  const findings = await tools.validate('bindings-probe.json', JSON.stringify(probe), () => undefined);
+  const findings = await tools.validate('bindings-probe.json', JSON.stringify(probe), new Map());
   const refused = new Map<Holder, Set<string>>();
   for (const finding of findings) {
     const holder = holders.find((h) => finding.pointer.startsWith(`${h.probe}/`));

@@ -51,6 +51,24 @@ export function normalizePath(path: string): string {
   return out.join('/');
 }
 
+/**
+ * The path among `paths` that `wanted` names: itself, or — when the files were given without their
+ * folders — the one path that ends the same way (`common/messages.yaml`, then `messages.yaml`),
+ * as long as exactly one does. Pure.
+ */
+export function findSetPath(paths: readonly string[], wanted: string): string | undefined {
+  const exact = normalizePath(wanted);
+  if (paths.includes(exact)) return exact;
+  const tail = exact.split('/').filter((p) => p !== '..');
+  for (let n = tail.length; n >= 1; n--) {
+    const suffix = tail.slice(tail.length - n).join('/');
+    const matches = paths.filter((p) => p === suffix || p.endsWith(`/${suffix}`));
+    if (matches.length === 1) return matches[0];
+    if (matches.length > 1) return undefined;
+  }
+  return undefined;
+}
+
 const dirOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '');
 const isRemote = (ref: string) => /^[a-z][a-z0-9+.-]*:/i.test(ref);
 
@@ -89,15 +107,7 @@ export class DocumentSet {
    */
   resolveFile(from: string, relative: string): string | undefined {
     const wanted = normalizePath(dirOf(from) + relative);
-    if (this.files.has(wanted)) return wanted;
-    const tail = normalizePath(relative).split('/').filter((p) => p !== '..');
-    for (let n = tail.length; n >= 1; n--) {
-      const suffix = tail.slice(tail.length - n).join('/');
-      const matches = this.paths.filter((p) => p === suffix || p.endsWith(`/${suffix}`));
-      if (matches.length === 1) return matches[0];
-      if (matches.length > 1) return undefined;
-    }
-    return undefined;
+    return this.files.has(wanted) ? wanted : findSetPath(this.paths, relative);
   }
 
   /** Where a `$ref` found at `at` points. Throws `SetImportError` when it names nothing the user gave. */

@@ -3,6 +3,7 @@
 // so it is a chunk of its own and never part of the first paint.
 import { Parser, type Diagnostic } from '@asyncapi/parser';
 import { AvroSchemaParser, avroToJsonSchema } from '@asyncapi/avro-schema-parser';
+import { findSetPath } from './documentSet';
 import type { AsyncApiTools, ParserFinding } from './tools';
 
 /** Diagnostic severities of Spectral: 0 error, 1 warning, 2 information, 3 hint. */
@@ -31,7 +32,12 @@ function finding(d: Diagnostic, defaultFile: string): ParserFinding {
  */
 export function createAsyncApiTools(): AsyncApiTools {
   return {
-    async validate(path, text, readSetFile) {
+    async validate(path, text, files) {
+      const paths = [...files.keys()];
+      const readSetFile = (wanted: string) => {
+        const found = findSetPath(paths, wanted);
+        return found === undefined ? undefined : files.get(found);
+      };
       const offline = (uri: { href(): string }) => JSON.stringify({ 'x-eventflow-not-fetched': uri.href() });
       const parser = new Parser({
         schemaParsers: [AvroSchemaParser()],

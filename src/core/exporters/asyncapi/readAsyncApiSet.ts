@@ -74,7 +74,7 @@ export async function readAsyncApiSet(sources: readonly SetSource[], tools: Asyn
   try {
     const services = roots.map((root) => readService(set, root));
     for (const root of roots) {
-      const findings = await tools.validate(root, textOf(root) ?? '', (path) => textOf(set.resolveFile('', path) ?? path));
+      const findings = await tools.validate(root, textOf(root) ?? '', texts);
       const remotePlaces = remotePayloadPlaces(services.find((s) => s.file === root)!);
       const real = findings.filter((f) => !remotePlaces.some((p) => findingPlace(set, f).startsWith(p)));
       if (real.length > 0) return { ok: false, message: `${describeFindings(real)}.` };

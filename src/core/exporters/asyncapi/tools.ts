@@ -15,10 +15,10 @@ export interface ParserFinding {
 export interface AsyncApiTools {
   /**
    * Validates the AsyncAPI document `text` at `path` of a set with `@asyncapi/parser`; its
-   * relative references are read with `readSetFile` (a path in the set → the file's text, or
-   * undefined). Returns the errors only (the parser's style warnings are not the user's problem).
+   * relative references are read from `files` (the set's texts by path; plain data, so the tools
+   * can run in a worker). Returns the errors only (the parser's style warnings are not the user's problem).
    */
-  validate(path: string, text: string, readSetFile: (path: string) => string | undefined): Promise<ParserFinding[]>;
+  validate(path: string, text: string, files: ReadonlyMap<string, string>): Promise<ParserFinding[]>;
   /** An Avro schema as JSON Schema, through the AsyncAPI Avro schema parser; a bad Avro schema is refused. */
   avroToJsonSchema(schema: unknown): Promise<{ ok: true; schema: Record<string, unknown> } | { ok: false; message: string }>;
 }
