@@ -40,7 +40,8 @@ test('imports a multi-file AsyncAPI set (a folder of 5 services and 4 shared fil
       await expect(page.getByTestId(`rf__edge-subscribes:comment-liked->${consumer}`)).toBeAttached();
     }
     await editor.node('event', 'commentLiked').click();
-    await expect(editor.sidePanel).toContainText('commentLiked');
+    await expect(editor.sidePanel.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('commentLiked');
+    await expect(editor.sidePanel).toContainText('Message that is being sent when a comment has been liked by someone.');
   });
   await page.screenshot({ path: 'test-results/asyncapi-import-social-media.png' });
   expect(await savedDesigns(editor, page)).toContain('social-media');

@@ -103,7 +103,23 @@ exchangeTest('downloads every export from the Export menu, and each one parses',
     const { diagnostics } = await new Parser().parse(doc);
     expect(diagnostics.filter((d) => d.severity === 0)).toEqual([]);
     const yaml = await exchange.download('AsyncAPI 3.0 (.yaml)');
-    expect(parseYaml(yaml.bytes.toString('utf8'))).toEqual(doc);
+    // The first export became the design's baseline (kept in x-eventflow-design); everything else is the same document.
+    const again = parseYaml(yaml.bytes.toString('utf8'));
+    expect(again['x-eventflow-design'].document.evolution.baselineJson).toContain('content-platform.asyncapi.json');
+    expect({ ...again, 'x-eventflow-design': undefined }).toEqual({ ...doc, 'x-eventflow-design': undefined });
+  });
+
+  await exchangeTest.step('AsyncAPI 3.1 and one file per service', async () => {
+    const v31 = await exchange.download('AsyncAPI 3.1 (.yaml)');
+    expect(parseYaml(v31.bytes.toString('utf8')).asyncapi).toBe('3.1.0');
+    const services = await exchange.download('One file per service (.zip)');
+    expect(services.name).toBe('content-platform.services.asyncapi.zip');
+    const files = unzipSync(new Uint8Array(services.bytes));
+    expect(Object.keys(files).sort()).toEqual(['author-service.asyncapi.yaml', 'content-ingest.asyncapi.yaml', 'follow-center.asyncapi.yaml', 'status-board.asyncapi.yaml']);
+    for (const text of Object.values(files)) {
+      const { diagnostics } = await new Parser().parse(strFromU8(text));
+      expect(diagnostics.filter((d) => d.severity === 0)).toEqual([]);
+    }
   });
 
   await exchangeTest.step('the design as a flow document', async () => {
@@ -111,7 +127,9 @@ exchangeTest('downloads every export from the Export menu, and each one parses',
     expect(name).toBe('content-platform.flow.json');
     const design = JSON.parse(bytes.toString('utf8'));
     const example = JSON.parse(await readFile(examplePath, 'utf8'));
-    expect({ ...design, id: example.id, layout: example.layout }).toEqual({ ...example, layout: example.layout });
+    // The schema exports above recorded the baseline later edits are checked against; the rest is the example.
+    expect(design.evolution.baseline.label).toMatch(/^the export content-platform\.services\.asyncapi\.zip/);
+    expect({ ...design, id: example.id, layout: example.layout, evolution: undefined }).toEqual({ ...example, layout: example.layout, evolution: undefined });
   });
 
   await exchangeTest.step('the canvas as PNG and SVG', async () => {
