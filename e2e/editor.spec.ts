@@ -1,10 +1,10 @@
 import type { Locator } from '@playwright/test';
-import { test, expect } from './fixtures/editor';
+import { test, expect } from './fixtures';
 
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
 test.describe('the editor', () => {
-  test('builds a small flow with the mouse, and a reload finds it unchanged', async ({ editor, page }) => {
+  test('builds a small flow with the mouse, and a reload finds it unchanged', async ({ editor, inspector, page }) => {
     await editor.open();
     await editor.createEmptyDesign();
 
@@ -37,23 +37,22 @@ test.describe('the editor', () => {
 
     await test.step('edit fields in the inspector', async () => {
       await event.click();
-      const inspector = editor.sidePanel;
-      await inspector.getByLabel('Name', { exact: true }).fill('OrderPlaced');
-      await inspector.getByRole('button', { name: '+ Add field' }).click();
-      await inspector.getByLabel('Field 2 name').fill('total');
-      await inspector.getByLabel('Field 2 type').selectOption('number');
-      await inspector.getByLabel('Field 2 required').check();
+      await inspector.name.fill('OrderPlaced');
+      await inspector.panel.getByRole('button', { name: '+ Add field' }).click();
+      await inspector.panel.getByLabel('Field 2 name').fill('total');
+      await inspector.panel.getByLabel('Field 2 type').selectOption('number');
+      await inspector.panel.getByLabel('Field 2 required').check();
       await expect(editor.node('event', 'OrderPlaced')).toContainText('total');
 
       await consumer.click();
-      await inspector.getByLabel('Inbox (deduplicate)').uncheck();
-      await inspector.getByLabel('Retry limit').fill('5');
+      await inspector.field('Inbox (deduplicate)').uncheck();
+      await inspector.field('Retry limit').fill('5');
       await expect(consumer).toContainText('INBOX off');
       await expect(consumer).toContainText('retry 5');
 
       await projection.click();
-      await inspector.getByRole('button', { name: '+ Add column' }).click();
-      await inspector.getByLabel('Column 2 name').fill('total');
+      await inspector.panel.getByRole('button', { name: '+ Add column' }).click();
+      await inspector.panel.getByLabel('Column 2 name').fill('total');
       await expect(projection).toContainText('total');
     });
 
@@ -84,12 +83,12 @@ test.describe('the editor', () => {
     await expect(editor.node('consumer', 'follow-center')).toContainText('retry 7');
   });
 
-  test('undo and redo every edit, with the keyboard and the toolbar', async ({ editor, page }) => {
+  test('undo and redo every edit, with the keyboard and the toolbar', async ({ editor, inspector, page }) => {
     await editor.open();
     await editor.createEmptyDesign();
     await editor.addByClick('event', 'NewEvent');
-    await editor.sidePanel.getByLabel('Name', { exact: true }).fill('');
-    await editor.sidePanel.getByLabel('Name', { exact: true }).pressSequentially('Shipped');
+    await inspector.name.fill('');
+    await inspector.name.pressSequentially('Shipped');
     await expect(editor.node('event', 'Shipped')).toBeVisible();
     await editor.clickEmptyCanvas();
 
@@ -109,7 +108,7 @@ test.describe('the editor', () => {
     await expect(editor.toolbarButton('Redo')).toBeDisabled();
   });
 
-  test('deleting a node deletes its edges, and undo brings both back', async ({ editor, page }) => {
+  test('deleting a node others use says first what else goes; Delete removes it with its edges, undo brings all back', async ({ editor, page }) => {
     await editor.open();
     const event = editor.node('event', 'VideoInputEvent');
     await expect(editor.edge('content-ingest emits VideoInputEvent')).toBeVisible();
@@ -118,7 +117,23 @@ test.describe('the editor', () => {
 
     await event.click();
     await page.keyboard.press('Delete');
+    const confirm = page.getByRole('alertdialog', { name: 'Delete VideoInputEvent?' });
+    const consequences = confirm.getByRole('list', { name: 'What else is removed' }).getByRole('listitem');
+    await expect(consequences).toHaveText([
+      "content-ingest's command IngestVideo no longer emits VideoInputEvent (with its field mapping)",
+      'author-service stops handling VideoInputEvent: its handler goes, with 1 effect and 1 emission',
+      'status-board stops handling VideoInputEvent: its handler goes, with 1 effect',
+    ]);
+    await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await page.screenshot({ path: test.info().outputPath('delete-confirmation.png') });
 
+    await page.keyboard.press('Escape');
+    await expect(confirm).toBeHidden();
+    await expect(event).toBeVisible();
+    await expect(editor.allNodes()).toHaveCount(count);
+
+    await page.keyboard.press('Delete');
+    await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect(event).toHaveCount(0);
     await expect(editor.allNodes()).toHaveCount(count - 1);
     await expect(editor.edge('content-ingest emits VideoInputEvent')).toHaveCount(0);
@@ -129,6 +144,15 @@ test.describe('the editor', () => {
     await page.keyboard.press(`${mod}+z`);
     await expect(event).toBeVisible();
     await expect(editor.edge('VideoInputEvent is consumed by author-service')).toBeVisible();
+    await expect(editor.edge('author-service emits AuthorVideoAddedEvent')).toBeVisible();
+  });
+
+  test('deleting a node nobody uses happens at once', async ({ editor, page }) => {
+    await editor.open();
+    await editor.node('producer', 'content-ingest').click();
+    await page.keyboard.press('Backspace');
+    await expect(editor.node('producer', 'content-ingest')).toHaveCount(0);
+    await expect(page.getByRole('alertdialog')).toHaveCount(0);
   });
 
   test('a selected connection can be removed on its own', async ({ editor, page }) => {
@@ -160,14 +184,14 @@ test.describe('the editor', () => {
     await expect(editor.page.locator('.react-flow__edge')).toHaveCount(edgesBefore);
   });
 
-  test('names render as text, never as HTML', async ({ editor, page }) => {
+  test('names render as text, never as HTML', async ({ editor, inspector, page }) => {
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
     const hostile = '<img src=x onerror=alert(1)>';
     await editor.open();
     await editor.createEmptyDesign();
     await editor.addByClick('event', 'NewEvent');
-    await editor.sidePanel.getByLabel('Name', { exact: true }).fill(hostile);
+    await inspector.name.fill(hostile);
     await editor.designName.fill(hostile);
 
     const node = editor.node('event', hostile);
@@ -197,7 +221,7 @@ test.describe('the editor', () => {
     await expect(editor.node('consumer', 'follow-center2')).toHaveCount(0);
   });
 
-  test('clicking a problem selects its node', async ({ editor, page }) => {
+  test('clicking a problem selects its node', async ({ editor, inspector, page }) => {
     await editor.open();
     await editor.createEmptyDesign();
     await expect(editor.toolbarButton('✓ No problems')).toBeVisible();
@@ -208,7 +232,7 @@ test.describe('the editor', () => {
     await editor.sidePanel.getByRole('button', { name: /new-consumer/ }).click();
 
     await expect(editor.sidePanel.getByRole('tab', { name: 'Inspector' })).toHaveAttribute('aria-selected', 'true');
-    await expect(editor.sidePanel.getByLabel('Name', { exact: true })).toHaveValue('new-consumer');
+    await expect(inspector.name).toHaveValue('new-consumer');
   });
 
   test('designs: create, rename, duplicate, switch and delete with a confirmation', async ({ editor, page }) => {
@@ -282,7 +306,7 @@ test.describe('the editor', () => {
     await editor.toolbarButton('Fit view').click();
   });
 
-  test('every control has an accessible name: toolbar, palette, each inspector, problems, designs, shortcuts', async ({ editor, page }) => {
+  test('every control has an accessible name: toolbar, palette, each inspector, problems, designs, shortcuts', async ({ editor, inspector, page }) => {
     await editor.open();
     const unnamed = new Set<string>();
     const collect = async (where: string) => { for (const control of await editor.unnamedControls()) unnamed.add(`${where}: ${control}`); };
@@ -309,7 +333,7 @@ test.describe('the editor', () => {
       ['consumer', 'author-service'], ['consumer', 'follow-center'], ['projection', 'videos-by-status'],
     ] as const) {
       await editor.node(kind, name).click();
-      await expect(editor.sidePanel.getByLabel('Name', { exact: true })).toHaveValue(name);
+      await expect(inspector.name).toHaveValue(name);
       await collectExpanded(`${kind} ${name}`);
     }
     await editor.edge('status-board updates videos-by-status').focus();
@@ -336,7 +360,7 @@ test.describe('the editor', () => {
     expect([...unnamed], 'controls without a label, aria-label, aria-labelledby, title or text').toEqual([]);
   });
 
-  test('the keyboard shortcuts help opens with ? or its button, lists the shortcuts and closes with Esc', async ({ editor, page }) => {
+  test('the keyboard shortcuts help opens with ? or its button, lists the shortcuts and closes with Esc', async ({ editor, inspector, page }) => {
     await editor.open();
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await page.keyboard.press('?');
@@ -345,14 +369,16 @@ test.describe('the editor', () => {
       await expect(help.getByRole('definition').filter({ hasText: does }).first()).toBeVisible();
     }
     await expect(help.getByRole('term').filter({ hasText: 'Delete' })).toContainText('Backspace');
+    await expect(help.getByRole('definition').filter({ hasText: 'Command palette' })).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath('shortcuts-help.png') });
     await page.keyboard.press('Escape');
     await expect(help).toBeHidden();
 
     await editor.node('event', 'VideoInputEvent').click();
-    await editor.sidePanel.getByLabel('Name', { exact: true }).press('End');
-    await editor.sidePanel.getByLabel('Name', { exact: true }).press('?');
+    await inspector.name.press('End');
+    await inspector.name.press('?');
     await expect(help).toBeHidden();
-    await expect(editor.sidePanel.getByLabel('Name', { exact: true })).toHaveValue('VideoInputEvent?');
+    await expect(inspector.name).toHaveValue('VideoInputEvent?');
 
     await editor.toolbarButton('Keyboard shortcuts').click();
     await expect(help).toBeVisible();

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { FlowCanvas } from '../canvas/FlowCanvas';
-import { useEditorShortcuts } from '../canvas/useEditorShortcuts';
+import { ActionHostProvider } from '../features/actions';
 import { Palette } from '../features/palette/Palette';
 import { Toolbar } from '../features/toolbar/Toolbar';
 import { useAppStore } from '../state/store';
@@ -17,9 +17,9 @@ export function App() {
   const error = useAppStore(selectDesignsError);
   useEffect(() => { void useAppStore.getState().initDesigns(); }, []);
   useFlushOnPageHide();
-  useEditorShortcuts();
   return (
     <ReactFlowProvider>
+      <ActionHostProvider>
       <div className={`app app--${mode}`}>
         <Toolbar />
         {error ? <div className="app-error" role="alert">Designs could not be opened: {error}</div> : (
@@ -35,6 +35,7 @@ export function App() {
         )}
         <BottomDock />
       </div>
+      </ActionHostProvider>
     </ReactFlowProvider>
   );
 }

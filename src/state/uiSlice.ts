@@ -3,6 +3,8 @@ import type { SliceCreator } from './sliceTypes';
 export type EditorMode = 'design' | 'run';
 export type ToastTone = 'error' | 'info';
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
+/** A modal layer over the editor that actions open: the command palette or the shortcuts help. */
+export type Overlay = 'palette' | 'shortcuts';
 
 /** View state of the editor shell (never saved with the design). */
 export interface UiSlice {
@@ -14,7 +16,10 @@ export interface UiSlice {
   /** The side panel stays open without a selection (the user opened it). */
   panelPinned: boolean;
   saveState: SaveState;
+  overlay: Overlay | null;
   setMode(mode: EditorMode): void;
+  /** Opens the command palette or the shortcuts help (null closes it). */
+  setOverlay(overlay: Overlay | null): void;
   showToast(message: string, tone?: ToastTone): void;
   dismissToast(): void;
   focusNode(nodeId: string): void;
@@ -33,8 +38,12 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   sidePanel: 'inspector',
   panelPinned: false,
   saveState: 'saved',
+  overlay: null,
   setMode(mode) {
     set({ mode });
+  },
+  setOverlay(overlay) {
+    set({ overlay });
   },
   showToast(message, tone = 'error') {
     set({ toast: { id: ++toastSeq, message, tone } });

@@ -1,12 +1,11 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { designRepository } from '../../persistence/designs';
+import { useSavedDesigns } from '../../state/liveReads';
 import { useAppStore } from '../../state/store';
 import { selectDesignId } from '../../state/selectors';
 import { DesignRow } from './DesignRow';
 
 /** Every saved design, most recent first, with the verbs of the list. */
 export function DesignsList() {
-  const designs = useLiveQuery(() => designRepository.listDesigns(), []);
+  const designs = useSavedDesigns();
   const currentId = useAppStore(selectDesignId);
   const createDesign = useAppStore((s) => s.createDesign);
   return (

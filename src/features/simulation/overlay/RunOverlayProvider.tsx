@@ -5,7 +5,7 @@ import { selectDesignId, selectMode } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
 import { useLiveInterval } from '../live/useLiveInterval';
 import { useThrottledLiveQuery } from '../live/useThrottledLiveQuery';
-import { lastTrace } from '../queries';
+import { lastTrace, latestAnomalies } from '../queries';
 import { anomaliesByNode, nodeBadges } from './nodeBadges';
 import '../simulation.css';
 
@@ -33,7 +33,7 @@ function LiveRunOverlay({ runId, children }: { runId: string; children: ReactNod
     interval / 2,
   );
   const anomalies = useThrottledLiveQuery(
-    async () => anomaliesByNode(await db.anomalies.where('[runId+seq]').between([runId, 0], [runId, Number.MAX_SAFE_INTEGER]).reverse().limit(ANOMALY_SAMPLE).toArray()),
+    async () => anomaliesByNode(await latestAnomalies(db, runId, ANOMALY_SAMPLE)),
     [db, runId],
     interval * 3,
   );
