@@ -18,6 +18,8 @@ export interface ListedField {
   description?: string;
   inheritedFrom?: string;
   isAggregateId: boolean;
+  /** A property of the items of a list. */
+  inList?: boolean;
 }
 
 /** An event card lists at most this many values; the rest are counted ("+ 4,988 more"). */
@@ -54,8 +56,12 @@ const nameOf = (doc: FlowDocument, id: string) => findNode(doc, id)?.name ?? id;
 
 function eventView(doc: FlowDocument, event: EventType): EventView {
   const aggregateId = effectiveAggregateIdPath(doc, event.id);
-  const paths = eventPayloadPaths(doc, event.id);
-  const fields = paths.slice(0, MAX_LISTED_FIELDS).map((entry): ListedField => {
+  const paths = eventPayloadPaths(doc, event.id, { listItems: true });
+  const shown = paths.slice(0, MAX_LISTED_FIELDS);
+  // The aggregate id is always listed, even when it comes after the first rows.
+  const aggregateEntry = paths.find((entry) => entry.path === aggregateId);
+  if (aggregateEntry && !shown.includes(aggregateEntry)) shown.push(aggregateEntry);
+  const fields = shown.map((entry): ListedField => {
     const description = typeof entry.schema === 'object' && typeof entry.schema.description === 'string' ? entry.schema.description : undefined;
     return {
       path: entry.path,
@@ -66,6 +72,7 @@ function eventView(doc: FlowDocument, event: EventType): EventView {
       ...(description ? { description } : {}),
       ...(entry.inheritedFrom ? { inheritedFrom: entry.inheritedFrom } : {}),
       isAggregateId: entry.path === aggregateId,
+      ...(entry.inList ? { inList: true } : {}),
     };
   });
   const base = event.extends === undefined ? undefined : nameOf(doc, event.extends);

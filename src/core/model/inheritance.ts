@@ -94,9 +94,9 @@ export interface EventPath extends PayloadPath {
 /**
  * Every value of an event type's payload by path, inherited ones too (a redefinition in a
  * subtype combines with its base's, as `allOf` does, and counts as the subtype's own), parents
- * before children. Pure.
+ * before children; with `listItems`, the properties of list items too (`/lines/0/price`). Pure.
  */
-export function eventPayloadPaths(doc: FlowDocument, eventTypeId: string): EventPath[] {
+export function eventPayloadPaths(doc: FlowDocument, eventTypeId: string, options: { listItems?: boolean } = {}): EventPath[] {
   const chain = inheritanceChain(doc, eventTypeId);
   const defs = designDefs(doc);
   const schema: JsonSchema = chain.length === 1 ? chain[0]!.payload : { allOf: chain.map((type) => type.payload) };
@@ -105,7 +105,7 @@ export function eventPayloadPaths(doc: FlowDocument, eventTypeId: string): Event
     for (const name of objectProperties(type.payload, defs).keys()) if (!declaredBy.has(name)) declaredBy.set(name, type);
   }
   let top: EventType | undefined;
-  return payloadPaths(schema, defs).map((entry) => {
+  return payloadPaths(schema, defs, options).map((entry) => {
     if (entry.depth === 1) top = declaredBy.get(entry.name);
     return top && top.id !== eventTypeId ? { ...entry, inheritedFrom: top.name } : entry;
   });

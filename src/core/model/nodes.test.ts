@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { connect } from './connect';
 import { makeConsumer, makeEventType, makeFlow } from '../testing';
 import {
   addNode, allNodes, createEmptyDocument, findNode, moveNodes, newNodeId, replaceNode, uniqueName,
@@ -82,5 +83,14 @@ describe('moveNodes', () => {
     const moved = moveNodes(doc, { a: { x: 5, y: 6 }, ghost: { x: 1, y: 1 } });
     expect(moved.layout.positions).toEqual({ a: { x: 5, y: 6 } });
     expect(doc.layout.positions.a).toEqual({ x: 300, y: 0 });
+  });
+});
+
+describe('new nodes carry no template text', () => {
+  it('given a new producer and event renamed and wired, then no placeholder description is left anywhere', () => {
+    let doc = addNode(addNode(createEmptyDocument('d', 'D'), 'producer', { id: 'p', position: { x: 0, y: 0 } }), 'event', { id: 'e', position: { x: 300, y: 0 } });
+    doc = { ...doc, producers: doc.producers.map((p) => ({ ...p, name: 'orders' })), eventTypes: doc.eventTypes.map((e) => ({ ...e, name: 'OrderPlaced' })) };
+    doc = connect(doc, 'p', 'e');
+    expect(JSON.stringify(doc)).not.toMatch(/Id of the|description":"[^"]/);
   });
 });

@@ -27,6 +27,8 @@ export interface PayloadPath {
   present: boolean;
   /** Declared in a `oneOf`/`anyOf` branch only. */
   conditional: boolean;
+  /** A property of the items of a list (listed only when asked for; its path reads the first item, `/lines/0/price`). */
+  inList?: boolean;
 }
 
 interface PropertyInfo {
@@ -103,23 +105,25 @@ function refsOf(schema: JsonSchema, refs: ReadonlySet<string>): ReadonlySet<stri
  * Every property path of a payload schema, depth first in declaration order (a parent before its
  * children). Arrays are listed, not entered.
  */
-export function payloadPaths(schema: JsonSchema, defs: SchemaDefs): PayloadPath[] {
+export function payloadPaths(schema: JsonSchema, defs: SchemaDefs, options: { listItems?: boolean } = {}): PayloadPath[] {
   const out: PayloadPath[] = [];
   // `ancestors`: the references followed on the way here; a value that refers to one of them is
   // listed but not entered again (a recursive schema, e.g. a tree of nodes).
-  const walk = (current: JsonSchema, path: string, depth: number, present: boolean, ancestors: ReadonlySet<string>) => {
+  const walk = (current: JsonSchema, path: string, depth: number, present: boolean, ancestors: ReadonlySet<string>, inList: boolean) => {
     if (depth > MAX_DEPTH) return;
     const followed = refsOf(current, ancestors);
     for (const [name, info] of objectProperties(current, defs, ancestors)) {
       const child = combined(info.schemas);
       const childPathValue = childPath(path, name);
       const childPresent = present && info.required && !info.conditional;
-      out.push({ path: childPathValue, name, depth, schema: child, required: info.required, present: childPresent, conditional: info.conditional });
+      out.push({ path: childPathValue, name, depth, schema: child, required: info.required, present: childPresent, conditional: info.conditional, ...(inList ? { inList } : {}) });
       if (info.schemas.some((s) => isSchemaObject(s) && typeof s.$ref === 'string' && followed.has(s.$ref))) continue;
-      walk(child, childPathValue, depth + 1, childPresent, followed);
+      walk(child, childPathValue, depth + 1, childPresent, followed, inList);
+      const items = options.listItems ? subschema(derefSchema(child, defs), 'items') : undefined;
+      if (items !== undefined) walk(items, childPath(childPathValue, 0), depth + 1, false, followed, true);
     }
   };
-  walk(schema, '', 1, true, new Set());
+  walk(schema, '', 1, true, new Set(), false);
   return out;
 }
 

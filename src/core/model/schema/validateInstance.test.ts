@@ -86,4 +86,15 @@ describe('validateInstance', () => {
       }
     }), { numRuns: 300 });
   });
+
+  it('agrees with ajv right at every bound: the value on, just under and just over it', () => {
+    const bounds = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties', 'multipleOf'] as const;
+    fc.assert(fc.property(fc.constantFrom(...bounds), fc.integer({ min: 1, max: 6 }), fc.constantFrom(-1, -0.5, 0, 0.5, 1), (keyword, bound, offset) => {
+      const schema = { [keyword]: bound };
+      const n = bound + offset;
+      const size = Math.max(0, Math.round(n));
+      const values: JsonValue[] = [n, 'x'.repeat(size), Array.from({ length: size }, (_, i) => i), Object.fromEntries(Array.from({ length: size }, (_, i) => [`k${i}`, i]))];
+      for (const value of values) expect(validateInstance(schema, value).length === 0, `${JSON.stringify(schema)} ${JSON.stringify(value)}`).toBe(ajvAccepts(ajv, schema, value));
+    }), { numRuns: 300 });
+  });
 });

@@ -5,7 +5,8 @@ import {
   collectRefs, forEachSubschema, isSchemaObject, libraryDefs, parseLibraryRef, resolveLibraryRef, schemaTypes, type SchemaDefs,
 } from '../schema/schemaAccess';
 import { objectProperties } from '../schema/schemaPaths';
-import type { FlowNode, JsonSchema } from '../types';
+import { validateInstance } from '../schema/validateInstance';
+import type { FlowNode, JsonSchema, JsonValue } from '../types';
 import { ProblemSink, pointerSegment, type Problem } from './problems';
 
 /** Where a schema lives and whose it is, for messages. */
@@ -27,7 +28,7 @@ function propertyLabel(location: string): string {
   return keys.length === 0 ? 'the payload' : `'${pathLabel(`/${keys.join('/')}`)}'`;
 }
 
-function checkConstraints(sink: ProblemSink, owner: SchemaOwner, schema: JsonSchema, at: string): void {
+function checkConstraints(sink: ProblemSink, owner: SchemaOwner, schema: JsonSchema, at: string, defs: SchemaDefs): void {
   forEachSubschema(schema, (sub, location) => {
     if (!isSchemaObject(sub)) return;
     const where = () => `${owner.what}: ${propertyLabel(location)}`;
@@ -45,6 +46,17 @@ function checkConstraints(sink: ProblemSink, owner: SchemaOwner, schema: JsonSch
       } catch (error) {
         add('pattern', `has a pattern that is no regular expression (${error instanceof Error ? error.message : String(error)})`);
       }
+    }
+    const misfit = (value: unknown) => validateInstance(sub, value as JsonValue, defs)[0];
+    if (sub.default !== undefined) {
+      const why = misfit(sub.default);
+      if (why) sink.add('invalid-example', `${at}${location}/default`, `${where()}: its default does not fit it (${why.path ? `${pathLabel(why.path)} ` : ''}${why.message}): ${owner.fix}`, owner.node?.id);
+    }
+    if (Array.isArray(sub.examples)) {
+      sub.examples.forEach((example, i) => {
+        const why = misfit(example);
+        if (why) sink.add('invalid-example', `${at}${location}/examples/${i}`, `${where()}: example ${i + 1} does not fit it (${why.path ? `${pathLabel(why.path)} ` : ''}${why.message}): ${owner.fix}`, owner.node?.id);
+      });
     }
     if (Array.isArray(sub.enum) && sub.enum.length === 0) {
       sink.add('enum-without-values', `${at}${location}/enum`, `${where()} is an enum with no allowed values: type them in the inspector, comma separated`, owner.node?.id);
@@ -89,7 +101,7 @@ export function checkSchemaProblems(sink: ProblemSink, owner: SchemaOwner, schem
   for (const issue of structure) local.add('invalid-schema', issue.path, `${owner.what}: ${issue.message}: ${owner.fix}`, owner.node?.id);
   if (structure.length === 0) {
     checkRefs(local, owner, schema, at, defs);
-    checkConstraints(local, owner, schema, at);
+    checkConstraints(local, owner, schema, at, defs);
   }
   sink.problems.push(...local.problems);
   if (cacheable) {

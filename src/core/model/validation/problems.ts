@@ -49,6 +49,7 @@ export const PROBLEM_CODES = {
   'payload-not-object': 'error',
   'payload-shadows-envelope': 'warning',
   'overlapping-mapping': 'error',
+  'invalid-example': 'warning',
 } as const satisfies Record<string, ProblemSeverity>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

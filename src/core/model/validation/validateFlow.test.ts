@@ -190,6 +190,10 @@ describe('validateFlow: payload schemas and paths', () => {
     ['unknown-schema-ref', '/eventTypes/0/payload/properties/coupon/$ref', (d) => { (d.eventTypes[0]!.payload.properties as Record<string, object>).coupon = { $ref: 'https://example.com/coupon.json' }; },
       /only references into the design's schema library/],
     ['aggregate-id-not-a-field', '/eventTypes/0/aggregateIdPath', (d) => { d.eventTypes[0]!.aggregateIdPath = '/customer/uid'; }, /aggregate id 'customer.uid' is not one of its fields/],
+    ['invalid-example', '/eventTypes/0/payload/properties/lines/items/properties/price/examples/1', (d) => { Object.assign(((d.eventTypes[0]!.payload.properties as Record<string, any>).lines.items.properties.price), { examples: [1, -2] }); }, // eslint-disable-line @typescript-eslint/no-explicit-any
+      /Ordered: 'lines.price': example 2 does not fit it \(must be ≥ 0, is -2\)/],
+    ['invalid-example', '/eventTypes/0/payload/properties/coupon/default', (d) => { (d.eventTypes[0]!.payload.properties as Record<string, object>).coupon = { type: ['string', 'null'], default: 5 }; },
+      /'coupon': its default does not fit it \(must be string or null, is number 5\)/],
   ];
 
   it.each(nested)('reports %s at %s', (code, path, change, message) => {

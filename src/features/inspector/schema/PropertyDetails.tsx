@@ -44,7 +44,7 @@ export function PropertyDetails({ noun, row, libraryNames, onChange, onClose, on
   const types = schemaTypes(schema);
   const items = subschema(schema, 'items');
   const number = (keyword: string, text: string, integer = false, min?: number) => (
-    <OptionalNumberField label={`${label} ${text}`} value={schema[keyword]} integer={integer} min={min} onChange={(n) => set(keyword, n)} />
+    <OptionalNumberField label={`${label} ${text}`} visibleLabel={text[0]!.toUpperCase() + text.slice(1)} value={schema[keyword]} integer={integer} min={min} onChange={(n) => set(keyword, n)} />
   );
   return (
     <section className="schema-details" aria-label={`Details of ${label}`}>
@@ -52,15 +52,15 @@ export function PropertyDetails({ noun, row, libraryNames, onChange, onClose, on
         <h4>{row.name || '(no name)'} <span className="muted">{row.summary}</span></h4>
         <button type="button" className="icon-button" aria-label={`Close the details of ${label}`} title="Close" onClick={onClose}>×</button>
       </div>
-      <TextField label={`${label} description`} multiline value={typeof schema.description === 'string' ? schema.description : ''}
+      <TextField label={`${label} description`} visibleLabel="Description" multiline value={typeof schema.description === 'string' ? schema.description : ''}
         onChange={(description) => set('description', description || undefined, 'description')} />
       {types && row.kind !== 'null' && (
-        <CheckboxField label={`${label} can be null`} checked={isNullable(schema)} title="type: [..., 'null']"
+        <CheckboxField label={`${label} can be null`} visibleLabel="Can be null" checked={isNullable(schema)} title="type: [..., 'null']"
           onChange={(value) => onChange(withNullable(schema, value))} />
       )}
       {STRING_KINDS.has(row.kind) && (
         <>
-          <SelectField label={`${label} format`} value={typeof schema.format === 'string' ? schema.format : ''}
+          <SelectField label={`${label} format`} visibleLabel="Format" value={typeof schema.format === 'string' ? schema.format : ''}
             options={[{ value: '', label: '— none —' }, ...STRING_FORMATS.map((f) => ({ value: f, label: f })),
               ...(typeof schema.format === 'string' && !(STRING_FORMATS as readonly string[]).includes(schema.format) ? [{ value: schema.format, label: `${schema.format} (custom)` }] : [])]}
             onChange={(format) => set('format', format || undefined)} />
@@ -82,26 +82,26 @@ export function PropertyDetails({ noun, row, libraryNames, onChange, onClose, on
       )}
       {row.kind === 'array' && (
         <>
-          <SelectField label={`${label} item type`} value={items === undefined ? 'string' : typeChoiceOf(items)}
+          <SelectField label={`${label} item type`} visibleLabel="Item type" value={items === undefined ? 'string' : typeChoiceOf(items)}
             options={typeOptions(items ?? { type: 'string' }, libraryNames)}
             onChange={(choice) => onChange({ ...schema, items: withTypeChoice(items ?? {}, choice) })} />
           <div className="form-grid">
             {number('minItems', 'min items', true, 0)}
             {number('maxItems', 'max items', true, 0)}
           </div>
-          <CheckboxField label={`${label} unique items`} checked={schema.uniqueItems === true} onChange={(unique) => set('uniqueItems', unique || undefined)} />
+          <CheckboxField label={`${label} unique items`} visibleLabel="Unique items" checked={schema.uniqueItems === true} onChange={(unique) => set('uniqueItems', unique || undefined)} />
         </>
       )}
       {row.kind === 'object' && (
-        <CheckboxField label={`${label} closed (no other properties)`} checked={schema.additionalProperties === false}
+        <CheckboxField label={`${label} closed (no other properties)`} visibleLabel="Closed (no other properties)" checked={schema.additionalProperties === false}
           title="additionalProperties: false" onChange={(closed) => set('additionalProperties', closed ? false : undefined)} />
       )}
       {(typeChoiceOf(schema) === 'custom') && (
         <p className="inspector-hint">This one is a {row.kind}: <button type="button" className="link-button" onClick={onRawTab}>edit it in the JSON Schema tab</button>.</p>
       )}
-      <JsonValueField label={`${label} default`} value={schema.default as JsonValue | undefined} placeholder='e.g. "draft" or 0'
+      <JsonValueField label={`${label} default`} visibleLabel="Default (JSON)" value={schema.default as JsonValue | undefined} placeholder='e.g. "draft" or 0'
         check={(value) => misfit(schema, value)} onChange={(value) => set('default', value)} />
-      <JsonValueField label={`${label} examples`} value={schema.examples as JsonValue | undefined} placeholder='a list, e.g. ["draft", "published"]'
+      <JsonValueField label={`${label} examples`} visibleLabel="Examples (a JSON list)" value={schema.examples as JsonValue | undefined} placeholder='a list, e.g. ["draft", "published"]'
         check={(value) => {
           if (!Array.isArray(value)) return 'a list of examples, e.g. ["a", "b"]';
           for (const [i, example] of value.entries()) {
@@ -125,7 +125,7 @@ function PatternField({ label, value, onChange }: { label: string; value: string
   }
   return (
     <div className="schema-details__pattern">
-      <TextField label={label} value={value} placeholder="e.g. ^[A-Z]{3}$" onChange={onChange} />
+      <TextField label={label} visibleLabel="Pattern (regular expression)" value={value} placeholder="e.g. ^[A-Z]{3}$" onChange={onChange} />
       {problem && <span className="field-error" role="alert">not a regular expression: {problem}</span>}
     </div>
   );

@@ -97,7 +97,7 @@ export function SchemaEditor({ noun, label, schema, library, onChange }: SchemaE
           {rows.length > 0 && (
             <div className="schema-tree__legend" aria-hidden="true"><span>Name</span><span>Type</span><span title="Required">Req.</span></div>
           )}
-          {rows.length > 0 && <SchemaTree rows={rows} noun={noun} selected={selected} libraryNames={libraryNames} commands={commands} />}
+          {rows.length > 0 && <SchemaTree label={`${label}: ${noun.toLowerCase()}s`} rows={rows} noun={noun} selected={selected} libraryNames={libraryNames} commands={commands} />}
           <button type="button" className="tool-button add-button"
             onClick={() => onChange(addProperty(schema, '', freshPropertyName(schema), { type: 'string' }))}>
             + Add {noun.toLowerCase()}

@@ -10,6 +10,8 @@ const ENUM_ROW_HEIGHT = 62;
 const MAX_HEIGHT = 420;
 
 interface SchemaTreeProps {
+  /** The scroll box's name, e.g. "Payload of OrderPlaced: fields". */
+  label: string;
   rows: readonly TreeRow[];
   noun: string;
   selected: string | null;
@@ -22,7 +24,7 @@ interface SchemaTreeProps {
  * (@tanstack/react-virtual), so a payload of thousands of properties opens at once. Rows are
  * keyed by their place (parent and index), so renaming a property keeps its input focused.
  */
-export function SchemaTree({ rows, noun, selected, libraryNames, commands }: SchemaTreeProps) {
+export function SchemaTree({ label, rows, noun, selected, libraryNames, commands }: SchemaTreeProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -33,13 +35,13 @@ export function SchemaTree({ rows, noun, selected, libraryNames, commands }: Sch
   });
   const items = virtualizer.getVirtualItems();
   return (
-    <div ref={scrollRef} className="schema-tree" aria-label={`${noun}s`} data-rows={rows.length}
+    <div ref={scrollRef} className="schema-tree" role="list" aria-label={label} data-rows={rows.length}
       style={{ height: Math.min(virtualizer.getTotalSize() + 2, MAX_HEIGHT) }}>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {
           const row = rows[item.index]!;
           return (
-            <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="schema-tree__slot"
+            <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="schema-tree__slot" role="listitem"
               style={{ transform: `translateY(${item.start}px)` }}>
               <SchemaTreeRow row={row} noun={noun} selected={selected === row.location} libraryNames={libraryNames} commands={commands} />
             </div>

@@ -3,6 +3,8 @@ import type { JsonValue } from '../../../core';
 
 interface OptionalNumberProps {
   label: string;
+  /** A shorter text to show than the accessible name. */
+  visibleLabel?: string;
   value: unknown;
   onChange(value: number | undefined): void;
   min?: number;
@@ -11,7 +13,7 @@ interface OptionalNumberProps {
 }
 
 /** A number that may be left empty (the keyword is then left out); a bad number is shown, not applied. */
-export function OptionalNumberField({ label, value, onChange, min, step, integer }: OptionalNumberProps) {
+export function OptionalNumberField({ label, visibleLabel, value, onChange, min, step, integer }: OptionalNumberProps) {
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const shown = draft ?? (typeof value === 'number' ? String(value) : '');
@@ -19,8 +21,8 @@ export function OptionalNumberField({ label, value, onChange, min, step, integer
   const bad = parsed !== undefined && (!Number.isFinite(parsed) || (integer === true && !Number.isInteger(parsed)) || (min !== undefined && parsed < min));
   return (
     <div className="form-field form-field--small">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} type="number" value={shown} step={step ?? 'any'} min={min} aria-invalid={bad} title={label}
+      <label htmlFor={id}>{visibleLabel ?? label}</label>
+      <input id={id} type="number" value={shown} step={step ?? 'any'} min={min} aria-invalid={bad} title={label} aria-label={label}
         onChange={(e) => {
           const text = e.target.value;
           setDraft(text);
@@ -36,6 +38,8 @@ export function OptionalNumberField({ label, value, onChange, min, step, integer
 
 interface JsonValueFieldProps {
   label: string;
+  /** A shorter text to show than the accessible name. */
+  visibleLabel?: string;
   value: JsonValue | undefined;
   onChange(value: JsonValue | undefined): void;
   placeholder?: string;
@@ -44,7 +48,7 @@ interface JsonValueFieldProps {
 }
 
 /** Any JSON value typed as JSON (`"text"`, `3`, `[1, 2]`, `{"a": 1}`); empty leaves the keyword out. Shows what is wrong while typed. */
-export function JsonValueField({ label, value, onChange, placeholder, check }: JsonValueFieldProps) {
+export function JsonValueField({ label, visibleLabel, value, onChange, placeholder, check }: JsonValueFieldProps) {
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const shown = draft ?? (value === undefined ? '' : JSON.stringify(value));
@@ -58,8 +62,8 @@ export function JsonValueField({ label, value, onChange, placeholder, check }: J
   }
   return (
     <div className="form-field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} type="text" value={shown} placeholder={placeholder} spellCheck={false} aria-invalid={problem !== undefined} title={label}
+      <label htmlFor={id}>{visibleLabel ?? label}</label>
+      <input id={id} type="text" value={shown} placeholder={placeholder} spellCheck={false} aria-invalid={problem !== undefined} title={label} aria-label={label}
         onChange={(e) => {
           const text = e.target.value;
           setDraft(text);

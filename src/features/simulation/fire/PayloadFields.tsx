@@ -60,6 +60,10 @@ function FieldNode(props: NodeProps) {
   const value = valueAtPath(state.value, path);
   const name = pathLabel(path);
   const label = `${name}${required ? '' : ' (optional)'}`;
+  // Inside a group only the last key is shown (the group says the rest); the accessible name is the whole path.
+  const key = lastSegment(path) ?? '';
+  const parentValue = valueAtPath(state.value, parentPath(path) ?? '');
+  const short = Array.isArray(parentValue) ? `#${Number(key) + 1}` : key;
   const set = (next: JsonValue) => onChange({ value: withValueAtPath(state.value, path, next) as Payload, pending: withoutPending(state.pending, path) });
   const unset = () => onChange({ value: withoutValueAt(state.value, path), pending: withoutPending(state.pending, path) });
   const error = errors.get(path);
@@ -68,12 +72,12 @@ function FieldNode(props: NodeProps) {
     const present = value !== undefined;
     return (
       <fieldset className="sim-fieldset" title={title}>
-        <legend>
-          {name}{required ? '' : '?'}
+        <legend title={name}>
+          {short}{required ? '' : '?'}
           {!required && present && <button type="button" className="sim-link" aria-label={`Leave out ${name}`} onClick={unset}>×</button>}
         </legend>
         {!present && (
-          <button type="button" className="sim-btn sim-btn--small" onClick={() => set(skeleton(schema, defs))}>+ {name}</button>
+          <button type="button" className="sim-btn sim-btn--small" aria-label={`Add ${name}`} onClick={() => set(skeleton(schema, defs))}>+ {short}</button>
         )}
         {present && kind === 'object' && formProperties(schema, defs).map((property) => (
           <FieldNode key={property.name} {...props} schema={property.schema} path={childPath(path, property.name)} required={property.required} />
@@ -94,17 +98,17 @@ function FieldNode(props: NodeProps) {
     );
   }
   return (
-    <label className="sim-field" title={title}>
-      <span>{name}{required ? '' : '?'}</span>
+    <div className="sim-field" title={title}>
+      <span title={name}>{short}{required ? '' : '?'}</span>
       <span className="sim-field__control">
         <LeafInput {...props} schema={schema} kind={kind} label={label} value={value} set={set} unset={unset} />
         {allowsNull(schema) && (
-          <input type="checkbox" aria-label={`${name} is null`} title="null" checked={value === null}
-            onChange={(e) => (e.target.checked ? set(null) : set(skeleton({ ...(isSchemaObject(schema) ? schema : {}), type: (isSchemaObject(schema) && Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : 'string') }, defs)))} />
+          <label className="sim-null" title={`${name} is null`}><input type="checkbox" aria-label={`${name} is null`} checked={value === null}
+            onChange={(e) => (e.target.checked ? set(null) : set(skeleton({ ...(isSchemaObject(schema) ? schema : {}), type: (isSchemaObject(schema) && Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : 'string') }, defs)))} />null</label>
         )}
       </span>
       {error && <em className="field-error" role="alert">{error}</em>}
-    </label>
+    </div>
   );
 }
 
