@@ -1,4 +1,4 @@
-import type { RunSnapshot } from '../core';
+import type { FlowDocument, RunSnapshot } from '../core';
 import { designRepository, type DesignSummary } from '../persistence/designs';
 import { readRunSnapshot, runExists, useLiveRead } from '../persistence/reads';
 import { simulationDb } from '../persistence/simulation';
@@ -23,4 +23,9 @@ export function useHasRun(designId: string | undefined): boolean {
 /** Every row of the design's run that the exports need, in one read; undefined when it has no run. */
 export function readRunSnapshotOf(designId: string): Promise<RunSnapshot | undefined> {
   return readRunSnapshot(simulationDb(), designId);
+}
+
+/** A saved design's document (restored), e.g. to compare contracts with; undefined when gone. */
+export function loadSavedDesign(designId: string): Promise<FlowDocument | undefined> {
+  return designRepository.loadDesign(designId);
 }

@@ -1,7 +1,6 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { baselineOf, COMPATIBILITY_MODES, type CompatibilityMode, type FlowDocument } from '../../core';
-import { designRepository } from '../../persistence/designs';
+import { loadSavedDesign, useSavedDesigns } from '../../state/liveReads';
 import { useAppStore } from '../../state/store';
 import { Section, SelectField } from '../inspector/controls';
 import './evolution.css';
@@ -20,7 +19,7 @@ const MODE_HINTS: Record<CompatibilityMode, string> = {
  */
 export function CompatibilitySection({ doc }: { doc: FlowDocument }) {
   const applyEdit = useAppStore((s) => s.applyEdit);
-  const designs = useLiveQuery(() => designRepository.listDesigns(), []) ?? [];
+  const designs = useSavedDesigns() ?? [];
   const [error, setError] = useState<string>();
   const mode = doc.evolution?.compatibility ?? 'backward';
   const baseline = doc.evolution?.baseline;
@@ -32,7 +31,7 @@ export function CompatibilitySection({ doc }: { doc: FlowDocument }) {
       return;
     }
     try {
-      const other = await designRepository.loadDesign(designId);
+      const other = await loadSavedDesign(designId);
       if (!other) throw new Error('the design is gone');
       applyEdit((d) => ({ ...d, evolution: { compatibility: d.evolution?.compatibility ?? 'backward', baseline: baselineOf(other, `design '${other.name}'`) } }));
     } catch (e) {
