@@ -1,0 +1,31 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { importDesign } from '../importDesign';
+import { loadExample, randomFlowArb } from '../testSupport';
+import { asyncApiYaml, toAsyncApi, toAsyncApiYaml } from './toAsyncApi';
+import { loadAsyncApiTools, type AsyncApiTools } from './tools';
+
+let tools: AsyncApiTools;
+beforeAll(async () => { tools = await loadAsyncApiTools(); });
+
+describe('the tool imports its own AsyncAPI export as the same design', () => {
+  it('given random designs (inheritance, abstract bases, producers, consumers, projections), 3.0 and 3.1', async () => {
+    await fc.assert(fc.asyncProperty(randomFlowArb, fc.constantFrom('3.0.0', '3.1.0' as const), async (doc, version) => {
+      const text = toAsyncApiYaml(doc, { version });
+      const back = await importDesign(text, 'design.asyncapi.yaml', text.length, { tools });
+      expect(back.ok ? back.doc : back.message).toEqual(doc);
+    }), { numRuns: 15 });
+  }, 120_000);
+
+  it('given the example with a version history, an upcaster, an envelope choice and a baseline', async () => {
+    const example = loadExample();
+    const doc = structuredClone(example);
+    doc.envelope = { kind: 'cloudevents', source: '/shop' };
+    doc.eventTypes[2]!.version = 2;
+    doc.eventTypes[2]!.history = [{ version: 1, payload: structuredClone(example.eventTypes[2]!.payload), upcast: [{ op: 'set', path: '/language', value: 'en', onlyIfMissing: true }] }];
+    doc.evolution = { compatibility: 'full', baseline: { label: 'v1', library: [], eventTypes: [{ id: 'x', name: 'X', version: 1, schema: { $ref: '#/$defs/Nowhere' } }] } };
+    const text = asyncApiYaml(toAsyncApi(doc));
+    const back = await importDesign(text, 'example.yaml', text.length, { tools });
+    expect(back.ok ? back.doc : back.message).toEqual(doc);
+  });
+});
