@@ -1,31 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
-import { test, expect, type EditorPage } from './fixtures/editor';
+import { test, expect } from './fixtures';
 
 const SPEC = 'testdata/asyncapi-spec';
 
-/** Picks files (or a folder) through the toolbar's Open… menu, with the mouse, as a person would. */
-async function openWith(page: Page, item: 'Files or .zip…' | 'Folder…', paths: string | string[]): Promise<void> {
-  await page.getByRole('toolbar', { name: 'Editor toolbar' }).getByRole('button', { name: 'Open…', exact: true }).click();
-  const menu = page.getByRole('menu', { name: 'Open' });
-  await expect(menu).toBeVisible();
-  await page.screenshot({ path: 'test-results/asyncapi-open-menu.png' });
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), menu.getByRole('menuitem', { name: new RegExp(`^${item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).click()]);
-  await chooser.setFiles(paths);
-}
-
-async function savedDesigns(editor: EditorPage, page: Page): Promise<string[]> {
-  await editor.toolbarButton('☰ Designs').click();
-  const list = page.getByRole('list', { name: 'Saved designs' });
-  await expect(list).toBeVisible();
-  const names = await Promise.all((await list.getByRole('button', { name: /^Open / }).all()).map(async (b) => ((await b.getAttribute('aria-label')) ?? '').replace(/^Open /, '')));
-  await page.keyboard.press('Escape');
-  return names.sort();
-}
-
-test('imports a multi-file AsyncAPI set (a folder of 5 services and 4 shared files) as one design', async ({ editor, page }) => {
+test('imports a multi-file AsyncAPI set (a folder of 5 services and 4 shared files) as one design', async ({ editor, exchange, page }) => {
   await editor.open();
-  await openWith(page, 'Folder…', `${SPEC}/3.1.0/social-media`);
+  await exchange.openThroughMenu('Folder…', `${SPEC}/3.1.0/social-media`);
   await expect(editor.designName).toHaveValue('social-media', { timeout: 30_000 });
 
   await test.step('every service is there, sending and receiving', async () => {
@@ -43,44 +23,43 @@ test('imports a multi-file AsyncAPI set (a folder of 5 services and 4 shared fil
     await expect(editor.sidePanel.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('commentLiked');
     await expect(editor.sidePanel).toContainText('Message that is being sent when a comment has been liked by someone.');
   });
-  await page.screenshot({ path: 'test-results/asyncapi-import-social-media.png' });
-  expect(await savedDesigns(editor, page)).toContain('social-media');
+  await page.screenshot({ path: test.info().outputPath('asyncapi-import-social-media.png') });
+  expect(await exchange.savedDesignNames()).toContain('social-media');
 });
 
-test('imports an AsyncAPI 2.6 document with the spec\'s roles, and shows what it kept without reading', async ({ editor, page }) => {
+test('imports an AsyncAPI 2.6 document with the spec\'s roles, and shows what it kept without reading', async ({ editor, exchange, page }) => {
   await editor.open();
   await test.step('2.6: subscribe is what the application sends, publish what it receives', async () => {
-    await openWith(page, 'Files or .zip…', `${SPEC}/2.6.0/streetlights-kafka.yml`);
+    await exchange.openThroughMenu('Files or .zip…', `${SPEC}/2.6.0/streetlights-kafka.yml`);
+    await page.screenshot({ path: test.info().outputPath('asyncapi-open-menu-done.png') });
     await expect(editor.designName).toHaveValue('Streetlights Kafka API', { timeout: 30_000 });
     await expect(editor.node('producer', 'Streetlights Kafka API')).toBeVisible();
     await expect(editor.node('consumer', 'Streetlights Kafka API consumer')).toBeVisible();
     for (const name of ['lightMeasured', 'turnOnOff', 'dimLight']) await expect(editor.node('event', name)).toBeVisible();
-    await page.screenshot({ path: 'test-results/asyncapi-import-streetlights-2.6.png' });
+    await page.screenshot({ path: test.info().outputPath('asyncapi-import-streetlights-2.6.png') });
   });
 
   await test.step('a document whose Avro payloads are remote references opens, with its warnings listed', async () => {
-    await openWith(page, 'Files or .zip…', `${SPEC}/3.1.0/adeo-kafka-request-reply-asyncapi.yml`);
+    await exchange.openThroughMenu('Files or .zip…', `${SPEC}/3.1.0/adeo-kafka-request-reply-asyncapi.yml`);
     const dialog = page.getByRole('dialog', { name: /with 2 warnings/ });
     await expect(dialog).toBeVisible({ timeout: 30_000 });
     await expect(dialog.getByRole('list', { name: 'Import warnings' }).getByRole('listitem')).toHaveCount(2);
     await expect(dialog).toContainText('CostingRequestPayload.avsc');
     await expect(dialog).toContainText('adeo-kafka-request-reply-asyncapi.yml:174');
-    await page.screenshot({ path: 'test-results/asyncapi-import-warnings.png' });
+    await page.screenshot({ path: test.info().outputPath('asyncapi-import-warnings.png') });
     await dialog.getByRole('button', { name: 'OK' }).click();
     await expect(editor.designName).toHaveValue('Adeo AsyncAPI Case Study');
   });
 
   await test.step('a set missing a referenced file is refused with the file and line, and nothing is imported', async () => {
-    const before = await savedDesigns(editor, page);
-    const backend = await readFile(`${SPEC}/3.1.0/social-media/backend/asyncapi.yaml`);
-    await page.getByRole('toolbar', { name: 'Editor toolbar' }).getByRole('button', { name: 'Open…', exact: true }).click();
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('menuitem', { name: /^Files or \.zip/ }).click()]);
-    await chooser.setFiles({ name: 'asyncapi.yaml', mimeType: 'application/yaml', buffer: backend });
+    const before = await exchange.savedDesignNames();
+    const backend = await readFile(`${SPEC}/3.1.0/social-media/backend/asyncapi.yaml`, 'utf8');
+    await exchange.openFile('asyncapi.yaml', backend, 'application/yaml');
     const refused = page.getByRole('alertdialog', { name: 'Import refused' });
     await expect(refused).toContainText('names the file "../common/servers.yaml", which is not among the one file given');
     await expect(refused).toContainText('(line 7)');
-    await page.screenshot({ path: 'test-results/asyncapi-import-refused.png' });
+    await page.screenshot({ path: test.info().outputPath('asyncapi-import-refused.png') });
     await refused.getByRole('button', { name: 'OK' }).click();
-    expect(await savedDesigns(editor, page)).toEqual(before);
+    expect(await exchange.savedDesignNames()).toEqual(before);
   });
 });
