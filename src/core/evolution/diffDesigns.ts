@@ -35,7 +35,12 @@ export function baselineSnapshot(baseline: NonNullable<EvolutionSettings['baseli
 /** A baseline to store in a design: its contracts now, with a label for the user. */
 export function baselineOf(doc: FlowDocument, label: string): NonNullable<EvolutionSettings['baseline']> {
   const { library, eventTypes } = contractsOf(doc);
-  return { label, library: [...library].map(([name, schema]) => ({ name, schema })), eventTypes: structuredClone(eventTypes) };
+  const own = new Map(doc.eventTypes.map((t) => [t.id, t.payload]));
+  return {
+    label,
+    library: [...library].map(([name, schema]) => ({ name, schema })),
+    eventTypes: eventTypes.map((t) => ({ ...structuredClone(t), payload: structuredClone(own.get(t.id)!) })),
+  };
 }
 
 export type EventTypeStatus = 'added' | 'removed' | 'changed' | 'unchanged';

@@ -115,8 +115,10 @@ export interface BaselineEventType {
   id: string;
   name: string;
   version: number;
-  /** The effective payload schema then (bases merged in with `allOf`). */
+  /** The whole message schema then (envelope, bases, payload), as the exports wrote it. */
   schema: { [keyword: string]: unknown } | boolean;
+  /** Its own payload then (what a new version's history keeps as the previous version). */
+  payload?: { [keyword: string]: unknown };
 }
 
 /** `FlowDocument.evolution`: how strictly event types must evolve, and what they are compared with. */

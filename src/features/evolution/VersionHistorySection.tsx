@@ -25,9 +25,11 @@ export function VersionHistorySection({ doc, node }: { doc: FlowDocument; node: 
   const history = useMemo(() => [...(node.history ?? [])].sort((a, b) => b.version - a.version), [node.history]);
   const [open, setOpen] = useState<number | undefined>(history[0]?.version);
   const startNext = () => {
+    // Started after the edit? The version being closed is the contract as last exported, when the baseline has it.
+    const baseline = doc.evolution?.baseline?.eventTypes.find((t) => t.id === node.id && t.version === node.version);
     const entry: EventTypeVersion = {
       version: node.version,
-      payload: structuredClone(node.payload),
+      payload: structuredClone(baseline?.payload ?? node.payload),
       ...(node.extends === undefined ? {} : { extends: node.extends }),
       upcast: [],
     };
@@ -39,7 +41,7 @@ export function VersionHistorySection({ doc, node }: { doc: FlowDocument; node: 
   const remove = (version: number) => update({ ...node, history: (node.history ?? []).filter((h) => h.version !== version) });
   return (
     <Section title="Versions" actions={<button type="button" className="tool-button" onClick={startNext}
-      title={`Keep the current contract as version ${node.version} and start version ${node.version + 1}`}>Start v{node.version + 1}</button>}>
+      title={`Close version ${node.version} (as last exported, else as it is now) and start version ${node.version + 1}, with an upcaster from v${node.version}`}>Start v{node.version + 1}</button>}>
       <p className="inspector-hint">
         Current: <strong>v{node.version}</strong> · compatibility: {compatibilityOf(doc)}
         {history.length === 0 ? ' · no earlier version kept.' : ''}
@@ -49,7 +51,7 @@ export function VersionHistorySection({ doc, node }: { doc: FlowDocument; node: 
         const changes = changesSince(doc, entry, next);
         const expanded = open === entry.version;
         return (
-          <div key={entry.version} className="version-entry" aria-label={`Version ${entry.version}`}>
+          <div key={entry.version} className="version-entry" role="group" aria-label={`Version ${entry.version}`}>
             <div className="version-entry__head">
               <button type="button" className="collapsible__toggle" aria-expanded={expanded} onClick={() => setOpen(expanded ? undefined : entry.version)}>
                 {expanded ? '▾' : '▸'} v{entry.version} → v{entry.version + 1}

@@ -48,6 +48,6 @@ export const evolutionShape: Check = shape({
   'baseline?': shape({
     label: text,
     library: listOf(shape({ name: text, schema: anySchema })),
-    eventTypes: listOf(shape({ id: text, name: text, version: integer, schema: anySchema })),
+    eventTypes: listOf(shape({ id: text, name: text, version: integer, schema: anySchema, 'payload?': objectSchema })),
   }),
 });
