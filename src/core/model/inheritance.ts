@@ -111,7 +111,7 @@ export function eventPayloadPaths(doc: FlowDocument, eventTypeId: string, option
   });
 }
 
-/** Every value of a command's input by path, parents before children. Pure. */
-export function commandInputPaths(doc: Pick<FlowDocument, 'schemaLibrary'>, input: JsonSchema): PayloadPath[] {
-  return payloadPaths(input, designDefs(doc));
+/** Every value of a command's input by path, parents before children (with `listItems`, list items' too). Pure. */
+export function commandInputPaths(doc: Pick<FlowDocument, 'schemaLibrary'>, input: JsonSchema, options: { listItems?: boolean } = {}): PayloadPath[] {
+  return payloadPaths(input, designDefs(doc), options);
 }

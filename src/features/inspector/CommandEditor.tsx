@@ -15,7 +15,7 @@ interface CommandEditorProps {
 
 /** One command: its inputs, the aggregate it changes, the row changes and the events it emits. */
 export function CommandEditor({ doc, label, command, beforeColumns, onChange }: CommandEditorProps) {
-  const context: SourceContext = { inputPaths: commandInputPaths(doc, command.input).map((p) => p.path), beforeColumns };
+  const context: SourceContext = { inputPaths: commandInputPaths(doc, command.input, { listItems: true }).map((p) => p.path), beforeColumns };
   const key = (k?: string) => (k ? `${command.id}:${k}` : undefined);
   return (
     <div className="command">

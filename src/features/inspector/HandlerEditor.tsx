@@ -16,7 +16,7 @@ interface HandlerEditorProps {
 /** The handler of one subscribed event type: its effects on projections and the events it emits. */
 export function HandlerEditor({ doc, label, handler, handledIds, onChange }: HandlerEditorProps) {
   const context: SourceContext = {
-    eventPaths: eventPayloadPaths(doc, handler.eventTypeId).map((p) => p.path),
+    eventPaths: eventPayloadPaths(doc, handler.eventTypeId, { listItems: true }).map((p) => p.path),
     envelopePaths: envelopeAttributes(doc.envelope).map((a) => a.path),
   };
   const key = (k?: string) => (k ? `${handler.eventTypeId}:${k}` : undefined);

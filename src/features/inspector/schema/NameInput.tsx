@@ -10,8 +10,8 @@ interface NameInputProps {
 
 /**
  * A property name as it is typed: each name that is free is applied at once (so renames carry
- * to mappings as the user types); a name a sibling already has is kept as a draft, with the
- * reason shown, until it is changed or the input is left (then the last good name shows again).
+ * to mappings as the user types); a name a sibling already has is kept as typed, with the reason
+ * shown, until it is changed (Escape brings the last good name back): nothing typed is lost.
  */
 export function NameInput({ label, name, taken, onRename }: NameInputProps) {
   const [draft, setDraft] = useState<string | null>(null);
@@ -26,7 +26,7 @@ export function NameInput({ label, name, taken, onRename }: NameInputProps) {
           setDraft(next);
           if (next !== name && !taken(next)) onRename(next);
         }}
-        onBlur={() => setDraft(null)}
+        onBlur={() => { if (!clash) setDraft(null); }}
         onKeyDown={(e) => { if (e.key === 'Escape') setDraft(null); }} />
       {clash && <span id={errorId} className="field-error" role="alert">Another field here is called “{draft}”</span>}
     </div>

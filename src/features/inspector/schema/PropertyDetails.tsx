@@ -26,6 +26,17 @@ function withKeyword(schema: JsonSchemaObject, keyword: string, value: unknown):
 
 const STRING_KINDS = new Set(['string', 'date-time', 'uuid', 'enum']);
 
+const BOUND_PAIRS = [['minimum', 'maximum'], ['exclusiveMinimum', 'exclusiveMaximum'], ['minLength', 'maxLength'], ['minItems', 'maxItems']] as const;
+
+/** Bounds that leave no value (a minimum above the maximum), said as the details are typed. */
+export function contradictions(schema: JsonSchemaObject): string[] {
+  return BOUND_PAIRS.flatMap(([low, high]) => {
+    const a = schema[low];
+    const b = schema[high];
+    return typeof a === 'number' && typeof b === 'number' && a > b ? [`${low} ${a} is above ${high} ${b}: no value fits`] : [];
+  });
+}
+
 /** Why a value does not fit the property, for the default and examples boxes. */
 function misfit(schema: JsonSchema, value: JsonValue): string | undefined {
   const [first] = validateInstance(schema, value);
@@ -96,6 +107,7 @@ export function PropertyDetails({ noun, row, libraryNames, onChange, onClose, on
         <CheckboxField label={`${label} closed (no other properties)`} visibleLabel="Closed (no other properties)" checked={schema.additionalProperties === false}
           title="additionalProperties: false" onChange={(closed) => set('additionalProperties', closed ? false : undefined)} />
       )}
+      {contradictions(schema).map((text) => <p key={text} className="field-error" role="alert">{text}</p>)}
       {(typeChoiceOf(schema) === 'custom') && (
         <p className="inspector-hint">This one is a {row.kind}: <button type="button" className="link-button" onClick={onRawTab}>edit it in the JSON Schema tab</button>.</p>
       )}

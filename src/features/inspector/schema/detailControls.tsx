@@ -30,7 +30,7 @@ export function OptionalNumberField({ label, visibleLabel, value, onChange, min,
           if (n === undefined) onChange(undefined);
           else if (Number.isFinite(n) && !(integer === true && !Number.isInteger(n)) && !(min !== undefined && n < min)) onChange(n);
         }}
-        onBlur={() => setDraft(null)} />
+        onBlur={() => { if (!bad) setDraft(null); }} />
       {bad && <span className="field-error">{integer ? 'a whole number' : 'a number'}{min !== undefined ? ` from ${min} up` : ''}</span>}
     </div>
   );
@@ -75,7 +75,7 @@ export function JsonValueField({ label, visibleLabel, value, onChange, placehold
             // Shown as a problem until it parses.
           }
         }}
-        onBlur={() => setDraft(null)} />
+        onBlur={() => { if (problem === undefined) setDraft(null); }} />
       {problem && <span className="field-error" role="alert">{problem}</span>}
     </div>
   );

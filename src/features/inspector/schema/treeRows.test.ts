@@ -38,4 +38,14 @@ describe('treeRows', () => {
     expect(rows).toHaveLength(5000);
     expect(rows[4999]!.outline).toBe('5000');
   });
+
+  it('lists hostile names as names: __proto__, constructor, a/b, the empty name', () => {
+    const schema = JSON.parse('{"type":"object","required":["__proto__"],"properties":{"__proto__":{"type":"object","properties":{"constructor":{"type":"string"}}},"a/b":{"type":"integer"},"":{"type":"boolean"}}}');
+    expect(treeRows(schema, new Set()).map((r) => [r.outline, r.name, r.location, r.required])).toEqual([
+      ['1', '__proto__', '/properties/__proto__', true],
+      ['1.1', 'constructor', '/properties/__proto__/properties/constructor', false],
+      ['2', 'a/b', '/properties/a~1b', false],
+      ['3', '', '/properties/', false],
+    ]);
+  });
 });
