@@ -4,6 +4,19 @@
  * `$ref`s into a library resolved. All pure.
  */
 import { getOwn } from '../model/ownKeys';
+import { parseLibraryRef } from '../model/schema/schemaAccess';
+
+/** The subschema at a JSON pointer inside a schema (`/properties/a`), or undefined. */
+function pointerInto(schema: Schema, pointer: string): Schema | undefined {
+  let current: unknown = schema;
+  for (const raw of pointer.split('/').slice(1)) {
+    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(current)) current = current[Number(token)];
+    else if (isObject(current) && Object.hasOwn(current, token)) current = current[token];
+    else return undefined;
+  }
+  return current === true || current === false || isObject(current) ? (current as Schema) : undefined;
+}
 
 export type Schema = Record<string, unknown> | boolean;
 export type Library = ReadonlyMap<string, Schema>;
@@ -18,12 +31,14 @@ export const isObject = (value: unknown): value is Record<string, unknown> =>
 export function resolveRef(schema: Schema, library: Library, seen: Set<string> = new Set()): Schema {
   let current = schema;
   while (isObject(current) && typeof current.$ref === 'string') {
-    const name = /^#\/(?:\$defs|definitions|components\/schemas)\/(.+)$/.exec(current.$ref)?.[1];
-    const decoded = name === undefined ? undefined : decodeURIComponent(name).replace(/~1/g, '/').replace(/~0/g, '~');
-    if (decoded === undefined || seen.has(decoded) || !library.has(decoded)) return current;
-    seen.add(decoded);
+    const ref = current.$ref.replace(/^#\/(?:definitions|components\/schemas)\//, '#/$defs/');
+    const parsed = parseLibraryRef(ref);
+    const key = parsed === undefined ? undefined : `${parsed.name}${parsed.pointer}`;
+    if (parsed === undefined || seen.has(key!) || !library.has(parsed.name)) return current;
+    seen.add(key!);
     const { $ref: _ref, ...siblings } = current;
-    const target = library.get(decoded)!;
+    const target = parsed.pointer === '' ? library.get(parsed.name)! : pointerInto(library.get(parsed.name)!, parsed.pointer);
+    if (target === undefined) return current;
     current = Object.keys(siblings).length === 0 || !isObject(target) ? target : { ...target, ...siblings };
   }
   return current;

@@ -10,7 +10,7 @@ import type { Consumer, EventType, FlowDocument, Producer } from '../../model/ty
 import { inheritanceChain } from '../contracts/eventSchemas';
 
 /** AsyncAPI component keys: `^[A-Za-z0-9.\-_]+$`. */
-export const componentKey = (name: string) => name.replace(/[^A-Za-z0-9.\-_]/g, '_') || 'item';
+export const componentKey = (name: string) => (name.replace(/[^A-Za-z0-9.\-_]/g, '_') || 'item').replace(/^__proto__$/, '_proto_');
 
 export function uniqueKey(wanted: string, taken: Set<string>): string {
   const clean = componentKey(wanted);

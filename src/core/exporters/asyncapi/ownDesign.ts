@@ -3,6 +3,7 @@
  * payloads and library in `components.schemas` (read like any AsyncAPI schema, so a document
  * edited elsewhere still reads). The result goes through `restoreFlowDocument`. Pure.
  */
+import { libraryRef } from '../../model/schema/schemaAccess';
 import type { FlowDocument, JsonSchemaObject } from '../../model/types';
 import { isRecord } from '../jsonPointer';
 import { rewriteComponentRefs, rewriteRefs } from '../contracts/schemaRefs';
@@ -25,7 +26,7 @@ export function readOwnDesign(set: DocumentSet, file: string): FlowDocument {
   }
   const document = ext.document as JsonObject;
   const schemasAt = child(child(rootAt, 'components'), 'schemas');
-  const reader = new SchemaReader(set, { refTo: (name) => ({ $ref: `#/$defs/${name}` }) });
+  const reader = new SchemaReader(set, { refTo: (name) => ({ $ref: libraryRef(name) }) });
   const readSchema = (key: unknown, at: Location): JsonObject | boolean => {
     if (typeof key !== 'string') return fail(at, 'A schema name must be a string');
     const place = child(schemasAt, key);

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importDesign } from '../importDesign';
+import { Parser } from '@asyncapi/parser';
+import { libraryRef } from '../../model/schema/schemaAccess';
 import { loadExample, randomFlowArb } from '../testSupport';
 import { asyncApiYaml, toAsyncApi, toAsyncApiYaml } from './toAsyncApi';
 import { loadAsyncApiTools, type AsyncApiTools } from './tools';
@@ -16,6 +18,24 @@ describe('the tool imports its own AsyncAPI export as the same design', () => {
       expect(back.ok ? back.doc : back.message).toEqual(doc);
     }), { numRuns: 15 });
   }, 120_000);
+
+  it('given library entries with names that need escaping, referenced whole and by a pointer inside', async () => {
+    const doc = structuredClone(loadExample());
+    doc.schemaLibrary = [
+      { name: 'Odd name/with ~', schema: { type: 'object', properties: { amount: { type: 'number', minimum: 0 } }, required: ['amount'] } },
+      { name: '__proto__', schema: { type: 'string', minLength: 2 } },
+    ];
+    const payload = doc.eventTypes[2]!.payload as { properties: Record<string, unknown> };
+    payload.properties.price = { $ref: libraryRef('Odd name/with ~') };
+    payload.properties.amountOnly = { $ref: `${libraryRef('Odd name/with ~')}/properties/amount` };
+    payload.properties.code = { $ref: libraryRef('__proto__') };
+    const exported = toAsyncApi(doc);
+    const { diagnostics } = await new Parser().parse(asyncApiYaml(exported));
+    expect(diagnostics.filter((d) => d.severity === 0).map((d) => `${d.path.join('/')}: ${d.message}`)).toEqual([]);
+    const text = asyncApiYaml(exported);
+    const back = await importDesign(text, 'odd.yaml', text.length, { tools });
+    expect(back.ok ? back.doc : back.message).toEqual(doc);
+  });
 
   it('given the example with a version history, an upcaster, an envelope choice and a baseline', async () => {
     const example = loadExample();

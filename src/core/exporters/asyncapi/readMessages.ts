@@ -1,3 +1,4 @@
+import { libraryRef } from '../../model/schema/schemaAccess';
 import { isRecord } from '../jsonPointer';
 import { derefDeep } from './derefDeep';
 import { child, locationKey, type DocumentSet, type Location } from './documentSet';
@@ -64,7 +65,7 @@ export async function readMessagePayloads(
 ): Promise<{ payloads: Map<string, Omit<ImportedMessage, 'name'>>; library: Map<string, Schema> }> {
   const place = (at: Location) => ({ file: at.file, pointer: at.pointer, ...(set.lineOf(at) === undefined ? {} : { line: set.lineOf(at) }) });
   const reader = new SchemaReader(set, {
-    refTo: (name) => ({ $ref: `#/$defs/${name}` }),
+    refTo: (name) => ({ $ref: libraryRef(name) }),
     onRemote: (url, at) => warn({ ...place(at), message: `The reference ${url} is kept as written but not fetched (the import never reads the network), so this part of the schema accepts any value` }),
   });
   const payloads = new Map<string, Omit<ImportedMessage, 'name'>>();

@@ -106,7 +106,14 @@ export class SchemaReader {
   }
 
   /** A reference to the library entry for the schema at `at`, reading it the first time. */
-  private libraryRef(at: Location, from: string | undefined, inPlace: boolean): JsonObject {
+  private libraryRef(target: Location, from: string | undefined, inPlace: boolean): JsonObject {
+    // A reference into a named schema (`#/components/schemas/Money/properties/amount`, or
+    // `schemas.yaml#/Money/properties/amount`) points into that schema's library entry.
+    const { entry: at, inside } = this.entryOf(target);
+    if (inside !== '') {
+      const whole = this.libraryRef(at, undefined, false);
+      return { ...whole, $ref: `${String(whole.$ref)}${inside.split('/').map(encodeURIComponent).join('/')}` };
+    }
     const key = locationKey(at);
     let name = this.nameByPlace.get(key);
     if (name === undefined) {
@@ -124,6 +131,19 @@ export class SchemaReader {
       this.inPlaceEdges.set(from, edges);
     }
     return this.options.refTo(name);
+  }
+
+  /** The named schema a location is in, and the pointer inside it ('' when it is the schema itself). */
+  private entryOf(at: Location): { entry: Location; inside: string } {
+    const root = this.set.file(at.file)?.value;
+    const isDocument = isRecord(root) && root.asyncapi !== undefined;
+    const depth = isDocument ? (at.pointer.startsWith('/components/schemas/') ? 3 : 0) : 1;
+    const segments = at.pointer.split('/').slice(1);
+    if (depth === 0 || segments.length <= depth) return { entry: at, inside: '' };
+    return {
+      entry: { file: at.file, pointer: `/${segments.slice(0, depth).join('/')}` },
+      inside: `/${segments.slice(depth).join('/')}`,
+    };
   }
 
   /**

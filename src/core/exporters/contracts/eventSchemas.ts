@@ -5,10 +5,11 @@
  */
 import { envelopeSchema } from '../../model/schema/envelope';
 import type { EventType, FlowDocument, JsonSchema, JsonSchemaObject } from '../../model/types';
+import { libraryRef } from '../../model/schema/schemaAccess';
 import { rewriteRefs } from './schemaRefs';
 
 /** A reference to a named schema of the plan (library entries and payloads share one namespace). */
-export const defRef = (name: string): JsonSchemaObject => ({ $ref: `#/$defs/${name.replace(/~/g, '~0').replace(/\//g, '~1')}` });
+export const defRef = (name: string): JsonSchemaObject => ({ $ref: libraryRef(name) });
 
 export interface PlannedEventType {
   type: EventType;
@@ -54,7 +55,8 @@ export function inheritanceChain(byId: ReadonlyMap<string, EventType>, type: Eve
 }
 
 function uniqueName(wanted: string, taken: Set<string>): string {
-  const clean = wanted.replace(/[^A-Za-z0-9._-]/g, '_') || 'Schema';
+  // `__proto__` is a fine name in the design, but some YAML readers turn such a key into a prototype.
+  const clean = (wanted.replace(/[^A-Za-z0-9._-]/g, '_') || 'Schema').replace(/^__proto__$/, '_proto_');
   let name = clean;
   for (let n = 2; taken.has(name); n++) name = `${clean}_${n}`;
   taken.add(name);

@@ -3,16 +3,14 @@
  * references for another home (`#/components/schemas/<name>`), and writing JSON Schema 2020-12 as
  * the draft-07 dialect AsyncAPI schemas use. All pure; linear in the size of the schema.
  */
+import { libraryRef, parseLibraryRef } from '../../model/schema/schemaAccess';
 import type { JsonSchema } from '../../model/types';
 
 type Json = unknown;
 
-const DEF_REF = /^#\/\$defs\/(.+)$/;
-
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const decodeToken = (token: string) => token.replace(/~1/g, '/').replace(/~0/g, '~');
 const encodeToken = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** Keywords whose values are data, never schemas: references inside them are not references. */
@@ -25,8 +23,8 @@ function directRefs(schema: Json, into: Set<string>): void {
     if (!isPlainObject(value)) return;
     for (const [key, item] of Object.entries(value)) {
       if (key === '$ref' && typeof item === 'string') {
-        const match = DEF_REF.exec(item);
-        if (match) into.add(decodeToken(match[1]!));
+        const target = parseLibraryRef(item);
+        if (target) into.add(target.name);
       } else if (!DATA_KEYWORDS.has(key)) walk(item);
     }
   };
@@ -47,7 +45,14 @@ export function definitionClosure(roots: readonly Json[], definitions: ReadonlyM
   return [...needed];
 }
 
-/** A copy of `schema` with `#/$defs/<name>` references pointing at `prefix + name` (e.g. `#/components/schemas/`). */
+/** `/properties/a b` → `/properties/a%20b`: a JSON pointer written into a URI fragment. */
+const fragment = (pointer: string) => pointer.split('/').map((segment) => encodeURIComponent(segment)).join('/');
+
+/**
+ * A copy of `schema` whose library references (`#/$defs/<name>[/pointer inside]`, names escaped
+ * and percent-encoded as `libraryRef` writes them) point at `prefix` + the renamed entry: the
+ * design's own `#/$defs/` with other names, or `#/components/schemas/` in AsyncAPI.
+ */
 export function rewriteRefs(schema: Json, prefix: string, rename: (name: string) => string = (n) => n): Json {
   const walk = (value: Json, data: boolean): Json => {
     if (Array.isArray(value)) return value.map((v) => walk(v, data));
@@ -55,8 +60,10 @@ export function rewriteRefs(schema: Json, prefix: string, rename: (name: string)
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
       let next: unknown;
-      if (!data && key === '$ref' && typeof item === 'string' && DEF_REF.test(item)) {
-        next = `${prefix}${encodeToken(rename(decodeToken(DEF_REF.exec(item)![1]!)))}`;
+      const target = !data && key === '$ref' && typeof item === 'string' ? parseLibraryRef(item) : undefined;
+      if (target) {
+        const name = rename(target.name);
+        next = prefix === '#/$defs/' ? `${libraryRef(name)}${fragment(target.pointer)}` : `${prefix}${encodeURIComponent(encodeToken(name))}${fragment(target.pointer)}`;
       } else {
         next = walk(item, data || DATA_KEYWORDS.has(key));
       }
@@ -69,15 +76,15 @@ export function rewriteRefs(schema: Json, prefix: string, rename: (name: string)
 
 /** A copy of `value` with `#/components/schemas/<key>` references as `#/$defs/<rename(key)>` (the reverse of exporting). */
 export function rewriteComponentRefs(value: Json, rename: (key: string) => string): Json {
-  const COMPONENT_REF = /^#\/components\/schemas\/(.+)$/;
+  const PREFIX = '#/components/schemas/';
   const walk = (item: Json, data: boolean): Json => {
     if (Array.isArray(item)) return item.map((v) => walk(v, data));
     if (!isPlainObject(item)) return item;
     const out: Record<string, unknown> = {};
     for (const [key, v] of Object.entries(item)) {
-      const next = !data && key === '$ref' && typeof v === 'string' && COMPONENT_REF.test(v)
-        ? `#/$defs/${encodeToken(rename(decodeToken(COMPONENT_REF.exec(v)![1]!)))}`
-        : walk(v, data || DATA_KEYWORDS.has(key));
+      // `#/components/schemas/<key>[/pointer]` has the shape of a library reference once its prefix is swapped.
+      const target = !data && key === '$ref' && typeof v === 'string' && v.startsWith(PREFIX) ? parseLibraryRef(`#/$defs/${v.slice(PREFIX.length)}`) : undefined;
+      const next = target ? `${libraryRef(rename(target.name))}${fragment(target.pointer)}` : walk(v, data || DATA_KEYWORDS.has(key));
       Object.defineProperty(out, key, { value: next, enumerable: true, writable: true, configurable: true });
     }
     return out;
