@@ -5,7 +5,7 @@ import globals from 'globals';
 import { boundaries } from './eslint.boundaries.js';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', 'bench-results', 'scripts/lint/breaches'] },
+  { ignores: ['dist', 'dist-*', '.bench-build', 'node_modules', 'test-results', 'playwright-report', 'bench-results', 'scratch', 'scripts/lint/breaches'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

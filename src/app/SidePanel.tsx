@@ -1,7 +1,10 @@
-import { Inspector } from '../features/inspector/Inspector';
+import { lazy, Suspense } from 'react';
 import { ProblemsList } from '../features/problems/ProblemsList';
 import { useAppStore } from '../state/store';
 import { selectProblems, selectSidePanel, selectSidePanelVisible } from '../state/selectors';
+
+// The inspector's editors load the first time something is selected (or the panel is opened).
+const Inspector = lazy(() => import('../features/inspector/Inspector').then((m) => ({ default: m.Inspector })));
 
 /** The right-hand panel: the inspector, or the problems list, one tab each. Shown on selection or on demand. */
 export function SidePanel() {
@@ -25,7 +28,9 @@ export function SidePanel() {
           onClick={() => { setPanelPinned(false); clearSelection(); }}>×</button>
       </div>
       <div className="side-panel__body" role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
-        {panel === 'inspector' ? <Inspector /> : <ProblemsList />}
+        {panel === 'inspector'
+          ? <Suspense fallback={<p className="side-panel__loading" role="status">Loading the inspector…</p>}><Inspector /></Suspense>
+          : <ProblemsList />}
       </div>
     </aside>
   );

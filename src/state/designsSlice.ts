@@ -1,6 +1,5 @@
 import { createEmptyDocument, type FlowDocument } from '../core';
 import { clearUnsavedDesign, designRepository, readUnsavedDesign, writeUnsavedDesign } from '../persistence/designs';
-import { openSimulationEngine } from '../persistence/simulation';
 import { createAutosave } from './autosave';
 import { newDesignId, uniqueDesignName } from './designIds';
 import { fetchExampleDesign } from './exampleDesign';
@@ -116,6 +115,8 @@ export const createDesignsSlice: SliceCreator<DesignsSlice> = (set, get) => {
       autosave.cancel(id);
       await designRepository.deleteDesign(id);
       // A design's run is keyed by its id: it goes with the design, or it would outlive it unseen.
+      // Loaded on use: the simulation engine is not part of the first visit.
+      const { openSimulationEngine } = await import('../persistence/simulation');
       await openSimulationEngine().deleteRun(id);
       if (get().doc?.id !== id) return;
       const [recent] = await designRepository.listDesigns();

@@ -1,31 +1,26 @@
-import type { FlowDocument, RunSnapshot } from '../core';
-import { designRepository, type DesignSummary } from '../persistence/designs';
-import { readRunSnapshot, runExists, useLiveRead } from '../persistence/reads';
-import { simulationDb } from '../persistence/simulation';
-
-export type { DesignSummary };
+import type { RunSnapshot } from '../core';
 
 /**
- * What features read from IndexedDB outside the store, live: they call these instead of reaching
- * into src/persistence. Each hook re-renders when the rows it read change.
+ * What features read from IndexedDB outside the store: they call these instead of reaching into
+ * src/persistence. The run database and its readers load on first use (never on the first visit).
  */
 
-/** Every saved design, most recent first; undefined while loading. */
-export function useSavedDesigns(): DesignSummary[] | undefined {
-  return useLiveRead(() => designRepository.listDesigns(), []);
-}
+const runReads = async () => {
+  const [{ simulationDb }, { readRunSnapshot, runExists }] = await Promise.all([
+    import('../persistence/simulation/simulationDb'),
+    import('../persistence/reads/runSnapshot'),
+  ]);
+  return { db: simulationDb(), readRunSnapshot, runExists };
+};
 
-/** True when the design has a run (false while loading or without a design). */
-export function useHasRun(designId: string | undefined): boolean {
-  return useLiveRead(async () => (designId ? runExists(simulationDb(), designId) : false), [designId], false);
+/** Whether the design has a run (opens the run database on first use). */
+export async function designHasRun(designId: string): Promise<boolean> {
+  const { db, runExists } = await runReads();
+  return runExists(db, designId);
 }
 
 /** Every row of the design's run that the exports need, in one read; undefined when it has no run. */
-export function readRunSnapshotOf(designId: string): Promise<RunSnapshot | undefined> {
-  return readRunSnapshot(simulationDb(), designId);
-}
-
-/** A saved design's document (restored), e.g. to compare contracts with; undefined when gone. */
-export function loadSavedDesign(designId: string): Promise<FlowDocument | undefined> {
-  return designRepository.loadDesign(designId);
+export async function readRunSnapshotOf(designId: string): Promise<RunSnapshot | undefined> {
+  const { db, readRunSnapshot } = await runReads();
+  return readRunSnapshot(db, designId);
 }

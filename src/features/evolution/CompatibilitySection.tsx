@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { baselineOf, COMPATIBILITY_MODES, type CompatibilityMode, type FlowDocument } from '../../core';
-import { loadSavedDesign, useSavedDesigns } from '../../state/liveReads';
+import { loadSavedDesign, useSavedDesigns } from '../../state/savedDesigns';
 import { useAppStore } from '../../state/store';
 import { Section, SelectField } from '../inspector/controls';
 import './evolution.css';

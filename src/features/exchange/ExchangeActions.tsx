@@ -1,10 +1,13 @@
+import { lazy, Suspense } from 'react';
 import { DropOverlay } from './DropOverlay';
 import { ExportMenu } from './ExportMenu';
-import { ImportErrorDialog } from './ImportErrorDialog';
-import { ImportWarningsDialog } from './ImportWarningsDialog';
 import { OpenDesignButton } from './OpenDesignButton';
 import { useDesignImport } from './useDesignImport';
 import './exchange.css';
+
+// The dialogs' code loads only when an import fails or warns.
+const ImportErrorDialog = lazy(() => import('./ImportErrorDialog').then((m) => ({ default: m.ImportErrorDialog })));
+const ImportWarningsDialog = lazy(() => import('./ImportWarningsDialog').then((m) => ({ default: m.ImportWarningsDialog })));
 
 /** Export and import for the toolbar: the Export menu, Open…, drop-anywhere, and the import error and warnings dialogs. */
 export function ExchangeActions() {
@@ -16,8 +19,8 @@ export function ExchangeActions() {
       <ExportMenu />
       <OpenDesignButton onFiles={onFiles} busy={busy} />
       <DropOverlay onDrop={onDrop} />
-      {failure && <ImportErrorDialog failure={failure} onClose={clearFailure} />}
-      {notice && !failure && <ImportWarningsDialog notice={notice} onClose={clearNotice} />}
+      {failure && <Suspense fallback={null}><ImportErrorDialog failure={failure} onClose={clearFailure} /></Suspense>}
+      {notice && !failure && <Suspense fallback={null}><ImportWarningsDialog notice={notice} onClose={clearNotice} /></Suspense>}
     </>
   );
 }

@@ -5,6 +5,9 @@ import {
 } from '../../core';
 import type { ExportFile } from './download';
 
+/** The file name stem of every export, and the contract baseline an export records (loaded with the exporters, on first use). */
+export { baselineOf, exportBaseName } from '../../core';
+
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 const JSON_MIME = 'application/json';
 

@@ -1,8 +1,16 @@
 import { useCallback, useState } from 'react';
-import { importDesignFiles, type ImportResult, type ImportWarning } from '../../core';
+import type { ImportResult, ImportWarning } from '../../core';
 import { useAppStore } from '../../state/store';
-import { asyncApiToolsInWorker } from './asyncApiToolsInWorker';
-import { collectFiles, filesOfDrop, type CollectedFiles } from './collectImportFiles';
+import type { CollectedFiles } from './collectImportFiles';
+import { filesOfDrop } from './filesOfDrop';
+
+// The importers (JSON, YAML, AsyncAPI), the file collector (with its unzip) and the parser's
+// worker load on first use, never on the first visit.
+const importers = () => Promise.all([
+  import('../../core/exporters/importDesign'),
+  import('./asyncApiToolsInWorker'),
+  import('./collectImportFiles'),
+]).then(([{ importDesignFiles }, { asyncApiToolsInWorker }, { collectFiles }]) => ({ importDesignFiles, asyncApiToolsInWorker, collectFiles }));
 
 /** The outcome of the last import attempt, for the error dialog. */
 export interface ImportFailure {
@@ -42,6 +50,7 @@ export function useDesignImport() {
       setFailure({ fileName: label, message: `Nothing to import: no JSON or YAML file among what was given${collected.skipped.length > 0 ? ` (left out: ${collected.skipped.join(', ')})` : ''}.` });
       return;
     }
+    const { importDesignFiles, asyncApiToolsInWorker } = await importers();
     const result = await importDesignFiles(collected.files, { tools: asyncApiToolsInWorker, ...(collected.setName === undefined ? {} : { setName: collected.setName }) });
     if (!result.ok) {
       setFailure({ fileName: label, message: result.message });
@@ -66,9 +75,15 @@ export function useDesignImport() {
   }, [importCollected]);
 
   /** Files from a file picker (several at once, a `.zip`, or a folder picker's files with their paths). */
-  const importFiles = useCallback((files: FileList | File[]) => run(() => collectFiles([...files].map((file) => ({ file })))), [run]);
+  const importFiles = useCallback((files: FileList | File[]) => {
+    const given = [...files].map((file) => ({ file }));
+    return run(async () => (await importers()).collectFiles(given));
+  }, [run]);
   /** Whatever was dropped: files, a `.zip` or folders. */
-  const importDrop = useCallback((transfer: DataTransfer) => run(async () => collectFiles(await filesOfDrop(transfer))), [run]);
+  const importDrop = useCallback((transfer: DataTransfer) => {
+    const dropped = filesOfDrop(transfer); // at once: the transfer empties when the drop event ends
+    return run(async () => (await importers()).collectFiles(await dropped));
+  }, [run]);
 
   return {
     importFiles, importDrop, failure, notice, busy,
