@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify as toYaml } from 'yaml';
 import { importDesignFiles, MAX_IMPORT_BYTES, type ImportFile } from '../importDesign';
+import { toAsyncApi } from './toAsyncApi';
 import { loadAsyncApiTools, type AsyncApiTools } from './tools';
 
 let tools: AsyncApiTools;
@@ -43,6 +44,24 @@ describe('AsyncAPI import: payloads keep their meaning', () => {
     if (!result.ok) return;
     expect(result.doc.eventTypes[0]!.payload).toEqual(payload);
     expect(result.doc.envelope).toEqual({ kind: 'none' });
+  });
+
+  it('exports an imported message as written while it travels bare, and wrapped once the design chooses an envelope', async () => {
+    const payload = { type: 'object', properties: { sku: { type: 'string' } }, required: ['sku'], 'x-team': 'shop' };
+    const result = await read(file('shop.yaml', doc3({ Ordered: { contentType: 'application/json', payload } })));
+    if (!result.ok) throw new Error(result.message);
+    const exportedPayload = (doc: typeof result.doc) => {
+      const exported = toAsyncApi(doc) as unknown as { components: { schemas: Record<string, unknown>; messages: Record<string, { contentType: string; payload: Record<string, unknown> }> } };
+      const message = Object.values(exported.components.messages)[0]!;
+      const ref = message.payload.$ref;
+      return { ...message, payload: (typeof ref === 'string' ? exported.components.schemas[ref.split('/').pop()!] : message.payload) as Record<string, unknown> };
+    };
+    expect(exportedPayload(result.doc)).toMatchObject({ contentType: 'application/json', payload });
+    const cloud = exportedPayload({ ...result.doc, envelope: { kind: 'cloudevents' } });
+    expect(cloud.contentType).toBe('application/cloudevents+json');
+    expect(cloud.payload).toMatchObject({ required: ['specversion', 'id', 'source', 'type', 'data'], properties: { data: { $ref: '#/components/schemas/OrderedPayload' } } });
+    const own = exportedPayload({ ...result.doc, envelope: { kind: 'eventflow' } });
+    expect(own.payload.allOf).toHaveLength(2);
   });
 
   it('keeps a root oneOf and a shared payload: two messages, two event types, one library schema', async () => {

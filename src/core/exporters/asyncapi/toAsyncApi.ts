@@ -52,10 +52,14 @@ function messageObject(ctx: Context, type: EventType): Record<string, unknown> {
   if (contract === undefined) fields.title = type.name;
   if (type.description) fields.description = type.description;
   else delete fields.description;
-  if (fields.contentType === undefined && contract === undefined) fields.contentType = 'application/json';
+  // A message in CloudEvents' structured mode is a CloudEvents document (the envelope with the payload under `data`).
+  const enveloped = ctx.doc.envelope.kind !== 'none';
+  if (ctx.doc.envelope.kind === 'cloudevents') fields.contentType = 'application/cloudevents+json';
+  else if (fields.contentType === undefined && contract === undefined) fields.contentType = 'application/json';
   const planned = ctx.schemas.byId.get(type.id)!;
   const source = contract?.payloadSource;
-  const payload = source && sameJson(type.payload, source.readAs)
+  // The original (Avro, opaque, as written) payload while it is unchanged and travels without an envelope.
+  const payload = source && !enveloped && sameJson(type.payload, source.readAs)
     ? (source.schemaFormat === undefined ? source.schema : { schemaFormat: source.schemaFormat, schema: source.schema })
     : asAsyncApiSchema(planned.message);
   return {
