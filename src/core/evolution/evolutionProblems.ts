@@ -2,38 +2,22 @@
  * The schema-evolution findings of the problems list: a breaking change on an unchanged version
  * number (against the design's baseline: the last export, or a design the user chose), a version
  * raised past a breaking change with no upcaster to bring old events forward, and gaps in a
- * version history. Pure.
+ * version history (`historyProblems.ts`). Pure.
  */
 import type { Problem } from '../model/validation/problems';
 import type { FlowDocument } from '../model/types';
 import { baselineSnapshot, contractsOf, diffContracts } from './diffDesigns';
+import { compatibilityOf, evolutionProblem as problem, versionHistoryProblems } from './historyProblems';
 
-/** The compatibility mode a design asks for (backward unless it says otherwise). */
-export const compatibilityOf = (doc: FlowDocument) => doc.evolution?.compatibility ?? 'backward';
-
-const problem = (code: Problem['code'], severity: Problem['severity'], path: string, message: string, nodeId: string): Problem =>
-  ({ code, severity, path, message, nodeId });
-
-/** Evolution problems of a design (see the module comment). Pure. */
+/** Evolution problems of a design: its version histories and the comparison with its baseline. Pure. */
 export function evolutionProblems(doc: FlowDocument): Problem[] {
+  return [...versionHistoryProblems(doc), ...baselineProblems(doc)];
+}
+
+/** The breaking changes since the design's baseline, and versions raised without an upcaster. Pure. */
+export function baselineProblems(doc: FlowDocument): Problem[] {
   const problems: Problem[] = [];
   const index = new Map(doc.eventTypes.map((t, i) => [t.id, i]));
-  for (const [i, type] of doc.eventTypes.entries()) {
-    const versions = new Set((type.history ?? []).map((h) => h.version));
-    for (let v = Math.min(type.version, ...versions); v < type.version; v++) {
-      if (versions.size > 0 && !versions.has(v)) {
-        problems.push(problem('version-history-gap', 'warning', `/eventTypes/${i}/history`,
-          `${type.name}: version ${v} is missing from its history, so events of older versions cannot be brought to v${type.version}: add an upcaster for v${v}`, type.id));
-        break;
-      }
-    }
-    for (const entry of type.history ?? []) {
-      if (entry.version >= type.version) {
-        problems.push(problem('version-history-gap', 'warning', `/eventTypes/${i}/history`,
-          `${type.name}: its history has a version ${entry.version}, not older than the current v${type.version}`, type.id));
-      }
-    }
-  }
   const mode = compatibilityOf(doc);
   const baseline = doc.evolution?.baseline;
   if (!baseline || mode === 'none') return problems;
