@@ -7,6 +7,7 @@ const commands: Record<string, () => Promise<{ run(args: string[]): Promise<numb
   run: () => import('./flow/run'),
   services: () => import('./flow/services'),
   'export-infra': () => import('./flow/exportInfra'),
+  diff: () => import('./flow/diff'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -1,3 +1,4 @@
+import type { FlowDocument } from '../core';
 import { designRepository, type DesignSummary } from '../persistence/designs';
 import { useLiveRead } from '../persistence/reads/live';
 
@@ -9,4 +10,9 @@ export type { DesignSummary };
  */
 export function useSavedDesigns(): DesignSummary[] | undefined {
   return useLiveRead(() => designRepository.listDesigns(), []);
+}
+
+/** A saved design's document (restored), e.g. to compare contracts with; undefined when gone. */
+export function loadSavedDesign(designId: string): Promise<FlowDocument | undefined> {
+  return designRepository.loadDesign(designId);
 }

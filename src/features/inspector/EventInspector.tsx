@@ -2,6 +2,7 @@ import { envelopeLabel, eventPayloadPaths, inheritanceChain, pathLabel, schemaSu
 import { CheckboxField, NumberField, Section, SelectField, TextField } from './controls';
 import { SchemaEditor } from './schema/SchemaEditor';
 import { useNodeUpdater } from './useNodeUpdater';
+import { VersionHistorySection } from '../evolution/VersionHistorySection';
 
 /** The inherited values listed here; a base with thousands is seen in full on the base itself. */
 const MAX_INHERITED = 50;
@@ -53,6 +54,7 @@ export function EventInspector({ doc, node }: { doc: FlowDocument; node: EventTy
           <p className="inspector-hint">Edit them on the base type. Every event also travels in the design’s envelope ({envelopeLabel(doc.envelope.kind)}).</p>
         </Section>
       )}
+      <VersionHistorySection doc={doc} node={node} />
     </>
   );
 }

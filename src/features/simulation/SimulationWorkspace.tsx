@@ -22,6 +22,7 @@ import { requestStop, useRunActions } from './useRunActions';
 import { useRunLoop } from './useRunLoop';
 import { useReportRefresh } from './live/useReportRefresh';
 import './simulation.css';
+import { ReplayWithDesign } from '../evolution/ReplayWithDesign';
 
 type AppState = ReturnType<typeof useAppStore.getState>;
 const selectPlaying = (s: AppState) => s.simPlaying;
@@ -121,6 +122,7 @@ function RunWorkspace({ db, run, doc }: { db: ReturnType<typeof simulationDb>; r
         <div className="sim-banner" role="alert">
           <span>The design changed since this run started. A run never mixes two versions of a design.</span>
           <button type="button" className="sim-btn primary" onClick={() => setConfirmingReset(true)}>Reset the run with this design</button>
+          <ReplayWithDesign engine={runEngine} runId={run.runId} doc={doc} />
           <button type="button" className="sim-btn" onClick={() => setMode('design')}>Back to design</button>
         </div>
       )}
