@@ -4,36 +4,55 @@ import { FlowCanvas } from '../canvas/FlowCanvas';
 import { useEditorShortcuts } from '../canvas/useEditorShortcuts';
 import { Palette } from '../features/palette/Palette';
 import { Toolbar } from '../features/toolbar/Toolbar';
+import { DurabilityBanners } from '../features/durability/DurabilityBanners';
+import { ErrorBoundary } from '../features/durability/ErrorBoundary';
+import { RecoveryScreen } from '../features/durability/RecoveryScreen';
+import { resetDamagedRun } from '../features/durability/DamagedRun';
 import { useAppStore } from '../state/store';
-import { selectDesignsError, selectMode } from '../state/selectors';
+import { selectCanUndo, selectDesignId, selectMode, selectStorageFault } from '../state/selectors';
 import { RunOverlayProvider } from '../features/simulation/overlay/RunOverlayProvider';
 import { BottomDock } from './BottomDock';
 import { SidePanel } from './SidePanel';
 import { useFlushOnPageHide } from './useFlushOnPageHide';
 
+const CANVAS_SAFE = 'Your design is saved in this browser; nothing is lost.';
+
 /** The editor shell: toolbar, palette, canvas, side panel and the run dock. */
 export function App() {
   const mode = useAppStore(selectMode);
-  const error = useAppStore(selectDesignsError);
+  const fault = useAppStore(selectStorageFault);
+  const designId = useAppStore(selectDesignId);
+  const canUndo = useAppStore(selectCanUndo);
   useEffect(() => { void useAppStore.getState().initDesigns(); }, []);
   useFlushOnPageHide();
   useEditorShortcuts();
+  if (fault) return <RecoveryScreen fault={fault} />;
+  const { undo, setMode } = useAppStore.getState();
   return (
     <ReactFlowProvider>
       <div className={`app app--${mode}`}>
         <Toolbar />
-        {error ? <div className="app-error" role="alert">Designs could not be opened: {error}</div> : (
-          <div className="workspace">
-            {mode === 'design' && <Palette />}
-            <main className="canvas-region" aria-label="Canvas">
+        <DurabilityBanners />
+        <div className="workspace">
+          {mode === 'design' && <Palette />}
+          <main className="canvas-region" aria-label="Canvas">
+            <ErrorBoundary area="The canvas" reassurance={CANVAS_SAFE} resetKeys={[designId, mode]}
+              actions={canUndo ? [{ label: 'Undo the last edit', title: 'Go back one step, then draw the canvas again', run: undo }] : []}>
               <RunOverlayProvider>
                 <FlowCanvas />
               </RunOverlayProvider>
-            </main>
-            <SidePanel />
-          </div>
-        )}
-        <BottomDock />
+            </ErrorBoundary>
+          </main>
+          <SidePanel />
+        </div>
+        <ErrorBoundary area="Run mode" className="error-boundary--dock" resetKeys={[designId, mode]}
+          reassurance="Your design is not affected."
+          actions={[
+            { label: 'Back to design', title: 'Leave run mode', run: () => setMode('design') },
+            ...(designId ? [{ label: 'Reset the run', title: 'Empty this run and start a new one from the design', run: () => resetDamagedRun(designId) }] : []),
+          ]}>
+          <BottomDock />
+        </ErrorBoundary>
       </div>
     </ReactFlowProvider>
   );

@@ -2,12 +2,17 @@ import { Inspector } from '../features/inspector/Inspector';
 import { ProblemsList } from '../features/problems/ProblemsList';
 import { useAppStore } from '../state/store';
 import { selectProblems, selectSidePanel, selectSidePanelVisible } from '../state/selectors';
+import { ErrorBoundary } from '../features/durability/ErrorBoundary';
+
+/** What is selected, as one value: the inspector's error clears when the selection changes. */
+const selectSelectionKey = (s: ReturnType<typeof useAppStore.getState>) => `${s.selectedNodeIds.join('\u0000')}\u0001${s.selectedEdgeIds.join('\u0000')}`;
 
 /** The right-hand panel: the inspector, or the problems list, one tab each. Shown on selection or on demand. */
 export function SidePanel() {
   const visible = useAppStore(selectSidePanelVisible);
   const panel = useAppStore(selectSidePanel);
   const problems = useAppStore(selectProblems);
+  const selectionKey = useAppStore(selectSelectionKey);
   if (!visible) return null;
   const { setSidePanel, setPanelPinned, clearSelection } = useAppStore.getState();
   const errors = problems.filter((p) => p.severity === 'error').length;
@@ -25,7 +30,11 @@ export function SidePanel() {
           onClick={() => { setPanelPinned(false); clearSelection(); }}>×</button>
       </div>
       <div className="side-panel__body" role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
-        {panel === 'inspector' ? <Inspector /> : <ProblemsList />}
+        <ErrorBoundary area={panel === 'inspector' ? 'The inspector' : 'The problems list'} resetKeys={[panel, selectionKey]}
+          reassurance="Your design is saved; the canvas keeps working."
+          actions={[{ label: 'Clear the selection', title: 'Close the inspector of this node', run: clearSelection }]}>
+          {panel === 'inspector' ? <Inspector /> : <ProblemsList />}
+        </ErrorBoundary>
       </div>
     </aside>
   );

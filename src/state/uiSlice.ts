@@ -2,7 +2,12 @@ import type { SliceCreator } from './sliceTypes';
 
 export type EditorMode = 'design' | 'run';
 export type ToastTone = 'error' | 'info';
-export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
+/**
+ * What the save indicator says: all stored, waiting, being stored, failed (other reasons),
+ * refused because another tab changed or deleted the design, the disk is full, or the database
+ * went away.
+ */
+export type SaveState = 'saved' | 'pending' | 'saving' | 'error' | 'conflict' | 'read-only' | 'offline';
 
 /** View state of the editor shell (never saved with the design). */
 export interface UiSlice {

@@ -1,12 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { designRepository } from '../../persistence/designs';
 import { useAppStore } from '../../state/store';
 import { selectDesignId } from '../../state/selectors';
+import { DamagedDesignRow } from './DamagedDesignRow';
 import { DesignRow } from './DesignRow';
 
-/** Every saved design, most recent first, with the verbs of the list. */
+/** Every saved design, most recent first, with the verbs of the list; damaged ones say so. */
 export function DesignsList() {
-  const designs = useLiveQuery(() => designRepository.listDesigns(), []);
+  const listDesigns = useAppStore((s) => s.listDesigns);
+  const designs = useLiveQuery(() => listDesigns().catch(() => []), [listDesigns]);
   const currentId = useAppStore(selectDesignId);
   const createDesign = useAppStore((s) => s.createDesign);
   return (
@@ -18,7 +19,9 @@ export function DesignsList() {
       </div>
       {designs === undefined ? <div className="designs-list__empty">Loading…</div> : (
         <ul aria-label="Saved designs">
-          {designs.map((design) => <DesignRow key={design.id} design={design} current={design.id === currentId} />)}
+          {designs.map((design) => (design.status === 'ok'
+            ? <DesignRow key={design.id} design={design} current={design.id === currentId} />
+            : <DamagedDesignRow key={design.id} design={design} />))}
         </ul>
       )}
     </div>

@@ -7,6 +7,7 @@ import type {
   OutboxRecord, ProjectionRowRecord, PublicationRecord, RunRecord, TraceRecord,
 } from '../../core';
 import type { SimulationDb } from '../../persistence/simulation';
+import { repairRunRow } from '../../persistence/simulation/checkRunRows';
 import { indexSource } from './table/indexSource';
 import type { RowSource } from './table/keysetPaging';
 
@@ -105,8 +106,9 @@ export function traceSource(db: SimulationDb, runId: string, eventId?: string): 
 }
 
 /** The run's newest micro-step (the trace's last row), or undefined before the first step. */
-export function lastTrace(db: SimulationDb, runId: string): Promise<TraceRecord | undefined> {
-  return db.trace.where('[runId+step]').between([runId, 0], [runId, Number.MAX_SAFE_INTEGER]).last();
+export async function lastTrace(db: SimulationDb, runId: string): Promise<TraceRecord | undefined> {
+  const row = await db.trace.where('[runId+step]').between([runId, 0], [runId, Number.MAX_SAFE_INTEGER]).last();
+  return row && repairRunRow('trace', row);
 }
 
 /** The invariant report, in the order anomalies were found. */

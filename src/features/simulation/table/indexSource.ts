@@ -1,4 +1,5 @@
 import Dexie, { type Table } from 'dexie';
+import { repairRunRow } from '../../../persistence/simulation/checkRunRows';
 import type { PageStart, RowSource } from './keysetPaging';
 
 type KeyPart = string | number;
@@ -32,7 +33,7 @@ export function indexSource<Row, TKey>(options: {
   const lower = [...prefix];
   const upper = [...prefix, Dexie.maxKey];
   const all = () => table.where(index).between(lower, upper, true, true);
-  return {
+  const source: RowSource<Row, KeyPart[]> = {
     id: `${table.name}:${index}:${JSON.stringify(prefix)}:${reverse ? 'desc' : 'asc'}`,
     appendOnly: appendOnly && !reverse,
     count: () => all().count(),
@@ -52,4 +53,6 @@ export function indexSource<Row, TKey>(options: {
     keyOf: tail,
     keyset: !options.byOffset,
   };
+  // Every row read goes through its check: a damaged one is shown as damaged, never blanks the panel.
+  return { ...source, page: async (start, limit) => (await source.page(start, limit)).map((row) => repairRunRow(table.name, row)) };
 }

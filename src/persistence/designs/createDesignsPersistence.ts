@@ -1,0 +1,83 @@
+import { createDesignsChannel, type DesignsChannel } from './designsChannel';
+import { createDesignRepository, type DesignRepository } from './designRepository';
+import { DESIGNS_DB_NAME, DesignsDb } from './designsDb';
+import { createEditJournal, type EditJournal } from './editJournal';
+import { createTabRegistry, type TabRegistry } from './tabRegistry';
+
+/**
+ * Why the database went away under the page:
+ * - `deleted`: deleted by the browser, the developer tools or another program;
+ * - `replaced`: another tab opened it with a newer version of the app;
+ * - `closed`: the browser closed the connection (e.g. "clear site data").
+ */
+export type DatabaseLoss = 'deleted' | 'replaced' | 'closed';
+
+/** Everything the designs part of the app stores, built for one page (or one test). */
+export interface DesignsPersistence {
+  readonly db: DesignsDb;
+  readonly repository: DesignRepository;
+  readonly journal: EditJournal;
+  readonly channel: DesignsChannel;
+  readonly tabs: TabRegistry;
+  /** Called once when the database goes away under the page; nothing reopens (or recreates) it after. */
+  onDatabaseLost(listener: (loss: DatabaseLoss) => void): () => void;
+  /** Closes the database and the channel and lets this tab's lock go. */
+  close(): void;
+}
+
+export interface DesignsPersistenceOptions {
+  /** IndexedDB database name (tests give each test its own). */
+  dbName?: string;
+  /** BroadcastChannel name (tests give each test its own). */
+  channelName?: string;
+  tabs?: TabRegistry;
+  storage?: Storage;
+  now?: () => number;
+  indexedDB?: IDBFactory;
+}
+
+/**
+ * Builds the designs persistence. Nothing is opened until first used: no database at import time,
+ * so each test can make its own.
+ */
+export function createDesignsPersistence(options: DesignsPersistenceOptions = {}): DesignsPersistence {
+  const db = new DesignsDb(options.dbName ?? DESIGNS_DB_NAME, options.indexedDB ? { indexedDB: options.indexedDB } : undefined);
+  const repository = createDesignRepository(db, options.now);
+  const journal = createEditJournal(db, options.storage);
+  const channel = createDesignsChannel(options.channelName);
+  const tabs = options.tabs ?? createTabRegistry();
+  const listeners = new Set<(loss: DatabaseLoss) => void>();
+  let lost = false;
+  let closingOnPurpose = false;
+
+  const loseDatabase = (loss: DatabaseLoss) => {
+    if (lost) return;
+    lost = true;
+    closingOnPurpose = true;
+    // Closed for good: Dexie would otherwise reopen it on the next call and silently recreate it empty.
+    db.close({ disableAutoOpen: true });
+    for (const listener of listeners) listener(loss);
+  };
+
+  db.on('versionchange', (event: IDBVersionChangeEvent) => {
+    loseDatabase(event.newVersion === null ? 'deleted' : 'replaced');
+    return false;
+  });
+  db.on('close', () => {
+    if (!closingOnPurpose) queueMicrotask(() => loseDatabase('closed'));
+  });
+
+  return {
+    db, repository, journal, channel, tabs,
+    onDatabaseLost(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      closingOnPurpose = true;
+      db.close();
+      channel.close();
+      tabs.release();
+    },
+  };
+}
