@@ -1,10 +1,10 @@
 import type { Locator } from '@playwright/test';
-import { test, expect } from './fixtures/editor';
+import { test, expect } from './fixtures';
 
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
 test.describe('the editor', () => {
-  test('builds a small flow with the mouse, and a reload finds it unchanged', async ({ editor, page }) => {
+  test('builds a small flow with the mouse, and a reload finds it unchanged', async ({ editor, inspector, page }) => {
     await editor.open();
     await editor.createEmptyDesign();
 
@@ -37,23 +37,22 @@ test.describe('the editor', () => {
 
     await test.step('edit fields in the inspector', async () => {
       await event.click();
-      const inspector = editor.sidePanel;
-      await inspector.getByLabel('Name', { exact: true }).fill('OrderPlaced');
-      await inspector.getByRole('button', { name: '+ Add field' }).click();
-      await inspector.getByLabel('Field 2 name').fill('total');
-      await inspector.getByLabel('Field 2 type').selectOption('number');
-      await inspector.getByLabel('Field 2 required').check();
+      await inspector.name.fill('OrderPlaced');
+      await inspector.panel.getByRole('button', { name: '+ Add field' }).click();
+      await inspector.panel.getByLabel('Field 2 name').fill('total');
+      await inspector.panel.getByLabel('Field 2 type').selectOption('number');
+      await inspector.panel.getByLabel('Field 2 required').check();
       await expect(editor.node('event', 'OrderPlaced')).toContainText('total');
 
       await consumer.click();
-      await inspector.getByLabel('Inbox (deduplicate)').uncheck();
-      await inspector.getByLabel('Retry limit').fill('5');
+      await inspector.field('Inbox (deduplicate)').uncheck();
+      await inspector.field('Retry limit').fill('5');
       await expect(consumer).toContainText('INBOX off');
       await expect(consumer).toContainText('retry 5');
 
       await projection.click();
-      await inspector.getByRole('button', { name: '+ Add column' }).click();
-      await inspector.getByLabel('Column 2 name').fill('total');
+      await inspector.panel.getByRole('button', { name: '+ Add column' }).click();
+      await inspector.panel.getByLabel('Column 2 name').fill('total');
       await expect(projection).toContainText('total');
     });
 
@@ -84,12 +83,12 @@ test.describe('the editor', () => {
     await expect(editor.node('consumer', 'follow-center')).toContainText('retry 7');
   });
 
-  test('undo and redo every edit, with the keyboard and the toolbar', async ({ editor, page }) => {
+  test('undo and redo every edit, with the keyboard and the toolbar', async ({ editor, inspector, page }) => {
     await editor.open();
     await editor.createEmptyDesign();
     await editor.addByClick('event', 'NewEvent');
-    await editor.sidePanel.getByLabel('Name', { exact: true }).fill('');
-    await editor.sidePanel.getByLabel('Name', { exact: true }).pressSequentially('Shipped');
+    await inspector.name.fill('');
+    await inspector.name.pressSequentially('Shipped');
     await expect(editor.node('event', 'Shipped')).toBeVisible();
     await editor.clickEmptyCanvas();
 
@@ -160,14 +159,14 @@ test.describe('the editor', () => {
     await expect(editor.page.locator('.react-flow__edge')).toHaveCount(edgesBefore);
   });
 
-  test('names render as text, never as HTML', async ({ editor, page }) => {
+  test('names render as text, never as HTML', async ({ editor, inspector, page }) => {
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
     const hostile = '<img src=x onerror=alert(1)>';
     await editor.open();
     await editor.createEmptyDesign();
     await editor.addByClick('event', 'NewEvent');
-    await editor.sidePanel.getByLabel('Name', { exact: true }).fill(hostile);
+    await inspector.name.fill(hostile);
     await editor.designName.fill(hostile);
 
     const node = editor.node('event', hostile);
@@ -197,7 +196,7 @@ test.describe('the editor', () => {
     await expect(editor.node('consumer', 'follow-center2')).toHaveCount(0);
   });
 
-  test('clicking a problem selects its node', async ({ editor, page }) => {
+  test('clicking a problem selects its node', async ({ editor, inspector, page }) => {
     await editor.open();
     await editor.createEmptyDesign();
     await expect(editor.toolbarButton('✓ No problems')).toBeVisible();
@@ -208,7 +207,7 @@ test.describe('the editor', () => {
     await editor.sidePanel.getByRole('button', { name: /new-consumer/ }).click();
 
     await expect(editor.sidePanel.getByRole('tab', { name: 'Inspector' })).toHaveAttribute('aria-selected', 'true');
-    await expect(editor.sidePanel.getByLabel('Name', { exact: true })).toHaveValue('new-consumer');
+    await expect(inspector.name).toHaveValue('new-consumer');
   });
 
   test('designs: create, rename, duplicate, switch and delete with a confirmation', async ({ editor, page }) => {
@@ -282,7 +281,7 @@ test.describe('the editor', () => {
     await editor.toolbarButton('Fit view').click();
   });
 
-  test('every control has an accessible name: toolbar, palette, each inspector, problems, designs, shortcuts', async ({ editor, page }) => {
+  test('every control has an accessible name: toolbar, palette, each inspector, problems, designs, shortcuts', async ({ editor, inspector, page }) => {
     await editor.open();
     const unnamed = new Set<string>();
     const collect = async (where: string) => { for (const control of await editor.unnamedControls()) unnamed.add(`${where}: ${control}`); };
@@ -309,7 +308,7 @@ test.describe('the editor', () => {
       ['consumer', 'author-service'], ['consumer', 'follow-center'], ['projection', 'videos-by-status'],
     ] as const) {
       await editor.node(kind, name).click();
-      await expect(editor.sidePanel.getByLabel('Name', { exact: true })).toHaveValue(name);
+      await expect(inspector.name).toHaveValue(name);
       await collectExpanded(`${kind} ${name}`);
     }
     await editor.edge('status-board updates videos-by-status').focus();
@@ -336,7 +335,7 @@ test.describe('the editor', () => {
     expect([...unnamed], 'controls without a label, aria-label, aria-labelledby, title or text').toEqual([]);
   });
 
-  test('the keyboard shortcuts help opens with ? or its button, lists the shortcuts and closes with Esc', async ({ editor, page }) => {
+  test('the keyboard shortcuts help opens with ? or its button, lists the shortcuts and closes with Esc', async ({ editor, inspector, page }) => {
     await editor.open();
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await page.keyboard.press('?');
@@ -349,10 +348,10 @@ test.describe('the editor', () => {
     await expect(help).toBeHidden();
 
     await editor.node('event', 'VideoInputEvent').click();
-    await editor.sidePanel.getByLabel('Name', { exact: true }).press('End');
-    await editor.sidePanel.getByLabel('Name', { exact: true }).press('?');
+    await inspector.name.press('End');
+    await inspector.name.press('?');
     await expect(help).toBeHidden();
-    await expect(editor.sidePanel.getByLabel('Name', { exact: true })).toHaveValue('VideoInputEvent?');
+    await expect(inspector.name).toHaveValue('VideoInputEvent?');
 
     await editor.toolbarButton('Keyboard shortcuts').click();
     await expect(help).toBeVisible();

@@ -1,71 +1,19 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import type { Download, Locator, Page } from '@playwright/test';
 import { Parser } from '@asyncapi/parser';
 import { unzipSync, strFromU8 } from 'fflate';
 import { parse as parseYaml } from 'yaml';
-import { test, expect, type EditorPage } from './fixtures/editor';
+import { test, expect } from './fixtures';
 
 const examplePath = 'public/examples/content-platform.json';
 
-/** The Export menu and the import entry points, as a user sees them. */
-class ExchangePage {
-  constructor(readonly page: Page, readonly editor: EditorPage) {}
-
-  get exportButton(): Locator {
-    return this.editor.toolbarButton('⇩ Export');
-  }
-
-  menuItem(name: string): Locator {
-    return this.page.getByRole('menu', { name: 'Export' }).getByRole('menuitem', { name, exact: true });
-  }
-
-  /** Clicks an export in the menu and returns the downloaded file's name and bytes. */
-  async download(item: string): Promise<{ name: string; bytes: Buffer }> {
-    await this.exportButton.click();
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.menuItem(item).click()]) as [Download, void];
-    const path = await download.path();
-    return { name: download.suggestedFilename(), bytes: await readFile(path) };
-  }
-
-  /** Drops a file on the canvas with a real DataTransfer built in the page (dragenter, dragover, drop). */
-  async dropFile(fileName: string, text: string, mime = 'application/json'): Promise<void> {
-    await this.page.evaluate(async ({ fileName, text, mime }) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([text], fileName, { type: mime }));
-      const target = document.querySelector('[data-testid="canvas"]') ?? document.body;
-      const fire = (type: string) => target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
-      fire('dragenter');
-      fire('dragover');
-      // The overlay shows while the file is over the app, before the drop, as with a person's drag.
-      for (let waited = 0; !document.querySelector('[data-testid="exchange.drop-overlay"]'); waited += 20) {
-        if (waited > 2000) throw new Error('the drop overlay did not appear');
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      fire('drop');
-    }, { fileName, text, mime });
-  }
-
-  async savedDesignNames(): Promise<string[]> {
-    await this.editor.toolbarButton('☰ Designs').click();
-    const list = this.page.getByRole('list', { name: 'Saved designs' });
-    await expect(list).toBeVisible();
-    const buttons = await list.getByRole('button', { name: /^Open / }).all();
-    const names = await Promise.all(buttons.map(async (b) => ((await b.getAttribute('aria-label')) ?? '').replace(/^Open /, '')));
-    await this.page.keyboard.press('Escape');
-    return names.sort();
-  }
-}
-
-const exchangeTest = test.extend<{ exchange: ExchangePage }>({
-  exchange: async ({ editor, page }, use) => {
-    await editor.open();
-    await expect(editor.node('event', 'VideoInputEvent')).toBeVisible();
-    await use(new ExchangePage(page, editor));
-  },
+/** Every test starts on the built-in example. */
+test.beforeEach(async ({ editor }) => {
+  await editor.open();
+  await expect(editor.node('event', 'VideoInputEvent')).toBeVisible();
 });
 
-exchangeTest('downloads every export from the Export menu, and each one parses', async ({ exchange, page, context }) => {
-  await exchangeTest.step('JSON Schema bundle', async () => {
+test('downloads every export from the Export menu, and each one parses', async ({ exchange, run, page, context }) => {
+  await test.step('JSON Schema bundle', async () => {
     const { name, bytes } = await exchange.download('Schema bundle (.json)');
     expect(name).toBe('content-platform.events.schema.json');
     const bundle = JSON.parse(bytes.toString('utf8'));
@@ -73,7 +21,7 @@ exchangeTest('downloads every export from the Export menu, and each one parses',
     expect(Object.keys(bundle.$defs)).toEqual(['EventEnvelope', 'AbstractContentEvent', 'VideoEvent', 'VideoInputEvent', 'VideoStatusChangeEvent', 'AuthorVideoAddedEvent']);
   });
 
-  await exchangeTest.step('one schema per event, zipped', async () => {
+  await test.step('one schema per event, zipped', async () => {
     const { name, bytes } = await exchange.download('One file per event (.zip)');
     expect(name).toBe('content-platform.schemas.zip');
     const files = unzipSync(new Uint8Array(bytes));
@@ -83,7 +31,7 @@ exchangeTest('downloads every export from the Export menu, and each one parses',
     expect(schema.allOf).toEqual([{ $ref: 'VideoEvent.v1.schema.json' }]);
   });
 
-  await exchangeTest.step('copy the bundle to the clipboard', async () => {
+  await test.step('copy the bundle to the clipboard', async () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await exchange.exportButton.click();
     await exchange.menuItem('Copy schema bundle').click();
@@ -92,7 +40,7 @@ exchangeTest('downloads every export from the Export menu, and each one parses',
     expect(JSON.parse(copied).title).toBe('Content platform events');
   });
 
-  await exchangeTest.step('AsyncAPI as JSON (parses with zero errors) and as YAML', async () => {
+  await test.step('AsyncAPI as JSON (parses with zero errors) and as YAML', async () => {
     const json = await exchange.download('AsyncAPI (.json)');
     expect(json.name).toBe('content-platform.asyncapi.json');
     const doc = JSON.parse(json.bytes.toString('utf8'));
@@ -102,7 +50,7 @@ exchangeTest('downloads every export from the Export menu, and each one parses',
     expect(parseYaml(yaml.bytes.toString('utf8'))).toEqual(doc);
   });
 
-  await exchangeTest.step('the design as a flow document', async () => {
+  await test.step('the design as a flow document', async () => {
     const { name, bytes } = await exchange.download('Design (.json)');
     expect(name).toBe('content-platform.flow.json');
     const design = JSON.parse(bytes.toString('utf8'));
@@ -110,12 +58,12 @@ exchangeTest('downloads every export from the Export menu, and each one parses',
     expect({ ...design, id: example.id, layout: example.layout }).toEqual({ ...example, layout: example.layout });
   });
 
-  await exchangeTest.step('the canvas as PNG and SVG', async () => {
+  await test.step('the canvas as PNG and SVG', async () => {
     const png = await exchange.download('Canvas image (.png)');
     expect(png.name).toBe('content-platform.png');
     expect(png.bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     expect(png.bytes.length).toBeGreaterThan(10_000);
-    await writeFile('test-results/exchange-canvas-export.png', png.bytes);
+    await writeFile(test.info().outputPath('exchange-canvas-export.png'), png.bytes);
     const svg = await exchange.download('Canvas image (.svg)');
     expect(svg.name).toBe('content-platform.svg');
     const text = svg.bytes.toString('utf8');
@@ -123,19 +71,17 @@ exchangeTest('downloads every export from the Export menu, and each one parses',
     expect(text).toContain('VideoStatusChangeEvent');
   });
 
-  await exchangeTest.step('no run yet: the run exports are disabled', async () => {
+  await test.step('no run yet: the run exports are disabled', async () => {
     await exchange.exportButton.click();
     await expect(exchange.menuItem('Run trace (.json)')).toBeDisabled();
     await expect(exchange.menuItem('Run fixtures (.json)')).toBeDisabled();
     await page.keyboard.press('Escape');
   });
 
-  await exchangeTest.step('after a run: the trace and the given/when/then fixtures', async () => {
-    await page.getByRole('radio', { name: 'Run' }).click();
-    await expect(page.getByRole('toolbar', { name: 'Run controls' })).toBeVisible();
-    await page.getByRole('button', { name: 'Fire', exact: true }).click();
-    await page.getByRole('button', { name: 'Run until quiet', exact: true }).click();
-    await expect(page.getByRole('toolbar', { name: 'Run controls' }).getByRole('status')).toContainText('quiet');
+  await test.step('after a run: the trace and the given/when/then fixtures', async () => {
+    await run.enter();
+    await run.fire();
+    await run.runUntilQuiet();
     const trace = JSON.parse((await exchange.download('Run trace (.json)')).bytes.toString('utf8'));
     expect(trace.format).toBe('event-flow-designer/trace');
     expect(trace.trace.length).toBeGreaterThan(5);
@@ -147,28 +93,28 @@ exchangeTest('downloads every export from the Export menu, and each one parses',
   });
 });
 
-exchangeTest('imports by drag-and-drop and Open… as new designs; refuses a bad file with its message', async ({ exchange, editor, page }) => {
+test('imports by drag-and-drop and Open… as new designs; refuses a bad file with its message', async ({ exchange, editor, page }) => {
   const example = JSON.parse(await readFile(examplePath, 'utf8'));
 
-  await exchangeTest.step('a dropped design opens as a new design, the current one is kept', async () => {
+  await test.step('a dropped design opens as a new design, the current one is kept', async () => {
     await exchange.dropFile('shared.json', JSON.stringify({ ...example, name: 'Dropped design' }));
     await expect(editor.designName).toHaveValue('Dropped design');
     await expect(editor.node('event', 'VideoStatusChangeEvent')).toBeVisible();
     expect(await exchange.savedDesignNames()).toEqual(['Content platform', 'Dropped design']);
   });
 
-  await exchangeTest.step('a file that is not JSON is refused with its line and column; nothing changes', async () => {
+  await test.step('a file that is not JSON is refused with its line and column; nothing changes', async () => {
     await exchange.dropFile('broken.json', '{\n  "schemaVersion": 1,,\n}');
     const dialog = page.getByRole('alertdialog', { name: 'Import refused' });
     await expect(dialog).toContainText(`"broken.json" is not valid JSON: expected a property name in double quotes, found ',' at line 2, column 22.`);
-    await page.screenshot({ path: 'test-results/exchange-import-refused.png' });
+    await page.screenshot({ path: test.info().outputPath('exchange-import-refused.png') });
     await dialog.getByRole('button', { name: 'OK' }).click();
     await expect(dialog).toBeHidden();
     await expect(editor.designName).toHaveValue('Dropped design');
     expect(await exchange.savedDesignNames()).toEqual(['Content platform', 'Dropped design']);
   });
 
-  await exchangeTest.step('a design with a dangling reference is refused with its JSON pointer', async () => {
+  await test.step('a design with a dangling reference is refused with its JSON pointer', async () => {
     const broken = structuredClone(example);
     broken.consumers[0].handlers[0].eventTypeId = 'ghost';
     await exchange.dropFile('dangling.json', JSON.stringify(broken));
@@ -177,9 +123,9 @@ exchangeTest('imports by drag-and-drop and Open… as new designs; refuses a bad
     expect(await exchange.savedDesignNames()).toEqual(['Content platform', 'Dropped design']);
   });
 
-  await exchangeTest.step('Open… reads an AsyncAPI 2.6 YAML file into a new design', async () => {
+  await test.step('Open… reads an AsyncAPI 2.6 YAML file into a new design', async () => {
     const yaml = 'asyncapi: 2.6.0\ninfo: { title: Account Service, version: 1.0.0 }\nchannels:\n  user/signedup:\n    publish:\n      operationId: signUp\n      message: { name: UserSignedUp, payload: { type: object, properties: { email: { type: string } } } }\n';
-    await page.getByTestId('exchange.open-input').setInputFiles({ name: 'accounts.yaml', mimeType: 'application/yaml', buffer: Buffer.from(yaml) });
+    await exchange.openFile('accounts.yaml', yaml, 'application/yaml');
     await expect(editor.designName).toHaveValue('Account Service');
     await expect(editor.node('event', 'UserSignedUp')).toBeVisible();
     await expect(editor.node('producer', 'Account Service')).toBeVisible();
@@ -187,16 +133,16 @@ exchangeTest('imports by drag-and-drop and Open… as new designs; refuses a bad
   });
 });
 
-exchangeTest('the Export menu and the drop overlay at 1280×800', async ({ exchange, page }) => {
+test('the Export menu and the drop overlay at 1280×800', async ({ exchange, page }) => {
   await exchange.exportButton.click();
   await expect(exchange.menuItem('Schema bundle (.json)')).toBeFocused();
-  await page.screenshot({ path: 'test-results/exchange-export-menu.png' });
+  await page.screenshot({ path: test.info().outputPath('exchange-export-menu.png') });
   await page.keyboard.press('Escape');
   await page.evaluate(() => {
     const transfer = new DataTransfer();
     transfer.items.add(new File(['{}'], 'x.json'));
     document.body.dispatchEvent(new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer: transfer }));
   });
-  await expect(page.getByTestId('exchange.drop-overlay')).toContainText('Drop to import as a new design');
-  await page.screenshot({ path: 'test-results/exchange-drop-overlay.png' });
+  await expect(exchange.dropOverlay).toContainText('Drop to import as a new design');
+  await page.screenshot({ path: test.info().outputPath('exchange-drop-overlay.png') });
 });

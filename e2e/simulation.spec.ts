@@ -1,118 +1,31 @@
-import type { Locator, Page } from '@playwright/test';
-import { test, expect } from './fixtures/editor';
+import { test, expect, settledTexts } from './fixtures';
 
-/** Run mode as a user sees it: the run controls, the command form, the panels. */
-class RunPage {
-  constructor(readonly page: Page) {}
-
-  async enter(): Promise<void> {
-    await this.page.getByRole('radio', { name: 'Run' }).click();
-    await expect(this.page.getByRole('toolbar', { name: 'Run controls' })).toBeVisible();
-  }
-
-  get stepNumber(): Locator {
-    return this.page.getByTestId('sim.step');
-  }
-
-  get lastStep(): Locator {
-    return this.page.getByTestId('sim.last-step');
-  }
-
-  button(name: string): Locator {
-    return this.page.getByRole('button', { name, exact: true });
-  }
-
-  async openTab(name: string): Promise<void> {
-    await this.page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
-  }
-
-  table(label: string): Locator {
-    return this.page.getByRole('table', { name: label, exact: true });
-  }
-
-  /** The data rows of a table (the header row has no row index). */
-  rows(label: string): Locator {
-    return this.table(label).locator('[role="row"][aria-rowindex]');
-  }
-
-  row(label: string, ...texts: string[]): Locator {
-    let row = this.rows(label);
-    for (const text of texts) row = row.filter({ hasText: text });
-    return row;
-  }
-
-  /** One micro-step with the S key; returns the plain-words text of the step. */
-  async stepWithKey(): Promise<string> {
-    const before = Number(await this.stepNumber.textContent());
-    // Shortcuts are ignored while a form field has focus (typing an "s" is not a step).
-    await this.page.evaluate(() => {
-      const active = document.activeElement;
-      if (active instanceof HTMLElement && active.matches('input, select, textarea')) active.blur();
-    });
-    await this.page.keyboard.press('s');
-    await expect(this.stepNumber).toHaveText(String(before + 1));
-    await expect(this.lastStep).toContainText(`Step ${before + 1}:`);
-    return (await this.lastStep.textContent()) ?? '';
-  }
-
-  /** The n-th cell (0-based) of a row. */
-  cell(row: Locator, n: number): Locator {
-    return row.getByRole('cell').nth(n);
-  }
-
-  async showProjection(name: string): Promise<void> {
-    await this.openTab('Projections');
-    await this.page.getByRole('combobox', { name: 'Projection shown' }).selectOption({ label: name });
-  }
-
-  async runUntilQuiet(): Promise<void> {
-    await this.button('Run until quiet').click();
-    await expect(this.page.getByRole('toolbar', { name: 'Run controls' }).getByRole('status')).toContainText('quiet');
-    await expect(this.button('Run until quiet')).toBeDisabled();
-  }
-}
-
-/** The rows' texts once two reads 250 ms apart agree: live queries settle after a step, not with it. */
-async function settledTexts(rows: Locator): Promise<string[]> {
-  let previous: string[] | undefined;
-  for (let attempt = 0; attempt < 40; attempt++) {
-    const now = await rows.allTextContents();
-    if (now.length > 0 && previous && JSON.stringify(now) === JSON.stringify(previous)) return now;
-    previous = now;
-    await rows.page().waitForTimeout(250);
-  }
-  throw new Error('the table never settled');
-}
-
-const test2 = test.extend<{ run: RunPage }>({
-  run: async ({ editor, page }, use) => {
-    await editor.open();
-    const run = new RunPage(page);
-    await run.enter();
-    await expect(run.stepNumber).toHaveText('0');
-    await use(run);
-  },
+/** Every test starts in run mode on the built-in example, before its first step. */
+test.beforeEach(async ({ editor, run }) => {
+  await editor.open();
+  await run.enter();
+  await expect(run.stepNumber).toHaveText('0');
 });
 
-test2('fire a command and step through it: outbox, broker, inbox and projections change at each step', async ({ run, page }) => {
-  await test2.step('fire IngestVideo from the prefilled form', async () => {
+test('fire a command and step through it: outbox, broker, inbox and projections change at each step', async ({ run, page }) => {
+  await test.step('fire IngestVideo from the prefilled form', async () => {
     await expect(page.getByRole('textbox', { name: 'authorId' })).not.toHaveValue('');
     await page.getByRole('textbox', { name: 'authorId' }).fill('author-e2e');
     await page.getByRole('textbox', { name: 'title' }).fill('Outboxes explained');
-    await run.button('Fire').click();
+    await run.fire();
     await expect(run.rows('Outbox')).toHaveCount(0);
   });
 
-  await test2.step('step 1 (Step button): the producer commits the row and a pending outbox row', async () => {
+  await test.step('step 1 (Step button): the producer commits the row and a pending outbox row', async () => {
     await run.button('Step S').click();
     await expect(run.stepNumber).toHaveText('1');
     await expect(run.lastStep).toContainText('content-ingest handled IngestVideo');
     await expect(run.row('Outbox', 'e-1')).toContainText('pending');
-    await page.screenshot({ path: test2.info().outputPath('sim-step-1.png') });
+    await page.screenshot({ path: test.info().outputPath('sim-step-1.png') });
   });
 
   const seen = new Set<string>();
-  await test2.step('every later step (S key): the panels show what the step did', async () => {
+  await test.step('every later step (S key): the panels show what the step did', async () => {
     for (let i = 0; i < 40; i++) {
       if (await run.button('Run until quiet').isDisabled()) break;
       const text = await run.stepWithKey();
@@ -149,24 +62,24 @@ test2('fire a command and step through it: outbox, broker, inbox and projections
     expect([...seen].sort()).toEqual(['ack', 'apply', 'deliver', 'publish', 'sent']);
   });
 
-  await test2.step('quiet: every projection holds the command\'s effect', async () => {
-    await expect(page.getByRole('toolbar', { name: 'Run controls' }).getByRole('status')).toContainText('quiet');
+  await test.step('quiet: every projection holds the command\'s effect', async () => {
+    await expect(run.status).toContainText('quiet');
     await run.showProjection('notifications');
     await expect(run.row('Projection notifications', 'author-e2e')).toContainText('Outboxes explained');
     await expect(run.cell(run.row('Projection notifications', 'author-e2e'), 1)).toHaveText('1');
     await run.showProjection('author-videos');
     await expect(run.row('Projection author-videos', 'author-e2e')).toHaveCount(1);
     await expect(page.getByTestId('run-badges.author-videos')).toHaveText('1 row');
-    await page.screenshot({ path: test2.info().outputPath('sim-quiet.png') });
+    await page.screenshot({ path: test.info().outputPath('sim-quiet.png') });
   });
 });
 
-test2('inbox off and duplicate delivery on: the duplicate effect is reported and the projection counts twice', async ({ run, page }) => {
+test('inbox off and duplicate delivery on: the duplicate effect is reported and the projection counts twice', async ({ run, page }) => {
   await run.openTab('Faults & patterns');
   await page.getByRole('checkbox', { name: 'Inbox for follow-center' }).uncheck();
   await page.getByRole('slider', { name: 'Duplicate delivery' }).fill('1');
   await expect(page.getByRole('checkbox', { name: 'Inbox for follow-center' })).not.toBeChecked();
-  await run.button('Fire').click();
+  await run.fire();
   await run.runUntilQuiet();
 
   await run.openTab('Anomalies');
@@ -187,7 +100,7 @@ test2('inbox off and duplicate delivery on: the duplicate effect is reported and
   await expect(run.cell(run.rows('Projection notifications').first(), 1)).toHaveText('2');
   await run.openTab('Inbox');
   await expect(run.table('Inbox')).toBeVisible();
-  await page.screenshot({ path: test2.info().outputPath('sim-duplicate.png') });
+  await page.screenshot({ path: test.info().outputPath('sim-duplicate.png') });
   // Column headers are never cut (e.g. "Processed at step", "notificationsSent").
   const cut = (label: string) => run.table(label).getByRole('columnheader')
     .evaluateAll((headers) => headers.filter((h) => h.scrollWidth > h.clientWidth).map((h) => h.textContent));
@@ -196,11 +109,11 @@ test2('inbox off and duplicate delivery on: the duplicate effect is reported and
   expect(await cut('Projection notifications')).toEqual([]);
 });
 
-test2('dual write with a crash after commit: the lost event is reported', async ({ run, page }) => {
+test('dual write with a crash after commit: the lost event is reported', async ({ run, page }) => {
   await run.openTab('Faults & patterns');
   await page.getByRole('checkbox', { name: 'Outbox for content-ingest' }).uncheck();
   await page.getByRole('slider', { name: 'Crash after commit, before publish' }).fill('1');
-  await run.button('Fire').click();
+  await run.fire();
   await run.runUntilQuiet();
   await run.openTab('Anomalies');
   await expect(run.row('Anomalies', 'lost event')).toContainText('never published');
@@ -212,7 +125,7 @@ test2('dual write with a crash after commit: the lost event is reported', async 
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('sim.event-filter')).toContainText('e-1');
-  await expect(page.getByRole('tab', { name: /^Anomalies/ })).toContainText('1');
+  await expect(run.tab('Anomalies')).toContainText('1');
   await run.openTab('Event store');
   await expect(run.rows('Event store')).toHaveCount(1);
   await expect(run.row('Event store', 'e-1')).toHaveAttribute('aria-selected', 'true');
@@ -234,10 +147,10 @@ test2('dual write with a crash after commit: the lost event is reported', async 
   await expect(run.cell(run.rows('Projection author-videos').first(), 3)).toHaveText('e-1');
 });
 
-test2('what the user typed in the command form survives the steps taken before firing it', async ({ run, page }) => {
+test('what the user typed in the command form survives the steps taken before firing it', async ({ run, page }) => {
   const title = page.getByRole('textbox', { name: 'title' });
   const generated = await title.inputValue();
-  await run.button('Fire').click();
+  await run.fire();
   // The form is filled again for the next command after a fire.
   await expect(title).not.toHaveValue(generated);
   await title.fill('My own title');
@@ -245,16 +158,15 @@ test2('what the user typed in the command form survives the steps taken before f
   await run.stepWithKey();
   await run.stepWithKey();
   await expect(title).toHaveValue('My own title');
-  await run.button('Fire').click();
+  await run.fire();
   await expect(title).not.toHaveValue('My own title');
   await run.runUntilQuiet();
   await run.showProjection('author-videos');
   await expect(run.row('Projection author-videos', 'My own title')).toHaveCount(1);
 });
 
-test2('the time-travel slider shows an earlier projection state', async ({ run, page }) => {
-  await page.getByRole('spinbutton', { name: 'How many commands to fire' }).fill('2');
-  await run.button('Fire 2').click();
+test('the time-travel slider shows an earlier projection state', async ({ run, page }) => {
+  await run.fireMany(2);
   await run.runUntilQuiet();
   await run.showProjection('author-videos');
   await expect(run.rows('Projection author-videos')).toHaveCount(2);
@@ -268,7 +180,7 @@ test2('the time-travel slider shows an earlier projection state', async ({ run, 
   await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('sim.time-travel')).toContainText('as of position 1');
   await expect(run.rows('Projection author-videos at position 1')).toHaveCount(1);
-  await page.screenshot({ path: test2.info().outputPath('sim-time-travel.png') });
+  await page.screenshot({ path: test.info().outputPath('sim-time-travel.png') });
 
   await run.button('Back to live').click();
   await expect(run.rows('Projection author-videos')).toHaveCount(live);
@@ -276,9 +188,8 @@ test2('the time-travel slider shows an earlier projection state', async ({ run, 
   await expect(page.getByText(/identical to the live projections/)).toBeVisible();
 });
 
-test2('a reload mid-run resumes with the same tables', async ({ run, page }) => {
-  await page.getByRole('spinbutton', { name: 'How many commands to fire' }).fill('3');
-  await run.button('Fire 3').click();
+test('a reload mid-run resumes with the same tables', async ({ run, page }) => {
+  await run.fireMany(3);
   for (let i = 0; i < 7; i++) await run.stepWithKey();
   await run.openTab('Trace');
   await expect(run.rows('Trace')).toHaveCount(7);
@@ -305,12 +216,12 @@ test2('a reload mid-run resumes with the same tables', async ({ run, page }) => 
   await expect(run.rows('Trace')).toHaveCount(8);
 });
 
-test2('a run never mixes two versions of a design: after an edit, run mode offers a reset', async ({ run, page, editor }) => {
-  await run.button('Fire').click();
+test('a run never mixes two versions of a design: after an edit, run mode offers a reset', async ({ run, page, editor, inspector }) => {
+  await run.fire();
   await run.stepWithKey();
-  await page.getByRole('radio', { name: 'Design' }).click();
-  await editor.node('consumer', 'follow-center').click();
-  await editor.sidePanel.getByRole('checkbox', { name: 'Inbox (deduplicate)' }).uncheck();
+  await editor.designMode();
+  await inspector.inspect('consumer', 'follow-center');
+  await inspector.panel.getByRole('checkbox', { name: 'Inbox (deduplicate)' }).uncheck();
 
   await run.enter();
   const banner = page.getByRole('alert').filter({ hasText: 'The design changed since this run started' });
@@ -326,25 +237,26 @@ test2('a run never mixes two versions of a design: after an edit, run mode offer
   await expect(run.button('Step S')).toBeEnabled();
 });
 
-test2('Space plays and pauses; typing a space in a field does not', async ({ run, page }) => {
-  await page.getByRole('combobox', { name: 'Play speed (steps per second)' }).selectOption('25');
-  await run.button('Fire').click();
+test('Space plays and pauses; typing a space in a field does not', async ({ run, page }) => {
+  await run.setSpeed(25);
+  await run.fireMany(20);
   await page.getByRole('textbox', { name: 'title' }).press('Space');
   await expect(run.stepNumber).toHaveText('0');
-  await page.getByRole('tab', { name: /^Trace/ }).focus();
+  await run.tab('Trace').focus();
   await page.keyboard.press('Space');
   await expect(run.button('❚❚ Pause Space')).toHaveAttribute('aria-pressed', 'true');
-  await expect.poll(async () => Number(await run.stepNumber.textContent())).toBeGreaterThan(3);
+  await expect.poll(() => run.step()).toBeGreaterThan(3);
   await page.keyboard.press('Space');
   await expect(run.button('▶ Play Space')).toHaveAttribute('aria-pressed', 'false');
-  await page.waitForTimeout(200);
-  const paused = await run.stepNumber.textContent();
-  await page.waitForTimeout(400);
-  await expect(run.stepNumber).toHaveText(paused ?? '');
+  // Twenty commands are hundreds of steps: had Play not paused, the counter would keep moving.
+  const paused = await run.settledStep();
+  await expect(run.status).toContainText('work pending');
+  await run.stepWithKey();
+  expect(await run.settledStep()).toBe(paused + 1);
 });
 
-test2('selecting a node in run mode filters the tables to it and leaves the canvas its room', async ({ run, editor }) => {
-  await run.button('Fire').click();
+test('selecting a node in run mode filters the tables to it and leaves the canvas its room', async ({ run, editor }) => {
+  await run.fire();
   await run.runUntilQuiet();
   await run.openTab('Outbox');
   await expect(run.row('Outbox', 'content-ingest')).toHaveCount(1);
