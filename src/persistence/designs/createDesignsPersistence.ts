@@ -19,6 +19,11 @@ export interface DesignsPersistence {
   readonly journal: EditJournal;
   readonly channel: DesignsChannel;
   readonly tabs: TabRegistry;
+  /**
+   * The design this browser tab shows, kept across reloads of the tab (sessionStorage): a reload
+   * brings each tab back to its own design, while a new tab opens the design opened last anywhere.
+   */
+  readonly tabMemory: { get(): string | undefined; set(designId: string): void };
   /** Called once when the database goes away under the page; nothing reopens (or recreates) it after. */
   onDatabaseLost(listener: (loss: DatabaseLoss) => void): () => void;
   /** Closes the database and the channel and lets this tab's lock go. */
@@ -32,8 +37,20 @@ export interface DesignsPersistenceOptions {
   channelName?: string;
   tabs?: TabRegistry;
   storage?: Storage;
+  /** Per-tab storage (sessionStorage in the browser). */
+  tabStorage?: Storage;
   now?: () => number;
   indexedDB?: IDBFactory;
+}
+
+const TAB_DESIGN_KEY = 'efd-tab-design';
+
+function pageSessionStorage(): Storage | undefined {
+  try {
+    return typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -46,6 +63,23 @@ export function createDesignsPersistence(options: DesignsPersistenceOptions = {}
   const journal = createEditJournal(db, options.storage);
   const channel = createDesignsChannel(options.channelName);
   const tabs = options.tabs ?? createTabRegistry();
+  const tabStorage = options.tabStorage ?? pageSessionStorage();
+  const tabMemory = {
+    get: () => {
+      try {
+        return tabStorage?.getItem(TAB_DESIGN_KEY) ?? undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    set: (designId: string) => {
+      try {
+        tabStorage?.setItem(TAB_DESIGN_KEY, designId);
+      } catch {
+        // Only a convenience: a new start then opens the design opened last anywhere.
+      }
+    },
+  };
   const listeners = new Set<(loss: DatabaseLoss) => void>();
   let lost = false;
   let closingOnPurpose = false;
@@ -68,7 +102,7 @@ export function createDesignsPersistence(options: DesignsPersistenceOptions = {}
   });
 
   return {
-    db, repository, journal, channel, tabs,
+    db, repository, journal, channel, tabs, tabMemory,
     onDatabaseLost(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -37,6 +37,8 @@ export interface DesignSession {
   readonly designId: string | null;
   /** The stored revision the open document is based on (0: not stored yet). */
   readonly revision: number;
+  /** The open design's name as stored at that revision. */
+  readonly storedName: string;
   /** Starts tracking a document that was just loaded or stored as `revision` (not an edit). */
   opened(doc: FlowDocument, revision: number, unsaved?: boolean): void;
   /** The open document changed by an edit; `dragging` while nodes are being dragged. */
@@ -59,6 +61,7 @@ export function createDesignSession(options: SessionOptions): DesignSession {
   const delayMs = options.delayMs ?? AUTOSAVE_DELAY_MS;
   let designId: string | null = null;
   let revision = 0;
+  let storedName = '';
   let seq = 0;
   let savedSeq = 0;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -109,6 +112,7 @@ export function createDesignSession(options: SessionOptions): DesignSession {
       return;
     }
     revision = outcome.revision;
+    storedName = doc.name;
     savedSeq = mySeq;
     persistence.journal.dropBackup(id, tabId(), mySeq);
     persistence.channel.post({ kind: 'saved', designId: id, revision, tabId: tabId() });
@@ -135,6 +139,7 @@ export function createDesignSession(options: SessionOptions): DesignSession {
   return {
     get designId() { return designId; },
     get revision() { return revision; },
+    get storedName() { return storedName; },
     get seq() { return seq; },
 
     opened(doc, newRevision, unsaved = false) {
@@ -143,6 +148,7 @@ export function createDesignSession(options: SessionOptions): DesignSession {
       flushJournal();
       designId = doc.id;
       revision = newRevision;
+      storedName = doc.name;
       if (unsaved) {
         seq += 1;
         writeJournal(entryFor(doc));

@@ -99,8 +99,8 @@ export function createDesignsSlice(deps: DesignsDeps): SliceCreator<DesignsSlice
     });
 
     const enterConflict = (kind: DesignConflict['kind']) => {
-      const name = get().doc?.name ?? '';
-      set({ conflict: { kind, designName: name } });
+      // The name the design has in the list (the stored one), not the half-typed one on screen.
+      set({ conflict: { kind, designName: session.storedName } });
       get().setSaveState('conflict');
     };
 
@@ -138,6 +138,7 @@ export function createDesignsSlice(deps: DesignsDeps): SliceCreator<DesignsSlice
       showDocument(doc, revision, unsaved);
       set({ designsReady: true, conflict: null });
       if (!unsaved) get().setSaveState(get().storageReadOnly ? 'read-only' : 'saved');
+      persistence().tabMemory.set(doc.id);
       void repo().setLastOpenedId(doc.id).catch(() => undefined);
     };
 
@@ -340,9 +341,11 @@ export function createDesignsSlice(deps: DesignsDeps): SliceCreator<DesignsSlice
 
     /** The first design to show: the last opened, else the most recent healthy, else the example or a new one. */
     async function openAtStart() {
-      const lastId = await repo().getLastOpenedId();
-      const last = lastId ? await repo().loadDesign(lastId) : undefined;
-      if (last?.status === 'ok') return open(last.design.doc, last.design.revision);
+      // This tab's own design after a reload; in a new tab, the design opened last anywhere.
+      for (const id of [persistence().tabMemory.get(), await repo().getLastOpenedId()]) {
+        const last = id ? await repo().loadDesign(id) : undefined;
+        if (last?.status === 'ok') return open(last.design.doc, last.design.revision);
+      }
       const list = await repo().listDesigns();
       const damaged = list.filter((d) => d.status === 'damaged');
       if (damaged.length > 0) {
