@@ -6,7 +6,7 @@ import { newDesignId, uniqueDesignName } from '../designIds';
 import type { SliceCreator } from '../sliceTypes';
 import { createDesignSession } from './designSession';
 import type { DesignConflict, DesignsDeps, RecoveredEdits, StorageFault } from './designTypes';
-import { replayJournals } from './replayJournals';
+import { replayJournals, type ReplayReport } from './replayJournals';
 import { createRecoveryActions, type RecoveryActions } from './recoveryActions';
 
 /** Saved designs: which one is open, its sync with other tabs and with the disk, and the list's verbs. */
@@ -137,9 +137,13 @@ export function createDesignsSlice(deps: DesignsDeps): SliceCreator<DesignsSlice
     const open = (doc: FlowDocument, revision: number, unsaved = false) => {
       showDocument(doc, revision, unsaved);
       set({ designsReady: true, conflict: null });
-      if (!unsaved) get().setSaveState(get().storageReadOnly ? 'read-only' : 'saved');
+      get().setSaveState(get().storageReadOnly ? 'read-only' : unsaved ? 'pending' : 'saved');
       persistence().tabMemory.set(doc.id);
-      void repo().setLastOpenedId(doc.id).catch(() => undefined);
+      // Opening never needs a write; this one is a convenience, and its failure on a full disk is
+      // the first sign of it: the app then says so at once instead of at the first edit.
+      void repo().setLastOpenedId(doc.id).catch((error: unknown) => {
+        if (classifyStorageError(error) === 'quota') enterReadOnly();
+      });
     };
 
     /** Stores a new design and opens it; on a full disk it opens unsaved, in read-only mode. */
@@ -229,15 +233,10 @@ export function createDesignsSlice(deps: DesignsDeps): SliceCreator<DesignsSlice
         try {
           const usage = await deps.estimateStorage();
           if (usage && usage.quota > 0 && usage.usage >= usage.quota) set({ storageReadOnly: true });
-          let recovered: RecoveredEdits[] = [];
-          try {
-            recovered = await replayJournals(persistence());
-          } catch (error) {
-            if (classifyStorageError(error) !== 'quota') throw error;
-            set({ storageReadOnly: true });
-          }
-          set({ recoveredEdits: recovered });
-          await openAtStart();
+          const replay = await replayJournals(persistence());
+          if (replay.unsaved.length > 0) set({ storageReadOnly: true });
+          set({ recoveredEdits: replay.recovered });
+          await openAtStart(replay.unsaved);
         } catch (error) {
           const kind = classifyStorageError(error);
           if (get().storageFault) return;
@@ -340,7 +339,14 @@ export function createDesignsSlice(deps: DesignsDeps): SliceCreator<DesignsSlice
     };
 
     /** The first design to show: the last opened, else the most recent healthy, else the example or a new one. */
-    async function openAtStart() {
+    async function openAtStart(unsaved: ReplayReport['unsaved']) {
+      // Edits a full disk kept from being saved come first: they are the newest work, shown unsaved.
+      const [pending] = unsaved;
+      if (pending) {
+        open(pending.entry.doc, pending.base, true);
+        await persistence().journal.discard(pending.entry.designId, pending.entry.tabId).catch(() => undefined);
+        return;
+      }
       // This tab's own design after a reload; in a new tab, the design opened last anywhere.
       for (const id of [persistence().tabMemory.get(), await repo().getLastOpenedId()]) {
         const last = id ? await repo().loadDesign(id) : undefined;

@@ -1,4 +1,4 @@
-import type { DesignsPersistence, JournalEntry } from '../../persistence/designs';
+import { classifyStorageError, type DesignsPersistence, type JournalEntry } from '../../persistence/designs';
 import type { RecoveredEdits } from './designTypes';
 
 /** What replaying one gone tab's journal entry did. */
@@ -6,6 +6,8 @@ export type ReplayResult =
   | { kind: 'saved'; designId: string; revision: number }
   | { kind: 'stale' }
   | { kind: 'recovered'; edits: RecoveredEdits }
+  /** The edits could be saved, but the disk is full: they open unsaved, on top of revision `base`. */
+  | { kind: 'unsaved'; entry: JournalEntry; base: number }
   /** The tab is still alive: its edits are its own business. */
   | { kind: 'alive' };
 
@@ -18,7 +20,7 @@ const sameContent = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.strin
  * - that tab saved these edits already: the row is stale and dropped;
  * - the design changed in another tab since, was deleted, or is damaged: the edits are kept and
  *   offered to the user ("keep as a copy" or "discard").
- * A save refused by a full disk throws; the caller decides.
+ * A save refused by a full disk leaves the edits to be opened unsaved; other errors throw.
  */
 export async function replayJournalEntry(persistence: DesignsPersistence, entry: JournalEntry): Promise<ReplayResult> {
   const { repository, journal, tabs, channel } = persistence;
@@ -46,7 +48,13 @@ export async function replayJournalEntry(persistence: DesignsPersistence, entry:
       }
       base = design.revision;
     }
-    const outcome = await repository.saveDesign(entry.doc, { baseRevision: base, journal: { tabId: entry.tabId, seq: entry.seq } });
+    let outcome;
+    try {
+      outcome = await repository.saveDesign(entry.doc, { baseRevision: base, journal: { tabId: entry.tabId, seq: entry.seq } });
+    } catch (error) {
+      if (classifyStorageError(error) === 'quota') return { kind: 'unsaved', entry, base };
+      throw error;
+    }
     if (outcome.status === 'deleted') return recovered('deleted');
     if (outcome.status === 'conflict') return recovered('changed');
     journal.dropBackup(entry.designId, entry.tabId, entry.seq);
@@ -56,13 +64,24 @@ export async function replayJournalEntry(persistence: DesignsPersistence, entry:
   return result ?? { kind: 'alive' };
 }
 
-/** Replays every gone tab's journal; returns the edits that need the user's choice. */
-export async function replayJournals(persistence: DesignsPersistence): Promise<RecoveredEdits[]> {
+/** What replaying every gone tab's journal left for the user. */
+export interface ReplayReport {
+  /** Edits that need the user's choice (keep as a copy, or discard). */
+  recovered: RecoveredEdits[];
+  /** Edits a full disk kept from being saved: shown unsaved when their design opens. */
+  unsaved: { entry: JournalEntry; base: number }[];
+}
+
+/** Replays every gone tab's journal. */
+export async function replayJournals(persistence: DesignsPersistence): Promise<ReplayReport> {
   const entries = await persistence.journal.readAll();
-  const recovered: RecoveredEdits[] = [];
+  const report: ReplayReport = { recovered: [], unsaved: [] };
   for (const entry of entries) {
     const result = await replayJournalEntry(persistence, entry);
-    if (result.kind === 'recovered') recovered.push(result.edits);
+    if (result.kind === 'recovered') report.recovered.push(result.edits);
+    if (result.kind === 'unsaved') report.unsaved.push({ entry: result.entry, base: result.base });
   }
-  return recovered.sort((a, b) => b.at - a.at);
+  report.recovered.sort((a, b) => b.at - a.at);
+  report.unsaved.sort((a, b) => b.entry.at - a.entry.at);
+  return report;
 }
