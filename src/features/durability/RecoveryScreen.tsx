@@ -10,7 +10,7 @@ interface Explanation {
   reset: { label: string; explains: string; confirm?: string };
 }
 
-const KEPT = 'The design that was open in this page is still here, in memory, and is put back after the restart.';
+const KEPT = 'The design that was open in this page is still here, in memory, and it is put back when the app starts again.';
 
 const EXPLAIN: Record<StorageFault['kind'], Explanation> = {
   deleted: {

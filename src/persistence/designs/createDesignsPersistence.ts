@@ -97,8 +97,11 @@ export function createDesignsPersistence(options: DesignsPersistenceOptions = {}
     loseDatabase(event.newVersion === null ? 'deleted' : 'replaced');
     return false;
   });
+  // Only a database that was open can be lost; a failed open is reported by the call that opened it.
+  let opened = false;
+  db.on('ready', () => { opened = true; });
   db.on('close', () => {
-    if (!closingOnPurpose) queueMicrotask(() => loseDatabase('closed'));
+    if (!closingOnPurpose && opened) queueMicrotask(() => loseDatabase('closed'));
   });
 
   return {
