@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { userKeyedRecords } from './scripts/lint/userKeyedRecords.mjs';
 
 /** The core stays free of the shell: no React, React Flow, zustand, Dexie or browser storage. */
 const coreBoundary = {
@@ -41,4 +42,5 @@ export default tseslint.config(
     },
   },
   coreBoundary,
+  userKeyedRecords,
 );

@@ -1,6 +1,7 @@
 // What the `npm run flow` commands share: reading `<file> --flag value …`, and reading a design file
 // through the same import pipeline as the app (so the CLI refuses bad input with the app's messages).
 import { readFile, stat } from 'node:fs/promises';
+import { setOwn } from '../../src/core/model/ownKeys';
 import { basename } from 'node:path';
 import { importDesign, MAX_IMPORT_BYTES, type FlowDocument } from '../../src/core';
 
@@ -19,7 +20,7 @@ export function parseCommandLine(args: string[], knownFlags: readonly string[]):
     if (arg.startsWith('--')) {
       const value = args[i + 1];
       if (value === undefined || value.startsWith('--')) throw new UsageError(`${arg} needs a value`);
-      flags[arg.slice(2)] = value;
+      setOwn(flags, arg.slice(2), value);
       i++;
     } else if (file === undefined) file = arg;
     else throw new UsageError(`unexpected argument ${arg}`);

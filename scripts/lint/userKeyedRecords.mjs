@@ -63,3 +63,28 @@ export const noUserKeyedRecord = ESLintUtils.RuleCreator.withoutDocs({
 
 /** The plugin object for eslint.config.js. */
 export const userKeyedRecordsPlugin = { rules: { 'no-user-keyed-record': noUserKeyedRecord } };
+
+/**
+ * Files that still index plain objects by user-chosen keys, each owned by an engineer who is
+ * rewriting it now: the rule is off there until that work lands (then delete the entry).
+ */
+const PENDING_REWRITE = [
+  // ENGINE (wp-engine) is rewriting the simulation engine; prototype-safe counters are part of issue 8.
+  'src/core/engine/**',
+  'src/persistence/simulation/testEngine.ts',
+  'scripts/flow/simulate.ts',
+  // ASYNCAPI (wp-asyncapi) is rewriting the exporters (issue 9).
+  'src/core/exporters/**',
+];
+
+/** The flat-config block: typed linting of app, core and CLI with the rule on. */
+export const userKeyedRecords = {
+  files: ['src/**/*.{ts,tsx}', 'scripts/**/*.ts'],
+  // The fixture breaks the rule on purpose (scripts/lint/userKeyedRecords.test.ts lints it).
+  ignores: [...PENDING_REWRITE, 'scripts/lint/fixtures/**'],
+  languageOptions: {
+    parserOptions: { project: ['./tsconfig.json', './tsconfig.node.json'], tsconfigRootDir: import.meta.dirname.replace(/\/scripts\/lint$/, '') },
+  },
+  plugins: { efd: userKeyedRecordsPlugin },
+  rules: { 'efd/no-user-keyed-record': 'error' },
+};

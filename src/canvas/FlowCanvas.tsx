@@ -3,7 +3,7 @@ import {
   Background, BackgroundVariant, ControlButton, Controls, MiniMap, ReactFlow, useReactFlow,
   type Connection, type EdgeChange, type FinalConnectionState, type IsValidConnection, type NodeChange, type Viewport,
 } from '@xyflow/react';
-import { allNodes, canConnect, type FlowDocument, type NodeKind, type Position } from '../core';
+import { allNodes, canConnect, getOwn, setOwn, type FlowDocument, type NodeKind, type Position } from '../core';
 import { useAppStore } from '../state/store';
 import { selectDoc, selectMode } from '../state/selectors';
 import type { CanvasNode } from './flowElements';
@@ -31,7 +31,7 @@ const isLegalConnection: IsValidConnection = (connection) => {
 
 const EMPTY_VIEWPORT = { x: 0, y: 0, zoom: 1 };
 const MINIMAP_SIZE = { width: 168, height: 112 };
-const minimapColor = (node: CanvasNode) => MINIMAP_COLORS[node.type ?? ''] ?? '#94a3b8';
+const minimapColor = (node: CanvasNode) => getOwn(MINIMAP_COLORS, node.type ?? '') ?? '#94a3b8';
 
 /** The canvas of the open design (remounted per design, so each opens at its own viewport). */
 export function FlowCanvas() {
@@ -76,7 +76,7 @@ function DesignCanvas({ doc, container }: { doc: FlowDocument; container: RefObj
     for (const change of changes) {
       if (change.type === 'dimensions' && change.dimensions) sizes.set(change.id, change.dimensions);
       if (change.type === 'position' && change.position) {
-        positions[change.id] = change.position;
+        setOwn(positions, change.id, change.position);
         dragging ||= change.dragging === true;
       }
       if (change.type === 'select') {

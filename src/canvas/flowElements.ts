@@ -1,6 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
 import {
-  deriveEdges, effectiveAggregateIdField, findNode, inheritanceChain,
+  deriveEdges, effectiveAggregateIdField, findNode, getOwn, inheritanceChain,
   type Consumer, type EventType, type FieldDef, type FlowDocument, type FlowEdge, type FlowNode, type Producer,
   type ProjectionEffect,
 } from '../core';
@@ -100,8 +100,8 @@ const OPPOSITE: Record<Side, Side> = { left: 'right', right: 'left' };
  * instead of through the cards between a base and its lower children.
  */
 function facingSides(doc: FlowDocument, childId: string, baseId: string) {
-  const child = doc.layout.positions[childId] ?? { x: 0, y: 0 };
-  const base = doc.layout.positions[baseId] ?? { x: 0, y: 0 };
+  const child = getOwn(doc.layout.positions, childId) ?? { x: 0, y: 0 };
+  const base = getOwn(doc.layout.positions, baseId) ?? { x: 0, y: 0 };
   const dx = base.x - child.x;
   const dy = base.y - child.y;
   if (Math.abs(dy) * 1.5 >= Math.abs(dx)) return { sourceHandle: 'ext-out-right', targetHandle: 'ext-in-right' };

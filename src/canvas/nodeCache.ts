@@ -1,4 +1,4 @@
-import { allNodes, type FlowDocument } from '../core';
+import { allNodes, getOwn, type FlowDocument } from '../core';
 import { nodeAriaLabel, nodeView, type CanvasNode } from './flowElements';
 
 export interface MeasuredSize {
@@ -27,7 +27,7 @@ export class CanvasNodeCache {
     const next = new Map<string, CacheEntry>();
     const nodes = allNodes(doc).map((node) => {
       const view = nodeView(doc, node);
-      const position = doc.layout.positions[node.id] ?? { x: 0, y: 0 };
+      const position = getOwn(doc.layout.positions, node.id) ?? { x: 0, y: 0 };
       const size = measured.get(node.id);
       const isSelected = selected.has(node.id);
       const problemCount = problemCounts.get(node.id) ?? 0;

@@ -2,6 +2,7 @@
  * Read-only queries of the simulation panels over the engine's Dexie tables (indexes in
  * SIMULATION_SCHEMA). The UI never writes these tables; the engine does.
  */
+import { getOwn } from '../../core';
 import type {
   AnomalyRecord, BusinessRowRecord, CommandRecord, DeadLetterRecord, DeliveryRecord, EventRecord, InboxRecord,
   OutboxRecord, ProjectionRowRecord, PublicationRecord, RunRecord, TraceRecord,
@@ -35,7 +36,7 @@ export function knownCount(run: RunRecord, table: 'outbox' | 'deliveries' | 'pub
  */
 export function knownNodeCount(run: RunRecord, view: 'outbox' | 'deliveries' | 'inbox' | 'projection', nodeId: string): number | undefined {
   const s = run.stats;
-  const n = (counts: Record<string, number>) => counts[nodeId] ?? 0;
+  const n = (counts: Record<string, number>) => getOwn(counts, nodeId) ?? 0;
   switch (view) {
     case 'outbox': return n(s.outboxPending) + n(s.outboxSent);
     case 'deliveries': return n(s.queued) + n(s.delivered) + n(s.handled) + n(s.acked) + n(s.dead);

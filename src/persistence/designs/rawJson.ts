@@ -24,7 +24,7 @@ export function toRawJson(value: unknown): string {
       // Own keys only, written as own properties: a stored "__proto__" key stays a key.
       const out = Object.create(null) as Record<string, unknown>;
       for (const key of Object.keys(v)) {
-        Object.defineProperty(out, key, { value: convert((v as Record<string, unknown>)[key]), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(out, key, { value: convert(Object.getOwnPropertyDescriptor(v, key)?.value), enumerable: true, writable: true, configurable: true });
       }
       return out;
     } finally {

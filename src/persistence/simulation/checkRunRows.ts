@@ -1,4 +1,4 @@
-import { restoreFlowDocument, type RunRecord, type TableName } from '../../core';
+import { getOwn, restoreFlowDocument, setOwn, type RunRecord, type TableName } from '../../core';
 
 /**
  * Checks of the rows run mode reads from the simulation database. A run lives for weeks in a
@@ -59,7 +59,7 @@ function problemsOf(row: Record<string, unknown>, spec: Spec, prefix = ''): stri
   for (const [field, declared] of Object.entries(spec)) {
     const optional = declared.endsWith('?');
     const kind = (optional ? declared.slice(0, -1) : declared) as Kind;
-    const value = Object.hasOwn(row, field) ? row[field] : undefined;
+    const value = getOwn(row, field);
     if (value === undefined && optional) continue;
     if (!fits(kind, value)) problems.push(`${prefix}${field}: expected ${KIND_WORDS[kind]}, found ${describe(value)}`);
   }
@@ -164,7 +164,7 @@ export function onDamagedRunRow(listener: (damage: DamagedRunRow) => void): () =
  * damaged" for text, an empty list, …), and the damage is reported. A healthy row is returned as it is.
  */
 export function repairRunRow<Row>(table: string, row: Row): Row {
-  const spec = Object.hasOwn(ROW_SPECS, table) ? ROW_SPECS[table as keyof typeof ROW_SPECS] : undefined;
+  const spec = getOwn<Spec>(ROW_SPECS, table);
   if (!spec) return row;
   if (!isObject(row)) {
     const repaired = Object.fromEntries(Object.entries(spec).map(([f, k]) => [f, placeholder(k.replace('?', '') as Kind)]));
@@ -177,9 +177,9 @@ export function repairRunRow<Row>(table: string, row: Row): Row {
   for (const [field, declared] of Object.entries(spec)) {
     const optional = declared.endsWith('?');
     const kind = (optional ? declared.slice(0, -1) : declared) as Kind;
-    const value = Object.hasOwn(row, field) ? row[field] : undefined;
+    const value = getOwn(row, field);
     if (value === undefined && optional) continue;
-    if (!fits(kind, value)) Object.defineProperty(repaired, field, { value: placeholder(kind), enumerable: true, writable: true, configurable: true });
+    if (!fits(kind, value)) setOwn(repaired, field, placeholder(kind));
   }
   const runId = typeof row.runId === 'string' ? row.runId : '';
   for (const listener of listeners) listener({ table, runId, problem: problems.join('; ') });

@@ -1,3 +1,4 @@
+import { getOwn } from '../../../core';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { FieldDef, FireRequest, RunRecord } from '../../../core';
 import { runEngine } from '../runEngine';
@@ -85,8 +86,8 @@ export function FirePanel({ run, selectedNodeId, enabled, onFire, onFireMany }: 
         <FieldInput
           key={`${command.id}:${field.name}`}
           field={field}
-          value={texts[field.name] ?? ''}
-          error={errors[field.name]}
+          value={getOwn(texts, field.name) ?? ''}
+          error={getOwn(errors, field.name)}
           onChange={(value) => {
             setEdited(true);
             setTexts((t) => ({ ...t, [field.name]: value }));

@@ -1,4 +1,4 @@
-import type { CellValue, FieldDef, Payload } from '../../../core';
+import { emptyRecord, getOwn, recordFrom, setOwn, type CellValue, type FieldDef, type Payload } from '../../../core';
 
 /** The text a form input shows for a payload value. Pure. */
 export function toInputText(value: CellValue | undefined): string {
@@ -16,35 +16,38 @@ export function fromInputTexts(
   fields: readonly FieldDef[],
   texts: Readonly<Record<string, string>>,
 ): { payload: Payload; errors: Record<string, string> } {
-  const payload: Payload = {};
-  const errors: Record<string, string> = {};
+  // Field names are the user's: the records have no prototype and are written through setOwn.
+  const payload: Payload = emptyRecord();
+  const errors: Record<string, string> = emptyRecord();
+  const fail = (field: FieldDef, message: string) => setOwn(errors, field.name, message);
+  const put = (field: FieldDef, value: Payload[string]) => setOwn(payload, field.name, value);
   for (const field of fields) {
-    const text = (texts[field.name] ?? '').trim();
+    const text = (getOwn(texts, field.name) ?? '').trim();
     if (text === '') {
-      if (field.required) errors[field.name] = 'required';
+      if (field.required) fail(field, 'required');
       continue;
     }
     switch (field.type) {
       case 'integer':
       case 'number': {
         const n = Number(text);
-        if (!Number.isFinite(n) || (field.type === 'integer' && !Number.isInteger(n))) errors[field.name] = `not ${field.type === 'integer' ? 'an integer' : 'a number'}`;
-        else payload[field.name] = n;
+        if (!Number.isFinite(n) || (field.type === 'integer' && !Number.isInteger(n))) fail(field, `not ${field.type === 'integer' ? 'an integer' : 'a number'}`);
+        else put(field, n);
         break;
       }
       case 'boolean':
-        if (text !== 'true' && text !== 'false') errors[field.name] = 'true or false';
-        else payload[field.name] = text === 'true';
+        if (text !== 'true' && text !== 'false') fail(field, 'true or false');
+        else put(field, text === 'true');
         break;
       case 'enum':
-        if (field.enumValues && field.enumValues.length > 0 && !field.enumValues.includes(text)) errors[field.name] = `one of ${field.enumValues.join(', ')}`;
-        else payload[field.name] = text;
+        if (field.enumValues && field.enumValues.length > 0 && !field.enumValues.includes(text)) fail(field, `one of ${field.enumValues.join(', ')}`);
+        else put(field, text);
         break;
       case 'array':
-        payload[field.name] = text.split(',').map((s) => s.trim()).filter(Boolean);
+        put(field, text.split(',').map((s) => s.trim()).filter(Boolean));
         break;
       default:
-        payload[field.name] = text;
+        put(field, text);
     }
   }
   return { payload, errors };
@@ -52,5 +55,5 @@ export function fromInputTexts(
 
 /** Form texts for every field from a (generated) payload. Pure. */
 export function textsFromPayload(fields: readonly FieldDef[], payload: Payload): Record<string, string> {
-  return Object.fromEntries(fields.map((f) => [f.name, toInputText(payload[f.name])]));
+  return recordFrom(fields.map((f) => [f.name, toInputText(getOwn(payload, f.name))]));
 }

@@ -1,3 +1,4 @@
+import { getOwn } from '../../../core';
 import type { FlowDocument, PatternOverrides, RunStats } from '../../../core';
 
 export type BadgeTone = 'neutral' | 'wait' | 'ok' | 'warn' | 'bad';
@@ -10,7 +11,7 @@ export interface NodeBadge {
   title: string;
 }
 
-const n = (counts: Record<string, number>, id: string) => counts[id] ?? 0;
+const n = (counts: Record<string, number>, id: string) => getOwn(counts, id) ?? 0;
 /** 12345 → "12,345": badges stay readable on long runs. */
 const f = (value: number) => value.toLocaleString('en');
 
@@ -30,11 +31,11 @@ export function nodeBadges(
   const consumer = flow.consumers.find((c) => c.id === nodeId);
   // A switch flipped in Faults & patterns overrides the design for this run: say so on the node.
   const owner = producer ?? consumer;
-  const outbox = owner ? patterns.outbox[owner.id] : undefined;
+  const outbox = owner ? getOwn(patterns.outbox, owner.id) : undefined;
   if (owner && outbox !== undefined && outbox !== (owner.publishMode === 'outbox')) {
     add(outbox ? 'outbox ON in this run' : 'dual write in this run', 'warn', 'Switched in Faults & patterns, for this run only');
   }
-  const inbox = consumer ? patterns.inbox[consumer.id] : undefined;
+  const inbox = consumer ? getOwn(patterns.inbox, consumer.id) : undefined;
   if (consumer && inbox !== undefined && inbox !== consumer.useInbox) {
     add(inbox ? 'inbox ON in this run' : 'inbox OFF in this run', 'warn', 'Switched in Faults & patterns, for this run only');
   }

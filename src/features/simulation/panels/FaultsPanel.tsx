@@ -1,3 +1,4 @@
+import { getOwn, recordFrom } from '../../../core';
 import { useState } from 'react';
 import type { FaultSettings, RunRecord, SettingsPatch } from '../../../core';
 import { useOptimisticValue } from './useOptimistic';
@@ -36,8 +37,8 @@ export function FaultsPanel({ run, enabled, onChange }: Props) {
           <label key={o.id}>
             <span>{o.name}</span>
             <OptimisticCheckbox
-              stored={settings.patterns.outbox[o.id] ?? o.design}
-              onChange={(checked) => void onChange({ patterns: { outbox: { [o.id]: checked } } })}
+              stored={getOwn(settings.patterns.outbox, o.id) ?? o.design}
+              onChange={(checked) => void onChange({ patterns: { outbox: recordFrom([[o.id, checked]]) } })}
               label={`Outbox for ${o.name}`}
             />
           </label>
@@ -50,8 +51,8 @@ export function FaultsPanel({ run, enabled, onChange }: Props) {
           <label key={c.id}>
             <span>{c.name}</span>
             <OptimisticCheckbox
-              stored={settings.patterns.inbox[c.id] ?? c.useInbox}
-              onChange={(checked) => void onChange({ patterns: { inbox: { [c.id]: checked } } })}
+              stored={getOwn(settings.patterns.inbox, c.id) ?? c.useInbox}
+              onChange={(checked) => void onChange({ patterns: { inbox: recordFrom([[c.id, checked]]) } })}
               label={`Inbox for ${c.name}`}
             />
           </label>

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { InboxRecord } from '../../../core';
 import { inboxSource, knownNodeCount } from '../queries';
-import { total } from '../../../core';
+import { total, getOwn } from '../../../core';
 import { VirtualTable, type Column } from '../table/VirtualTable';
 import { EventId } from './cells';
 import { followEventRows, nodeKindOf, nodeName, usePanelScope } from './PanelScope';
@@ -26,12 +26,12 @@ export function InboxPanel() {
       <div className="panel-toolbar" aria-label="Inbox summary">
         {consumers.map((c) => {
           // The run's switch, else the design's choice (as in Faults & patterns).
-          const inboxOff = !(run.settings.patterns.inbox[c.id] ?? c.useInbox);
+          const inboxOff = !(getOwn(run.settings.patterns.inbox, c.id) ?? c.useInbox);
           return (
             <span key={c.id} className="inbox-summary">
-              <strong>{c.name}</strong>{inboxOff ? ' (inbox off)' : ''}: {run.stats.inboxProcessed[c.id] ?? 0} processed,{' '}
-              {run.stats.duplicatesSkipped[c.id] ?? 0} duplicates skipped, {run.stats.retries[c.id] ?? 0} retries,{' '}
-              {run.stats.dead[c.id] ?? 0} dead
+              <strong>{c.name}</strong>{inboxOff ? ' (inbox off)' : ''}: {getOwn(run.stats.inboxProcessed, c.id) ?? 0} processed,{' '}
+              {getOwn(run.stats.duplicatesSkipped, c.id) ?? 0} duplicates skipped, {getOwn(run.stats.retries, c.id) ?? 0} retries,{' '}
+              {getOwn(run.stats.dead, c.id) ?? 0} dead
             </span>
           );
         })}

@@ -1,3 +1,4 @@
+import { getOwn } from '../../../core';
 import { useMemo, useState } from 'react';
 import type { Payload } from '../../../core';
 import { useAppStore } from '../../../state/store';
@@ -40,7 +41,7 @@ export function ProjectionsPanel({ onRebuild }: { onRebuild(): Promise<unknown> 
   );
   const pastRows = useMemo(() => {
     if (!past || !projection) return null;
-    const rows = Object.entries(past.state[projection.id] ?? {})
+    const rows = Object.entries(getOwn(past.state, projection.id) ?? {})
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([key, values]): ShownRow => ({ key, values }));
     return arraySource(`past:${runId}:${projection.id}:${past.position}`, rows);
@@ -54,8 +55,8 @@ export function ProjectionsPanel({ onRebuild }: { onRebuild(): Promise<unknown> 
       width: columnWidth(c.name, c.name === projection.key ? 240 : c.type === 'number' ? 110 : c.type === 'date-time' ? 200 : 150),
       mono: c.name === projection.key || c.type === 'number',
       grow: i === projection.columns.length - 1,
-      render: (r) => formatValue(r.values[c.name] ?? (c.name === projection.key ? r.key : undefined)),
-      title: (r) => formatValue(r.values[c.name]),
+      render: (r) => formatValue(getOwn(r.values, c.name) ?? (c.name === projection.key ? r.key : undefined)),
+      title: (r) => formatValue(getOwn(r.values, c.name)),
     }));
     return [...own, { key: 'last', header: 'Last event', width: 90, mono: true, render: (r) => r.lastEventId || '—' }];
   }, [projection]);
