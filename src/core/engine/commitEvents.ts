@@ -1,3 +1,4 @@
+import { getOwn } from '../model/ownKeys';
 import type { Emission } from '../model';
 import { aggregateTypeFromField, usesOutbox } from './flowIndex';
 import { recordAnomaly } from './invariants';
@@ -23,7 +24,7 @@ export function eventsFromEmissions(
   return emissions.map((emission) => {
     const payload = buildPayload(emission.mappings, values);
     const field = ctx.index.aggregateIdField(emission.eventTypeId);
-    const fromPayload = field === undefined ? undefined : payload[field];
+    const fromPayload = field === undefined ? undefined : getOwn(payload, field);
     const aggregateId = fallback.aggregateId ?? (fromPayload === undefined || fromPayload === null ? undefined : String(fromPayload));
     return {
       eventTypeId: emission.eventTypeId,

@@ -1,3 +1,4 @@
+import { getOwn } from '../model/ownKeys';
 import type { FlowDocument } from '../model';
 import { advance } from './advance';
 import { runBatched, type BatchResult } from './batchRunner';
@@ -120,7 +121,7 @@ async function knownAggregates(tx: StoreTx, run: RunRecord, index: FlowIndex, pr
   const ids = new Set<string>();
   for (const c of recent) {
     const source = index.command(producerId, c.commandId)?.aggregateId;
-    const value = c.aggregateId ?? (source?.from === 'input' ? c.payload[source.field] : undefined);
+    const value = c.aggregateId ?? (source?.from === 'input' ? getOwn(c.payload, source.field) : undefined);
     if (value !== undefined && value !== null) ids.add(String(value));
   }
   return [...ids];
@@ -256,7 +257,7 @@ export function createSimulationEngine(store: SimulationStore): SimulationEngine
         const ids = known.get(request.producerId) ?? (await knownAggregates(tx, run, index, request.producerId));
         const command = nextCommand(run, index, rng, request, ids);
         const source = index.command(request.producerId, request.commandId)?.aggregateId;
-        const aggregate = source?.from === 'input' ? command.payload[source.field] : undefined;
+        const aggregate = source?.from === 'input' ? getOwn(command.payload, source.field) : undefined;
         if (aggregate !== undefined && aggregate !== null && !ids.includes(String(aggregate))) ids.push(String(aggregate));
         known.set(request.producerId, ids);
         commands.push(command);

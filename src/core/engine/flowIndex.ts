@@ -1,3 +1,4 @@
+import { getOwn } from '../model/ownKeys';
 import {
   effectiveAggregateIdField,
   inheritanceChain,
@@ -77,7 +78,7 @@ export function indexFlow(flow: FlowDocument): FlowIndex {
 
 /** Whether a producer or consumer publishes through an outbox (run override, else the design). Pure. */
 export function usesOutbox(index: FlowIndex, settings: RunSettings, ownerId: string): boolean {
-  const override = settings.patterns.outbox[ownerId];
+  const override = getOwn(settings.patterns.outbox, ownerId);
   if (override !== undefined) return override;
   const owner = index.producer(ownerId) ?? index.consumer(ownerId);
   return owner?.publishMode !== 'dual-write';
@@ -85,7 +86,7 @@ export function usesOutbox(index: FlowIndex, settings: RunSettings, ownerId: str
 
 /** Whether a consumer deduplicates with its inbox (run override, else the design). Pure. */
 export function usesInbox(index: FlowIndex, settings: RunSettings, consumerId: string): boolean {
-  const override = settings.patterns.inbox[consumerId];
+  const override = getOwn(settings.patterns.inbox, consumerId);
   if (override !== undefined) return override;
   return index.consumer(consumerId)?.useInbox ?? true;
 }

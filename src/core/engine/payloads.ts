@@ -1,3 +1,4 @@
+import { setOwn } from '../model/ownKeys';
 import type { Command, FieldDef } from '../model';
 import { aggregateTypeFromField } from './flowIndex';
 import type { CellValue, Payload } from './records';
@@ -49,11 +50,11 @@ export function generatePayload(command: Command, isFirstCommand: boolean, known
   for (const field of command.inputFields) {
     const include = field.required || rng.next() < 0.8;
     if (field.name === aggregateField && known.length > 0 && rng.next() < (isFirstCommand ? 0.1 : 0.85)) {
-      payload[field.name] = rng.pick(known);
+      setOwn<CellValue>(payload, field.name, rng.pick(known));
       continue;
     }
     const value = generateValue(field, rng, clock);
-    if (include && value !== null) payload[field.name] = value;
+    if (include && value !== null) setOwn<CellValue>(payload, field.name, value);
   }
   return payload;
 }

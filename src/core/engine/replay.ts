@@ -1,4 +1,5 @@
 import type { FlowDocument } from '../model';
+import { emptyRecord, getOrInsertOwn, getOwn, recordFrom, setOwn } from '../model/ownKeys';
 import { indexFlow } from './flowIndex';
 import type { EventRecord, Payload, ProjectionRowRecord } from './records';
 import { applyEffect, effectKey, eventView, handlerGenerator, type ValueContext } from './values';
@@ -17,17 +18,18 @@ export type ReplayListener = (projectionId: string, key: string, eventId: string
  */
 export function replayProjections(flow: FlowDocument, events: Iterable<EventRecord>, onApplied?: ReplayListener): ProjectionState {
   const index = indexFlow(flow);
-  const state: ProjectionState = Object.fromEntries(flow.projections.map((p) => [p.id, {}]));
+  // Projection ids and row keys are the user's: records without a prototype, read and written as own keys.
+  const state: ProjectionState = recordFrom(flow.projections.map((p) => [p.id, emptyRecord<Payload>()]));
   for (const event of events) {
     for (const { consumer, handler } of index.subscriptions(event.eventTypeId)) {
       const values: ValueContext = { event: eventView(event), generate: handlerGenerator(event.eventId, event.occurredAt, consumer.id) };
       for (const effect of handler.effects) {
         const key = effectKey(effect, values);
         if (key === undefined) continue;
-        const rows = (state[effect.projectionId] ??= {});
-        const result = applyEffect(effect, index.projection(effect.projectionId), rows[key], key, values);
-        if (result.next === null) delete rows[key];
-        else rows[key] = result.next;
+        const rows = getOrInsertOwn(state, effect.projectionId, () => emptyRecord<Payload>());
+        const result = applyEffect(effect, index.projection(effect.projectionId), getOwn(rows, key), key, values);
+        if (result.next === null) Reflect.deleteProperty(rows, key);
+        else setOwn(rows, key, result.next);
         onApplied?.(effect.projectionId, key, event.eventId, result.next === null);
       }
     }
@@ -37,8 +39,10 @@ export function replayProjections(flow: FlowDocument, events: Iterable<EventReco
 
 /** The stored projection rows as a ProjectionState. Pure. */
 export function stateFromRows(flow: FlowDocument, rows: Iterable<ProjectionRowRecord>): ProjectionState {
-  const state: ProjectionState = Object.fromEntries(flow.projections.map((p) => [p.id, {}]));
-  for (const row of rows) (state[row.projectionId] ??= {})[row.key] = row.values;
+  const state: ProjectionState = recordFrom(flow.projections.map((p) => [p.id, emptyRecord<Payload>()]));
+  for (const row of rows) {
+    setOwn(getOrInsertOwn(state, row.projectionId, () => emptyRecord<Payload>()), row.key, row.values);
+  }
   return state;
 }
 
@@ -64,10 +68,11 @@ export function diffProjections(incremental: ProjectionState, rebuilt: Projectio
   const differences: ProjectionDifference[] = [];
   const ids = new Set([...Object.keys(incremental), ...Object.keys(rebuilt)]);
   for (const projectionId of [...ids].sort()) {
-    const a = incremental[projectionId] ?? {};
-    const b = rebuilt[projectionId] ?? {};
+    const a = getOwn(incremental, projectionId) ?? {};
+    const b = getOwn(rebuilt, projectionId) ?? {};
     for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
-      if (canonical(a[key]) !== canonical(b[key])) differences.push({ projectionId, key, incremental: a[key], rebuilt: b[key] });
+      const [before, after] = [getOwn(a, key), getOwn(b, key)];
+      if (canonical(before) !== canonical(after)) differences.push({ projectionId, key, incremental: before, rebuilt: after });
     }
   }
   return differences;

@@ -1,3 +1,4 @@
+import { getOwn, setOwn } from '../model/ownKeys';
 import type { FlowIndex } from './flowIndex';
 import type { CountsByNode, RunRecord, RunStats, TraceRecord } from './records';
 import type { Rng } from './rng';
@@ -16,7 +17,7 @@ export type StepReport = Omit<TraceRecord, 'runId' | 'step' | 'clock'>;
 
 /** Adds delta to a per-node counter. */
 export function bump(counts: CountsByNode, nodeId: string, delta = 1): void {
-  counts[nodeId] = (counts[nodeId] ?? 0) + delta;
+  setOwn(counts, nodeId, (getOwn(counts, nodeId) ?? 0) + delta);
 }
 
 /** Sum of a per-node counter. Pure. */

@@ -1,3 +1,4 @@
+import { getOwn, setOwn } from '../model/ownKeys';
 import { ENVELOPE_FIELDS, type Assignment, type Literal, type Projection, type ProjectionEffect, type ValueSource } from '../model';
 import type { CellValue, EventRecord, Payload } from './records';
 import { uuidFromText } from './rng';
@@ -29,11 +30,11 @@ export function eventView(event: Pick<EventRecord, 'eventId' | 'eventTypeName' |
 export function evaluate(source: ValueSource, ctx: ValueContext, target = ''): CellValue | undefined {
   switch (source.from) {
     case 'input':
-      return ctx.input?.[source.field];
+      return getOwn(ctx.input, source.field);
     case 'event':
-      return ctx.event?.[source.field];
+      return getOwn(ctx.event, source.field);
     case 'before':
-      return ctx.before?.[source.column];
+      return getOwn(ctx.before, source.column);
     case 'literal':
       return source.value;
     case 'generated':
@@ -46,7 +47,7 @@ export function buildPayload(mappings: readonly Assignment[], ctx: ValueContext)
   const payload: Payload = {};
   for (const m of mappings) {
     const value = evaluate(m.source, ctx, m.target);
-    if (value !== undefined) payload[m.target] = value;
+    if (value !== undefined) setOwn(payload, m.target, value);
   }
   return payload;
 }
@@ -85,11 +86,11 @@ export function applyEffect(
     case 'upsert':
       return { projectionId: effect.projectionId, key, next: withKey({ ...base, ...buildPayload(effect.set, ctx) }) };
     case 'increment': {
-      const old = Number(base[effect.column] ?? 0);
+      const old = Number(getOwn(base, effect.column) ?? 0);
       return { projectionId: effect.projectionId, key, next: withKey({ ...base, [effect.column]: (Number.isFinite(old) ? old : 0) + effect.by }) };
     }
     case 'append': {
-      const old = base[effect.column];
+      const old = getOwn(base, effect.column);
       const list: Literal[] = Array.isArray(old) ? [...old] : old === undefined || old === null ? [] : [old];
       const value = evaluate(effect.value, ctx, effect.column);
       if (value !== undefined) list.push(...(Array.isArray(value) ? value : [value]));

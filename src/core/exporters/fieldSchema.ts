@@ -1,3 +1,4 @@
+import { setOwn } from '../model/ownKeys';
 import type { FieldDef, FieldType } from '../model/types';
 
 /** A JSON Schema as a plain object (both the 2020-12 dialect and AsyncAPI's draft-07 superset). */
@@ -42,7 +43,7 @@ export function fieldsToProperties(fields: readonly FieldDef[]): { properties: R
   const properties: Record<string, JsonSchema> = {};
   const required: string[] = [];
   for (const field of fields) {
-    properties[field.name] = fieldSchema(field);
+    setOwn(properties, field.name, fieldSchema(field));
     if (field.required) required.push(field.name);
   }
   return { properties, required };

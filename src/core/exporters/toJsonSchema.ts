@@ -1,3 +1,4 @@
+import { setOwn } from '../model/ownKeys';
 import { inheritanceChain } from '../model/effectiveFields';
 import type { EventType, FlowDocument } from '../model/types';
 import { envelopeProperties, fieldsToProperties, type JsonSchema } from './fieldSchema';
@@ -108,7 +109,7 @@ export function toJsonSchema(doc: FlowDocument, options: JsonSchemaOptions = {})
   for (const type of doc.eventTypes) {
     const schema = eventTypeSchema(doc, type, baseUri);
     files.push({ fileName: eventSchemaFileName(type), eventTypeId: type.id, schema: { $schema: JSON_SCHEMA_DIALECT, ...schema } });
-    defs[type.name] = schema;
+    setOwn(defs, type.name, schema);
   }
   const concrete = doc.eventTypes.filter((e) => !e.abstract);
   const bundle: JsonSchema = {

@@ -49,3 +49,11 @@ export function withOwn<V>(record: Readonly<Record<string, V>> | undefined, key:
 export function withoutOwn<V>(record: Readonly<Record<string, V>>, key: string): Record<string, V> {
   return recordFrom(Object.entries(record).filter(([k]) => k !== key));
 }
+
+/** The value of an own key; when there is none, `make()` is stored under the key and returned. Mutates `record`. */
+export function getOrInsertOwn<V>(record: Record<string, V>, key: string, make: () => V): V {
+  if (Object.hasOwn(record, key)) return getOwn(record, key) as V;
+  const value = make();
+  setOwn(record, key, value);
+  return value;
+}
