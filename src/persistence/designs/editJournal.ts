@@ -134,9 +134,18 @@ export function createEditJournal(db: DesignsDb, storage: Storage | undefined = 
     },
 
     async readAll() {
-      const rows: unknown[] = await db.journal.toArray();
+      // The localStorage copies count even when the database cannot be read (it was deleted, say).
+      let rows: unknown[] = [];
+      let failure: unknown;
+      try {
+        rows = await db.journal.toArray();
+      } catch (error) {
+        failure = error;
+      }
+      const backups = storage ? readBackups(storage) : [];
+      if (failure !== undefined && backups.length === 0) throw failure;
       const fromDb = rows.map(checkJournalEntry).filter((e): e is JournalEntry => e !== undefined);
-      return newestPerTab([...fromDb, ...(storage ? readBackups(storage) : [])]);
+      return newestPerTab([...fromDb, ...backups]);
     },
 
     async discard(designId, tabId) {
