@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { DamagedDesignSummary } from '../../persistence/designs';
+import type { DamagedDesignSummary } from '../../state/designs/designTypes';
 import { useAppStore } from '../../state/store';
 import { downloadRawDesign } from '../durability/downloadBackup';
 

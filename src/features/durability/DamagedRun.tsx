@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { onDamagedRunRow, type DamagedRunRow } from '../../persistence/simulation/checkRunRows';
+import { onDamagedRunRow, type DamagedRunRow } from '../../state/runRows';
 import { useAppStore } from '../../state/store';
 import { runEngine } from '../simulation/runEngine';
 

@@ -1,6 +1,8 @@
 import type { FlowDocument } from '../../core';
 import type { DesignsPersistence, StorageUsage } from '../../persistence/designs';
 
+export type { DesignSummary, DamagedDesignSummary, DesignListEntry } from '../../persistence/designs';
+
 /**
  * The open design cannot be saved as it is, and the user chooses:
  * - `changed`: another tab saved a newer version while this tab had unsaved edits;
