@@ -92,6 +92,8 @@ test.describe('damaged data is contained', () => {
     const notice = page.getByRole('alert', { name: 'The run is damaged' });
     await expect(notice).toContainText('The saved run of this design is damaged, so run mode cannot show it.');
     await expect(notice).toContainText('flow: expected an object, found null (and 1 more)');
+    await expect(editor.node('event', 'VideoInputEvent')).toBeVisible();
+    await expect(page.getByRole('alert', { name: 'The canvas stopped working' })).toHaveCount(0);
     await page.screenshot({ path: test.info().outputPath('damaged-run.png') });
 
     await notice.getByRole('button', { name: 'Reset the run' }).click();

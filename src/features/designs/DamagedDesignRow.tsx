@@ -17,11 +17,11 @@ export function DamagedDesignRow({ design }: { design: DamagedDesignSummary }) {
   return (
     <li className="design-row design-row--damaged" aria-label={`${design.name} (damaged)`}>
       <div className="design-row__damaged">
-        <span className="design-row__name">⚠ {design.name}</span>
+        <span className="design-row__name">⚠ <bdi>{design.name}</bdi></span>
         <span className="design-row__problem">Damaged, cannot be opened: {design.problem}.</span>
         {confirming ? (
           <span className="design-row__confirm" role="group" aria-label={`Confirm deleting ${design.name}`}>
-            Delete “{design.name}” for good?
+            Delete “<bdi>{design.name}</bdi>” for good?
             <button type="button" className="tool-button tool-button--danger" onClick={() => void deleteDesign(design.id)}>Delete</button>
             <button type="button" className="tool-button" onClick={() => setConfirming(false)}>Cancel</button>
           </span>

@@ -6,12 +6,12 @@ export function ConflictBanner() {
   const conflict = useAppStore(selectConflict);
   if (!conflict) return null;
   const { keepMineAsCopy, takeTheirs } = useAppStore.getState();
-  const name = `“${conflict.designName}”`;
   const changed = conflict.kind === 'changed';
   return (
     <div className="durability-banner durability-banner--conflict" role="alert" aria-label="Edited in another tab">
       <p>
-        <strong>{changed ? `${name} was changed in another tab` : `${name} was deleted in another tab`}</strong> while you
+        {/* <bdi>: a name with right-to-left characters cannot turn the rest of the sentence around. */}
+        <strong>“<bdi>{conflict.designName}</bdi>” was {changed ? 'changed' : 'deleted'} in another tab</strong> while you
         were editing it here. Your edits in this tab are not saved yet, and nothing is lost: choose what happens to them.
       </p>
       <div className="durability-banner__actions">

@@ -22,7 +22,7 @@ export function RecoveredEditsDialog() {
         {recovered.map((edits) => (
           <li key={`${edits.designId}\u0000${edits.tabId}`} className="recovered-list__item" aria-label={`Recovered edits of ${edits.name}`}>
             <span className="recovered-list__text">
-              “<strong className="recovered-list__name">{edits.name}</strong>”, last edited {timeFormat.format(edits.at)}. {SINCE[edits.reason]}
+              “<strong className="recovered-list__name"><bdi>{edits.name}</bdi></strong>”, last edited {timeFormat.format(edits.at)}. {SINCE[edits.reason]}
             </span>
             <button type="button" className="tool-button tool-button--primary" onClick={() => void keepRecoveredAsCopy(edits)}
               title="Save these edits as a new design and open it">Keep as a copy</button>

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, type ReactNode } from 'react';
 import { RunOverlayContext, emptyRunOverlay, type RunOverlay } from '../../../canvas/RunOverlayContext';
 import { simulationDb } from '../../../persistence/simulation';
+import { checkRunRecord, repairRunRow } from '../../../state/runRows';
 import { selectDesignId, selectMode } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
 import { useLiveInterval } from '../live/useLiveInterval';
@@ -26,14 +27,18 @@ export function RunOverlayProvider({ children }: { children: ReactNode }) {
 function LiveRunOverlay({ runId, children }: { runId: string; children: ReactNode }) {
   const db = simulationDb();
   const interval = useLiveInterval();
-  const run = useThrottledLiveQuery(() => db.runs.get(runId), [db, runId], interval / 2);
+  // A damaged run row shows no badges (run mode itself says what is wrong and offers the reset).
+  const run = useThrottledLiveQuery(async () => {
+    const checked = checkRunRecord(await db.runs.get(runId));
+    return checked.ok ? checked.run : undefined;
+  }, [db, runId], interval / 2);
   const lastStep = useThrottledLiveQuery(
     () => lastTrace(db, runId),
     [db, runId],
     interval / 2,
   );
   const anomalies = useThrottledLiveQuery(
-    async () => anomaliesByNode(await db.anomalies.where('[runId+seq]').between([runId, 0], [runId, Number.MAX_SAFE_INTEGER]).reverse().limit(ANOMALY_SAMPLE).toArray()),
+    async () => anomaliesByNode((await db.anomalies.where('[runId+seq]').between([runId, 0], [runId, Number.MAX_SAFE_INTEGER]).reverse().limit(ANOMALY_SAMPLE).toArray()).map((row) => repairRunRow('anomalies', row))),
     [db, runId],
     interval * 3,
   );
