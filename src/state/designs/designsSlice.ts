@@ -1,12 +1,14 @@
-import { createEmptyDocument, findNode, type FlowDocument } from '../../core';
+import { createEmptyDocument, type FlowDocument } from '../../core';
 import {
-  classifyStorageError, storageErrorText, toRawJson, type DesignListEntry, type DesignsMessage, type DesignsPersistence,
+  classifyStorageError, storageErrorText, toRawJson, type DesignListEntry, type DesignsPersistence,
 } from '../../persistence/designs';
 import { newDesignId, uniqueDesignName } from '../designIds';
 import type { SliceCreator } from '../sliceTypes';
 import { createDesignSession } from './designSession';
 import type { DesignConflict, DesignsDeps, RecoveredEdits, StorageFault } from './designTypes';
 import { replayJournals, type ReplayReport } from './replayJournals';
+import { createTabFollower } from './followOtherTabs';
+import { openFirstDesign } from './openFirstDesign';
 import { createRecoveryActions, type RecoveryActions } from './recoveryActions';
 
 /** Saved designs: which one is open, its sync with other tabs and with the disk, and the list's verbs. */
@@ -189,36 +191,12 @@ export function createDesignsSlice(deps: DesignsDeps): SliceCreator<DesignsSlice
       }
     };
 
-    async function onMessage(message: DesignsMessage) {
-      const open = get().doc;
-      if (!open || message.designId !== open.id || message.tabId === tabId()) return;
-      if (message.kind === 'saved' && message.revision <= session.revision) return;
-      if (get().conflict) return;
-      if (session.hasUnsavedEdits()) return enterConflict(message.kind === 'deleted' ? 'deleted' : 'changed');
-      if (message.kind === 'deleted') {
-        await guarded('Opening another design', () => openMostRecentOrNew(message.designId));
-        get().showToast(`“${open.name}” was deleted in another tab.`, 'info');
-        return;
-      }
-      await followNewerRevision(open.id);
-    }
-
-    /** A tab without unsaved edits shows the newer revision another tab saved, keeping its own view. */
-    async function followNewerRevision(id: string) {
-      const loaded = await repo().loadDesign(id);
-      if (loaded.status !== 'ok' || loaded.design.revision <= session.revision || get().doc?.id !== id) return;
-      if (session.hasUnsavedEdits()) return enterConflict('changed');
-      const mine = get().doc;
-      const theirs = loaded.design.doc;
-      const viewport = mine?.layout.viewport;
-      const doc = viewport ? { ...theirs, layout: { ...theirs.layout, viewport } } : theirs;
-      const selected = get().selectedNodeIds;
-      showDocument(doc, loaded.design.revision);
-      get().setSelection(selected.filter((nodeId) => findNode(doc, nodeId) !== undefined), []);
-    }
-
     const recovery = createRecoveryActions({
       get, set, persistence, session, deps, open, openMostRecentOrNew, enterReadOnly, guarded, takenNames,
+    });
+    const onMessage = createTabFollower({ get, session, persistence, showDocument, enterConflict, guarded, openMostRecentOrNew });
+    const openAtStart = (unsaved: ReplayReport['unsaved']) => openFirstDesign({
+      get, persistence, deps, open, mostRecentOther, createAndOpen, unsaved,
     });
 
     return {
@@ -338,36 +316,5 @@ export function createDesignsSlice(deps: DesignsDeps): SliceCreator<DesignsSlice
       },
     };
 
-    /** The first design to show: the last opened, else the most recent healthy, else the example or a new one. */
-    async function openAtStart(unsaved: ReplayReport['unsaved']) {
-      // Edits a full disk kept from being saved come first: they are the newest work, shown unsaved.
-      const [pending] = unsaved;
-      if (pending) {
-        open(pending.entry.doc, pending.base, true);
-        await persistence().journal.discard(pending.entry.designId, pending.entry.tabId).catch(() => undefined);
-        return;
-      }
-      // This tab's own design after a reload; in a new tab, the design opened last anywhere.
-      for (const id of [persistence().tabMemory.get(), await repo().getLastOpenedId()]) {
-        const last = id ? await repo().loadDesign(id) : undefined;
-        if (last?.status === 'ok') return open(last.design.doc, last.design.revision);
-      }
-      const list = await repo().listDesigns();
-      const damaged = list.filter((d) => d.status === 'damaged');
-      if (damaged.length > 0) {
-        const names = damaged.map((d) => `“${d.name}”`).join(', ');
-        get().showToast(`${damaged.length === 1 ? 'A design is' : `${damaged.length} designs are`} damaged and could not be opened: ${names}. Open ☰ Designs to download the raw data or delete ${damaged.length === 1 ? 'it' : 'them'}.`);
-      }
-      const recent = await mostRecentOther();
-      if (recent) return open(recent.doc, recent.revision);
-      if (list.length > 0) return get().createDesign();
-      let example: FlowDocument;
-      try {
-        example = await deps.fetchExample();
-      } catch {
-        example = createEmptyDocument(newDesignId(), 'Untitled design');
-      }
-      await createAndOpen(example);
-    }
   };
 }

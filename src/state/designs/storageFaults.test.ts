@@ -1,3 +1,4 @@
+import { getOwn } from '../../core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DesignsDb } from '../../persistence/designs';
 import { eventually, testBrowser, type Tab } from './testTabs';
@@ -97,6 +98,6 @@ describe('storage faults', () => {
     expect(during).toBe(1);
     expect(writes).toHaveLength(2);
     vi.useRealTimers();
-    await eventually(async () => expect((await tab.persistence().db.journal.toArray()).at(0)?.doc.layout.positions[producerId]).toEqual({ x: 11, y: 0 }));
+    await eventually(async () => expect(getOwn((await tab.persistence().db.journal.toArray()).at(0)?.doc.layout.positions, producerId)).toEqual({ x: 11, y: 0 }));
   });
 });
