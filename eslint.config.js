@@ -2,28 +2,11 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { boundaries } from './eslint.boundaries.js';
 import { userKeyedRecords } from './scripts/lint/userKeyedRecords.mjs';
 
-/** The core stays free of the shell: no React, React Flow, zustand, Dexie or browser storage. */
-const coreBoundary = {
-  files: ['src/core/**/*.ts'],
-  rules: {
-    'no-restricted-imports': ['error', {
-      patterns: [
-        { group: ['react', 'react-dom', 'react/*', '@xyflow/*', 'zustand', 'zustand/*', 'dexie', 'dexie-react-hooks'], message: 'src/core is pure TypeScript: no React, React Flow, zustand or Dexie.' },
-        { group: ['**/persistence/**', '**/state/**', '**/canvas/**', '**/features/**', '**/app/**'], message: 'Imports point inward: core must not import the shell.' },
-      ],
-    }],
-    'no-restricted-globals': ['error', 'window', 'document', 'indexedDB', 'localStorage'],
-    'no-restricted-properties': ['error',
-      { object: 'Date', property: 'now', message: 'Pass time in: the core is deterministic.' },
-      { object: 'Math', property: 'random', message: 'Use the seeded random source.' },
-    ],
-  },
-};
-
 export default tseslint.config(
-  { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', 'bench-results'] },
+  { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', 'bench-results', 'scripts/lint/breaches'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -41,6 +24,10 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'warn',
     },
   },
-  coreBoundary,
+  // Typed: no plain object indexed by a user's name or id (scripts/lint/userKeyedRecords.mjs).
   userKeyedRecords,
+  // Last, and alone: a later block that sets no-restricted-imports/-syntax/-globals/-properties for
+  // src/ files would REPLACE a layer's options (flat config), silently dropping its boundaries.
+  // Add patterns to eslint.boundaries.js instead; scripts/lint/boundaries.test.ts fails otherwise.
+  ...boundaries,
 );

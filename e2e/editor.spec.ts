@@ -108,7 +108,7 @@ test.describe('the editor', () => {
     await expect(editor.toolbarButton('Redo')).toBeDisabled();
   });
 
-  test('deleting a node deletes its edges, and undo brings both back', async ({ editor, page }) => {
+  test('deleting a node others use says first what else goes; Delete removes it with its edges, undo brings all back', async ({ editor, page }) => {
     await editor.open();
     const event = editor.node('event', 'VideoInputEvent');
     await expect(editor.edge('content-ingest emits VideoInputEvent')).toBeVisible();
@@ -117,7 +117,23 @@ test.describe('the editor', () => {
 
     await event.click();
     await page.keyboard.press('Delete');
+    const confirm = page.getByRole('alertdialog', { name: 'Delete VideoInputEvent?' });
+    const consequences = confirm.getByRole('list', { name: 'What else is removed' }).getByRole('listitem');
+    await expect(consequences).toHaveText([
+      "content-ingest's command IngestVideo no longer emits VideoInputEvent (with its field mapping)",
+      'author-service stops handling VideoInputEvent: its handler goes, with 1 effect and 1 emission',
+      'status-board stops handling VideoInputEvent: its handler goes, with 1 effect',
+    ]);
+    await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await page.screenshot({ path: test.info().outputPath('delete-confirmation.png') });
 
+    await page.keyboard.press('Escape');
+    await expect(confirm).toBeHidden();
+    await expect(event).toBeVisible();
+    await expect(editor.allNodes()).toHaveCount(count);
+
+    await page.keyboard.press('Delete');
+    await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect(event).toHaveCount(0);
     await expect(editor.allNodes()).toHaveCount(count - 1);
     await expect(editor.edge('content-ingest emits VideoInputEvent')).toHaveCount(0);
@@ -128,6 +144,15 @@ test.describe('the editor', () => {
     await page.keyboard.press(`${mod}+z`);
     await expect(event).toBeVisible();
     await expect(editor.edge('VideoInputEvent is consumed by author-service')).toBeVisible();
+    await expect(editor.edge('author-service emits AuthorVideoAddedEvent')).toBeVisible();
+  });
+
+  test('deleting a node nobody uses happens at once', async ({ editor, page }) => {
+    await editor.open();
+    await editor.node('producer', 'content-ingest').click();
+    await page.keyboard.press('Backspace');
+    await expect(editor.node('producer', 'content-ingest')).toHaveCount(0);
+    await expect(page.getByRole('alertdialog')).toHaveCount(0);
   });
 
   test('a selected connection can be removed on its own', async ({ editor, page }) => {
@@ -344,6 +369,8 @@ test.describe('the editor', () => {
       await expect(help.getByRole('definition').filter({ hasText: does }).first()).toBeVisible();
     }
     await expect(help.getByRole('term').filter({ hasText: 'Delete' })).toContainText('Backspace');
+    await expect(help.getByRole('definition').filter({ hasText: 'Command palette' })).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath('shortcuts-help.png') });
     await page.keyboard.press('Escape');
     await expect(help).toBeHidden();
 

@@ -230,6 +230,10 @@ test('a run never mixes two versions of a design: after an edit, run mode offers
   await expect(run.stepNumber).toHaveText('1');
 
   await banner.getByRole('button', { name: 'Reset the run with this design' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Reset the run with this design?' });
+  await expect(confirm).toContainText('1 fired command');
+  await expect(confirm).toContainText('the trace of 1 step');
+  await confirm.getByRole('button', { name: 'Reset the run' }).click();
   await expect(banner).toBeHidden();
   await expect(run.stepNumber).toHaveText('0');
   await run.openTab('Faults & patterns');

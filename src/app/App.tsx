@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { FlowCanvas } from '../canvas/FlowCanvas';
-import { useEditorShortcuts } from '../canvas/useEditorShortcuts';
+import { ActionHostProvider } from '../features/actions';
 import { Palette } from '../features/palette/Palette';
 import { Toolbar } from '../features/toolbar/Toolbar';
 import { DurabilityBanners } from '../features/durability/DurabilityBanners';
@@ -25,11 +25,11 @@ export function App() {
   const canUndo = useAppStore(selectCanUndo);
   useEffect(() => { void useAppStore.getState().initDesigns(); }, []);
   useFlushOnPageHide();
-  useEditorShortcuts();
   if (fault) return <RecoveryScreen fault={fault} />;
   const { undo, setMode } = useAppStore.getState();
   return (
     <ReactFlowProvider>
+      <ActionHostProvider>
       <div className={`app app--${mode}`}>
         <Toolbar />
         <DurabilityBanners />
@@ -54,6 +54,7 @@ export function App() {
           <BottomDock />
         </ErrorBoundary>
       </div>
+      </ActionHostProvider>
     </ReactFlowProvider>
   );
 }

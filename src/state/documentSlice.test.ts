@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { allNodes, deriveEdges, findNode, getOwn } from '../core';
+import { allNodes, deriveEdges, findNode, getOwn, validateFlow, type Consumer, type EventType, type FlowDocument, type FlowNode } from '../core';
 import { makeConsumer, makeEventType, makeFlow, makeProducer, makeProjection } from '../core/testing';
+import { COALESCE_WINDOW_MS } from './history';
 import { useAppStore } from './store';
 
 function givenDesign() {
@@ -115,3 +117,68 @@ describe('the document slice', () => {
     expect(findNode(state().doc!, id)).toBeDefined();
   });
 });
+
+describe('updateNode, the inspector\'s edit path: a typing burst is one undo step', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  const example = JSON.parse(readFileSync('public/examples/content-platform.json', 'utf8')) as FlowDocument;
+  const typeInto = (id: string, texts: string[], edit: (node: FlowNode, text: string) => FlowNode, key: string) => {
+    for (const text of texts) {
+      state().updateNode(edit(findNode(state().doc!, id)!, text), { coalesceKey: key });
+      vi.advanceTimersByTime(120);
+    }
+  };
+  const renameField = (index: number) => (node: FlowNode, text: string) => {
+    const event = node as EventType;
+    return { ...event, fields: event.fields.map((f, i) => (i === index ? { ...f, name: text } : f)) };
+  };
+
+  it('given the example, when a field read by handlers is renamed letter by letter, then every read follows and one undo restores the whole design', () => {
+    state().loadDocument(example);
+    const problemsBefore = validateFlow(example);
+    const titleIndex = findEvent(example, 'video-input-event').fields.findIndex((f) => f.name === 'title');
+    typeInto('video-input-event', ['h', 'he', 'head', 'headline'], renameField(titleIndex), 'field-name');
+
+    expect(findEvent(state().doc!, 'video-input-event').fields[titleIndex]?.name).toBe('headline');
+    // Renames are carried at every keystroke: nothing reads the old name, so nothing new is wrong.
+    expect(validateFlow(state().doc!)).toEqual(problemsBefore);
+    expect(state().history.past).toHaveLength(1);
+
+    state().undo();
+    expect(state().doc).toEqual(example);
+  });
+
+  it('given two nodes, when the same kind of typing goes to each in turn, then each node is its own undo step', () => {
+    state().loadDocument(example);
+    typeInto('video-input-event', ['A', 'AB'], (node, text) => ({ ...node, description: text }), 'description');
+    typeInto('video-status-change-event', ['C', 'CD'], (node, text) => ({ ...node, description: text }), 'description');
+    expect(state().history.past).toHaveLength(2);
+    state().undo();
+    expect(findNode(state().doc!, 'video-input-event')?.description).toBe('AB');
+    expect(findNode(state().doc!, 'video-status-change-event')?.description).toBe(findNode(example, 'video-status-change-event')?.description);
+  });
+
+  it('given a burst, when the user pauses longer than the window, changes field or leaves the field, then a new undo step starts', () => {
+    state().loadDocument(example);
+    typeInto('author-service', ['a', 'ab'], (node, text) => ({ ...node, description: text }), 'description');
+    vi.advanceTimersByTime(COALESCE_WINDOW_MS + 1);
+    typeInto('author-service', ['abc'], (node, text) => ({ ...node, description: text }), 'description');
+    typeInto('author-service', ['svc'], (node, text) => ({ ...node, name: text }), 'name');
+    state().endCoalescing();
+    typeInto('author-service', ['svc2'], (node, text) => ({ ...node, name: text }), 'name');
+    expect(state().history.past).toHaveLength(4);
+    state().undo();
+    expect(findNode(state().doc!, 'author-service')?.name).toBe('svc');
+  });
+
+  it('given an edit without a key, then it is always its own step', () => {
+    state().loadDocument(example);
+    for (const retryLimit of [4, 5]) state().updateNode({ ...(findNode(state().doc!, 'author-service') as Consumer), retryLimit });
+    expect(state().history.past).toHaveLength(2);
+  });
+});
+
+function findEvent(doc: FlowDocument, id: string): EventType {
+  return findNode(doc, id) as EventType;
+}

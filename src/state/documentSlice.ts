@@ -1,6 +1,6 @@
 import {
   addNode as addNodeToDoc, canConnect, deriveEdges, connect as connectInDoc, deleteNodes as deleteNodesFromDoc, disconnect as disconnectInDoc,
-  findNode, moveNodes as moveNodesInDoc, newNodeId, replaceNode, FlowOperationError,
+  findNode, moveNodes as moveNodesInDoc, newNodeId, replaceNodeCarryingRenames, FlowOperationError,
   type ConnectionCheck, type FlowDocument, type FlowNode, type NodeKind, type Position,
 } from '../core';
 import { emptyHistory, recordEdit, redoStep, undoStep, type History } from './history';
@@ -22,7 +22,12 @@ export interface DocumentSlice {
   applyEdit(edit: (doc: FlowDocument) => FlowDocument, options?: EditOptions): void;
   /** Adds a node of a kind at a flow position; returns its id. */
   addNode(kind: NodeKind, position: Position, name?: string): string | undefined;
-  /** Replaces a node by id (the inspector's edits). */
+  /**
+   * Replaces a node by id: the inspector's one edit path. Renaming a field, column or command
+   * input carries the new name to what read the old one, in the same undo step. Edits of one node
+   * with the same `coalesceKey` in a quick burst (typing) are one undo step; the key is scoped to
+   * the node, so typing in two nodes never merges.
+   */
   updateNode(node: FlowNode, options?: EditOptions): void;
   /** Moves nodes; while `dragging`, the moves of one gesture merge into one undo step. */
   moveNodes(positions: Record<string, Position>, dragging: boolean): void;
@@ -74,7 +79,8 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
   },
 
   updateNode(node, options) {
-    get().applyEdit((d) => replaceNode(d, node), options);
+    const coalesceKey = options?.coalesceKey === undefined ? undefined : `node:${node.id}:${options.coalesceKey}`;
+    get().applyEdit((d) => replaceNodeCarryingRenames(d, node), { coalesceKey });
   },
 
   moveNodes(positions, dragging) {

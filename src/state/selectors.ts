@@ -62,3 +62,5 @@ export const selectDocContent = memoOnDoc<FlowDocument | null>(
   (doc) => doc,
   null,
 );
+export const selectOverlay = (s: AppState) => s.overlay;
+export const selectPendingDeletion = (s: AppState) => s.pendingDeletion;

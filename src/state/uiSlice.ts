@@ -8,6 +8,8 @@ export type ToastTone = 'error' | 'info';
  * went away.
  */
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error' | 'conflict' | 'read-only' | 'offline';
+/** A modal layer over the editor that actions open: the command palette or the shortcuts help. */
+export type Overlay = 'palette' | 'shortcuts';
 
 /** View state of the editor shell (never saved with the design). */
 export interface UiSlice {
@@ -19,7 +21,10 @@ export interface UiSlice {
   /** The side panel stays open without a selection (the user opened it). */
   panelPinned: boolean;
   saveState: SaveState;
+  overlay: Overlay | null;
   setMode(mode: EditorMode): void;
+  /** Opens the command palette or the shortcuts help (null closes it). */
+  setOverlay(overlay: Overlay | null): void;
   showToast(message: string, tone?: ToastTone): void;
   dismissToast(): void;
   focusNode(nodeId: string): void;
@@ -38,8 +43,12 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   sidePanel: 'inspector',
   panelPinned: false,
   saveState: 'saved',
+  overlay: null,
   setMode(mode) {
     set({ mode });
+  },
+  setOverlay(overlay) {
+    set({ overlay });
   },
   showToast(message, tone = 'error') {
     set({ toast: { id: ++toastSeq, message, tone } });

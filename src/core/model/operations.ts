@@ -4,6 +4,7 @@ export {
   createEmptyDocument, allNodes, findNode, newNodeId, newCommandId, uniqueName, addNode, replaceNode, moveNodes,
 } from './nodes';
 export { deleteNodes } from './deleteNodes';
+export { describeDeletion } from './deletionImpact';
 export { canConnect, type ConnectionCheck } from './canConnect';
 export { connect, disconnect } from './connect';
 export { replaceNodeCarryingRenames } from './carryRenames';

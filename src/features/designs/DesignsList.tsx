@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useSavedDesigns } from '../../state/liveReads';
 import { useAppStore } from '../../state/store';
 import { selectDesignId } from '../../state/selectors';
 import { DamagedDesignRow } from './DamagedDesignRow';
@@ -6,8 +6,7 @@ import { DesignRow } from './DesignRow';
 
 /** Every saved design, most recent first, with the verbs of the list; damaged ones say so. */
 export function DesignsList() {
-  const listDesigns = useAppStore((s) => s.listDesigns);
-  const designs = useLiveQuery(() => listDesigns().catch(() => []), [listDesigns]);
+  const designs = useSavedDesigns();
   const currentId = useAppStore(selectDesignId);
   const createDesign = useAppStore((s) => s.createDesign);
   return (

@@ -4,7 +4,7 @@ import addFormats from 'ajv-formats';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inheritanceChain, toGivenWhenThen, toJsonSchema, toTraceJson, type FlowDocument } from '../../core';
 import { openSimulationEngine, SimulationDb } from '../../persistence/simulation';
-import { readRunSnapshot } from './readRunSnapshot';
+import { readRunSnapshot } from '../../persistence/reads';
 
 const example = JSON.parse(readFileSync('public/examples/content-platform.json', 'utf8')) as FlowDocument;
 const db = new SimulationDb('exchange-simulated-payloads');

@@ -1,19 +1,17 @@
 import { useReactFlow } from '@xyflow/react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback } from 'react';
 import { exportBaseName } from '../../core';
-import { simulationDb } from '../../persistence/simulation';
+import { readRunSnapshotOf, useHasRun } from '../../state/liveReads';
 import { selectDesignId } from '../../state/selectors';
 import { useAppStore } from '../../state/store';
 import { dataUrlToBlob, renderCanvas } from './canvasImage';
 import { downloadFile } from './download';
 import { designExport, runExport, schemaBundleText, type DesignExportKind, type RunExportKind } from './exportFiles';
-import { readRunSnapshot } from './readRunSnapshot';
 
 /** Every export the menu offers, as actions on the open design (and its run, if any). */
 export function useExportActions() {
   const docId = useAppStore(selectDesignId);
-  const hasRun = useLiveQuery(async () => (docId ? (await simulationDb().runs.get(docId)) !== undefined : false), [docId], false);
+  const hasRun = useHasRun(docId);
   const { getNodes } = useReactFlow();
 
   const report = useCallback((error: unknown, what: string) => {
@@ -34,7 +32,7 @@ export function useExportActions() {
     const current = useAppStore.getState().doc;
     if (!current) return;
     try {
-      const snapshot = await readRunSnapshot(simulationDb(), current.id);
+      const snapshot = await readRunSnapshotOf(current.id);
       if (!snapshot) {
         useAppStore.getState().showToast('This design has no run yet: start one in Run mode first');
         return;

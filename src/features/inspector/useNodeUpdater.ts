@@ -1,19 +1,16 @@
 import { useCallback } from 'react';
-import { replaceNodeCarryingRenames, type FlowNode } from '../../core';
+import type { FlowNode } from '../../core';
 import { useAppStore } from '../../state/store';
 
 /**
- * Returns `update(next, key?)` for the inspector: replaces the node in the design as an
- * undoable edit; edits with the same key in a quick burst (typing) become one undo step.
- * Renaming a field, column or command input carries the new name to what read the old one.
+ * Returns `update(next, key?)` for the inspector: the store's `updateNode`, the one edit path of
+ * the inspector (renames carried to what read the old name; a typing burst with one key is one
+ * undo step — unit-tested in src/state/documentSlice.test.ts).
  */
-export function useNodeUpdater<T extends FlowNode>(node: T): (next: T, coalesceKey?: string) => void {
-  const applyEdit = useAppStore((s) => s.applyEdit);
+export function useNodeUpdater<T extends FlowNode>(_node: T): (next: T, coalesceKey?: string) => void {
+  const updateNode = useAppStore((s) => s.updateNode);
   return useCallback(
-    (next: T, coalesceKey?: string) => applyEdit(
-      (doc) => replaceNodeCarryingRenames(doc, next),
-      coalesceKey ? { coalesceKey: `${node.id}:${coalesceKey}` } : undefined,
-    ),
-    [applyEdit, node.id],
+    (next: T, coalesceKey?: string) => updateNode(next, coalesceKey === undefined ? undefined : { coalesceKey }),
+    [updateNode],
   );
 }

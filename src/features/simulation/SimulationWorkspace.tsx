@@ -1,10 +1,11 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { FlowDocument, RunRecord } from '../../core';
 import { simulationDb } from '../../persistence/simulation';
-import { checkRunRecord } from '../../persistence/simulation/checkRunRows';
 import { DamagedRowsBanner, DamagedRunNotice } from '../durability/DamagedRun';
+import { readRun } from './queries';
 import { selectDoc, selectSelectedNodeIds } from '../../state/selectors';
 import { useAppStore } from '../../state/store';
+import { useProvideRunControls, type RunControls } from '../actions';
 import { DockSplitter } from './dock/DockSplitter';
 import { useDockHeight } from './dock/useDockHeight';
 import { FirePanel } from './fire/FirePanel';
@@ -15,10 +16,10 @@ import { RunPanels } from './RunPanels';
 import { designFingerprint, runEngine } from './runEngine';
 import { RunToolbar } from './toolbar/RunToolbar';
 import { LastStep } from './toolbar/LastStep';
+import { ResetRunDialog } from './toolbar/ResetRunDialog';
 import { ScopeBar } from './toolbar/ScopeBar';
 import { requestStop, useRunActions } from './useRunActions';
 import { useRunLoop } from './useRunLoop';
-import { useRunShortcuts } from './useRunShortcuts';
 import './simulation.css';
 
 type AppState = ReturnType<typeof useAppStore.getState>;
@@ -42,10 +43,7 @@ function WorkspaceForDesign({ doc }: { doc: FlowDocument }) {
   const db = simulationDb();
   const runId = doc.id;
   // The run row is checked before anything reads it: a damaged one offers "reset the run".
-  const checked = useThrottledLiveQuery(async () => {
-    const row: unknown = await db.runs.get(runId);
-    return row === undefined ? null : checkRunRecord(row);
-  }, [db, runId], useLiveInterval() / 2);
+  const checked = useThrottledLiveQuery(async () => (await readRun(db, runId)) ?? null, [db, runId], useLiveInterval() / 2);
   const run = checked === undefined ? undefined : checked?.ok ? checked.run : null;
   const [height, setHeight] = useDockHeight();
 
@@ -85,17 +83,23 @@ function RunWorkspace({ db, run, doc }: { db: ReturnType<typeof simulationDb>; r
   const stale = useMemo(() => designFingerprint(run.flow) !== designFingerprint(doc), [run.flow, doc]);
   const enabled = !stale;
 
+  const [confirmingReset, setConfirmingReset] = useState(false);
+
   useRunLoop(run.runId, actions, playing && enabled, speed);
-  const shortcuts = useMemo(() => ({
-    step: () => {
-      if (!useAppStore.getState().simPlaying && !useAppStore.getState().simBusy) void actions.step();
-    },
+  // What the registry's run actions (toolbar buttons, S . Space, the command palette) act on.
+  const controls = useMemo<RunControls>(() => ({
+    current: enabled,
+    quiet: run.quiet,
+    step: () => void actions.step(),
     togglePlay: () => {
       const s = useAppStore.getState();
       if (!s.simBusy) s.setSimPlaying(!s.simPlaying);
     },
-  }), [actions]);
-  useRunShortcuts(enabled, shortcuts);
+    runUntilQuiet: () => void actions.runUntilQuiet(),
+    stop: actions.stop,
+    reset: () => setConfirmingReset(true),
+  }), [actions, enabled, run.quiet]);
+  useProvideRunControls(controls);
 
   const scope = useMemo<PanelScope>(() => ({
     db,
@@ -113,24 +117,19 @@ function RunWorkspace({ db, run, doc }: { db: ReturnType<typeof simulationDb>; r
       {stale && (
         <div className="sim-banner" role="alert">
           <span>The design changed since this run started. A run never mixes two versions of a design.</span>
-          <button type="button" className="sim-btn primary" onClick={() => void actions.reset(doc, run)}>Reset the run with this design</button>
+          <button type="button" className="sim-btn primary" onClick={() => setConfirmingReset(true)}>Reset the run with this design</button>
           <button type="button" className="sim-btn" onClick={() => setMode('design')}>Back to design</button>
         </div>
       )}
-      <RunToolbar
-        run={run}
-        playing={playing}
-        speed={speed}
-        busy={busy}
-        enabled={enabled}
-        onStep={() => void actions.step()}
-        onTogglePlay={shortcuts.togglePlay}
-        onSpeed={setSimSpeed}
-        onRunUntilQuiet={() => void actions.runUntilQuiet()}
-        onStop={actions.stop}
-        onReset={() => void actions.reset(stale ? doc : undefined, run)}
-        scope={<ScopeBar />}
-      />
+      <RunToolbar run={run} playing={playing} speed={speed} busy={busy} onSpeed={setSimSpeed} scope={<ScopeBar />} />
+      {confirmingReset && (
+        <ResetRunDialog run={run} withNewDesign={stale}
+          onCancel={() => setConfirmingReset(false)}
+          onConfirm={() => {
+            setConfirmingReset(false);
+            void actions.reset(stale ? doc : undefined, run);
+          }} />
+      )}
       <LastStep />
       <DamagedRowsBanner runId={run.runId} />
       <div className="sim-main">

@@ -1,5 +1,5 @@
 import { useEffect, useState, type DependencyList } from 'react';
-import { liveQuery } from 'dexie';
+import { observeLive as liveQuery } from '../../../persistence/reads';
 import { throttleGate } from './throttleGate';
 
 /**

@@ -1,12 +1,11 @@
 import { useCallback, useMemo, type ReactNode } from 'react';
 import { RunOverlayContext, emptyRunOverlay, type RunOverlay } from '../../../canvas/RunOverlayContext';
 import { simulationDb } from '../../../persistence/simulation';
-import { checkRunRecord, repairRunRow } from '../../../state/runRows';
 import { selectDesignId, selectMode } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
 import { useLiveInterval } from '../live/useLiveInterval';
 import { useThrottledLiveQuery } from '../live/useThrottledLiveQuery';
-import { lastTrace } from '../queries';
+import { lastTrace, latestAnomalies, readRun } from '../queries';
 import { anomaliesByNode, nodeBadges } from './nodeBadges';
 import '../simulation.css';
 
@@ -29,8 +28,8 @@ function LiveRunOverlay({ runId, children }: { runId: string; children: ReactNod
   const interval = useLiveInterval();
   // A damaged run row shows no badges (run mode itself says what is wrong and offers the reset).
   const run = useThrottledLiveQuery(async () => {
-    const checked = checkRunRecord(await db.runs.get(runId));
-    return checked.ok ? checked.run : undefined;
+    const checked = await readRun(db, runId);
+    return checked?.ok ? checked.run : undefined;
   }, [db, runId], interval / 2);
   const lastStep = useThrottledLiveQuery(
     () => lastTrace(db, runId),
@@ -38,7 +37,7 @@ function LiveRunOverlay({ runId, children }: { runId: string; children: ReactNod
     interval / 2,
   );
   const anomalies = useThrottledLiveQuery(
-    async () => anomaliesByNode((await db.anomalies.where('[runId+seq]').between([runId, 0], [runId, Number.MAX_SAFE_INTEGER]).reverse().limit(ANOMALY_SAMPLE).toArray()).map((row) => repairRunRow('anomalies', row))),
+    async () => anomaliesByNode(await latestAnomalies(db, runId, ANOMALY_SAMPLE)),
     [db, runId],
     interval * 3,
   );

@@ -2,63 +2,45 @@ import type { ReactNode } from 'react';
 import type { RunRecord } from '../../../core';
 import { SIM_SPEEDS, type SimulationBusy } from '../../../state/simulationSlice';
 import { total } from '../../../core';
+import { ActionButton } from '../../actions';
 
 interface Props {
   run: RunRecord;
   playing: boolean;
   speed: number;
   busy: SimulationBusy | null;
-  /** False while the run belongs to another version of the design. */
-  enabled: boolean;
-  onStep(): void;
-  onTogglePlay(): void;
   onSpeed(speed: number): void;
-  onRunUntilQuiet(): void;
-  onStop(): void;
-  onReset(): void;
   /** What the tables are filtered to, shown between the controls and the status. */
   scope?: ReactNode;
 }
 
-/** Step, Play/Pause with speed, Run until quiet, Reset — and where the run stands. */
+/**
+ * Step, Play/Pause with speed, Run until quiet, Reset — and where the run stands. The buttons are
+ * the registry's run actions (src/features/actions/runActions.ts), performed on the run controls
+ * the workspace provides.
+ */
 export function RunToolbar(props: Props) {
-  const { run, playing, speed, busy, enabled, onStep, onTogglePlay, onSpeed, onRunUntilQuiet, onStop, onReset, scope } = props;
-  const idle = enabled && !busy;
+  const { run, playing, speed, busy, onSpeed, scope } = props;
   const inFlight = run.stats.commandsPending + total(run.stats.outboxPending) + total(run.stats.queued)
     + total(run.stats.delivered) + total(run.stats.handled) + run.stats.directPending;
   return (
     <div className="sim-toolbar" role="toolbar" aria-label="Run controls">
-      <button type="button" className="sim-btn" onClick={onStep} disabled={!idle || playing} title="Advance one micro-step (S or .)">
+      <ActionButton action="run.step" named={false} className="sim-btn">
         Step <kbd>S</kbd>
-      </button>
-      <button
-        type="button"
-        className="sim-btn"
-        aria-pressed={playing}
-        onClick={onTogglePlay}
-        disabled={!idle}
-        title={playing ? 'Pause (Space)' : 'Play: step continuously at the chosen speed (Space)'}
-      >
+      </ActionButton>
+      <ActionButton action="run.play" named={false} className="sim-btn">
         {playing ? '❚❚ Pause' : '▶ Play'} <kbd>Space</kbd>
-      </button>
+      </ActionButton>
       <label title="Micro-steps per second while playing">
         Speed
         <select value={speed} onChange={(e) => onSpeed(Number(e.target.value))} aria-label="Play speed (steps per second)">
           {SIM_SPEEDS.map((s) => <option key={s} value={s}>{s}/s</option>)}
         </select>
       </label>
-      <button type="button" className="sim-btn" onClick={onRunUntilQuiet} disabled={!idle || playing || run.quiet} title="Run every pending step until nothing is left to do">
-        Run until quiet
-      </button>
-      {busy && (
-        <button type="button" className="sim-btn danger" onClick={onStop} title="Stop the long action at its next batch">
-          Stop
-        </button>
-      )}
+      <ActionButton action="run.untilQuiet" named={false} className="sim-btn">Run until quiet</ActionButton>
+      {busy && <ActionButton action="run.stop" named={false} className="sim-btn danger">Stop</ActionButton>}
       <span className="sim-sep" />
-      <button type="button" className="sim-btn danger" onClick={onReset} disabled={!!busy} title="Empty every table and start the run again (same seed and settings)">
-        Reset
-      </button>
+      <ActionButton action="run.reset" named={false} className="sim-btn danger">Reset</ActionButton>
       <span className="sim-sep" />
       {scope}
       <span className="sim-status" role="status" aria-live="polite">

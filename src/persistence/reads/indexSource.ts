@@ -1,8 +1,22 @@
-import Dexie, { type Table } from 'dexie';
-import { repairRunRow } from '../../../persistence/simulation/checkRunRows';
-import type { PageStart, RowSource } from './keysetPaging';
+import type { Table } from 'dexie';
+import { repairRunRow } from '../simulation/checkRunRows';
+import { prefixRange, wherePrefix, type KeyPart } from './prefixRange';
 
-type KeyPart = string | number;
+/** Where a page starts: after a known key (the index key parts after the prefix), or at an offset. */
+export type PageStart = { after: KeyPart[] } | { offset: number };
+
+/**
+ * Rows in index order, a page at a time. It has the shape of the virtual table's `RowSource`
+ * (src/features/simulation/table/keysetPaging.ts), which the panels' read models are typed as.
+ */
+export interface IndexSource<Row> {
+  readonly id: string;
+  readonly appendOnly: boolean;
+  count(): Promise<number>;
+  page(start: PageStart, limit: number): Promise<Row[]>;
+  keyOf(row: Row): KeyPart[];
+  readonly keyset: boolean;
+}
 
 /**
  * A row source over one compound index of a Dexie table: the rows whose index key starts with
@@ -26,18 +40,15 @@ export function indexSource<Row, TKey>(options: {
    * by key, and a jump to the end of 100,000 rows costs what the first page costs.
    */
   denseFrom?: number;
-}): RowSource<Row, KeyPart[]> {
+}): IndexSource<Row> {
   const { table, index, prefix, tail, appendOnly, reverse } = options;
-  // The prefix itself sorts before every longer key that starts with it; `[...prefix, minKey]`
-  // would miss rows when the prefix already covers the whole index (e.g. [runId+eventId]).
-  const lower = [...prefix];
-  const upper = [...prefix, Dexie.maxKey];
-  const all = () => table.where(index).between(lower, upper, true, true);
-  const source: RowSource<Row, KeyPart[]> = {
+  const { lower, upper } = prefixRange(prefix);
+  const all = () => wherePrefix(table, index, prefix);
+  const source: IndexSource<Row> = {
     id: `${table.name}:${index}:${JSON.stringify(prefix)}:${reverse ? 'desc' : 'asc'}`,
     appendOnly: appendOnly && !reverse,
     count: () => all().count(),
-    async page(start: PageStart<KeyPart[]>, limit: number) {
+    async page(start: PageStart, limit: number) {
       if ('offset' in start) {
         if (options.denseFrom !== undefined && !reverse) {
           return table.where(index).between([...prefix, options.denseFrom + start.offset], upper, true, true).limit(limit).toArray();

@@ -1,0 +1,10 @@
+// Linted as src/persistence/designs/__breaches__.ts.
+import { useAppStore } from '../../state/store'; // breach: no-restricted-imports
+import { Toolbar } from '../../features/toolbar/Toolbar'; // breach: no-restricted-imports
+import { FlowCanvas } from '../../canvas/FlowCanvas'; // breach: no-restricted-imports
+import { Client as PgClient } from 'pg'; // breach: no-restricted-imports
+// Allowed: Dexie and the core.
+import Dexie from 'dexie';
+import { restoreFlowDocument } from '../../core';
+
+export const used = [PgClient, useAppStore, Toolbar, FlowCanvas, Dexie, restoreFlowDocument];

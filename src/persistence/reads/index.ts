@@ -1,0 +1,5 @@
+export { prefixRange, wherePrefix, type KeyPart } from './prefixRange';
+export { indexSource, type IndexSource, type PageStart } from './indexSource';
+export * from './runSources';
+export { readRunSnapshot, runExists } from './runSnapshot';
+export { observeLive, useLiveRead } from './live';
