@@ -1,18 +1,31 @@
 import type { Edge, Node } from '@xyflow/react';
 import {
-  deriveEdges, effectiveAggregateIdField, findNode, getOwn, inheritanceChain,
-  type Consumer, type EventType, type FieldDef, type FlowDocument, type FlowEdge, type FlowNode, type Producer,
+  deriveEdges, effectiveAggregateIdPath, eventPayloadPaths, findNode, schemaSummary,
+  type Consumer, type EventType, type FlowDocument, type FlowEdge, type FlowNode, type Producer,
   type ProjectionEffect,
 } from '../core';
 
-/** A field as an event node lists it: own or inherited (and from which base). */
+/** A value of the payload as an event node lists it: nested ones indented, inherited ones marked. */
 export interface ListedField {
-  field: FieldDef;
+  /** JSON Pointer of the value (unique: the row's key). */
+  path: string;
+  name: string;
+  /** 1 for a top-level property. */
+  depth: number;
+  /** Its type in a word or two: `string`, `integer | null`, `object`, `Line[]`. */
+  summary: string;
+  required: boolean;
+  description?: string;
   inheritedFrom?: string;
   isAggregateId: boolean;
+  /** A property of the items of a list. */
+  inList?: boolean;
 }
 
-export interface EventView { kind: 'event'; baseName?: string; fields: ListedField[] }
+/** An event card lists at most this many values; the rest are counted ("+ 4,988 more"). */
+export const MAX_LISTED_FIELDS = 24;
+
+export interface EventView { kind: 'event'; baseName?: string; fields: ListedField[]; hiddenFields: number }
 export interface ProducerView { kind: 'producer'; commands: { id: string; name: string; emits: string[] }[] }
 export interface ConsumerView {
   kind: 'consumer';
@@ -42,20 +55,28 @@ export function nodeAriaLabel(node: FlowNode): string {
 const nameOf = (doc: FlowDocument, id: string) => findNode(doc, id)?.name ?? id;
 
 function eventView(doc: FlowDocument, event: EventType): EventView {
-  const chain = inheritanceChain(doc, event.id);
-  const aggregateId = effectiveAggregateIdField(doc, event.id);
-  const byName = new Map<string, ListedField>();
-  for (const type of chain) {
-    for (const field of type.fields) {
-      byName.set(field.name, {
-        field,
-        inheritedFrom: type.id === event.id ? undefined : type.name,
-        isAggregateId: field.name === aggregateId,
-      });
-    }
-  }
+  const aggregateId = effectiveAggregateIdPath(doc, event.id);
+  const paths = eventPayloadPaths(doc, event.id, { listItems: true });
+  const shown = paths.slice(0, MAX_LISTED_FIELDS);
+  // The aggregate id is always listed, even when it comes after the first rows.
+  const aggregateEntry = paths.find((entry) => entry.path === aggregateId);
+  if (aggregateEntry && !shown.includes(aggregateEntry)) shown.push(aggregateEntry);
+  const fields = shown.map((entry): ListedField => {
+    const description = typeof entry.schema === 'object' && typeof entry.schema.description === 'string' ? entry.schema.description : undefined;
+    return {
+      path: entry.path,
+      name: entry.name,
+      depth: entry.depth,
+      summary: schemaSummary(entry.schema),
+      required: entry.required,
+      ...(description ? { description } : {}),
+      ...(entry.inheritedFrom ? { inheritedFrom: entry.inheritedFrom } : {}),
+      isAggregateId: entry.path === aggregateId,
+      ...(entry.inList ? { inList: true } : {}),
+    };
+  });
   const base = event.extends === undefined ? undefined : nameOf(doc, event.extends);
-  return { kind: 'event', baseName: base, fields: [...byName.values()] };
+  return { kind: 'event', baseName: base, fields, hiddenFields: paths.length - fields.length };
 }
 
 function producerView(doc: FlowDocument, producer: Producer): ProducerView {
@@ -100,8 +121,8 @@ const OPPOSITE: Record<Side, Side> = { left: 'right', right: 'left' };
  * instead of through the cards between a base and its lower children.
  */
 function facingSides(doc: FlowDocument, childId: string, baseId: string) {
-  const child = getOwn(doc.layout.positions, childId) ?? { x: 0, y: 0 };
-  const base = getOwn(doc.layout.positions, baseId) ?? { x: 0, y: 0 };
+  const child = doc.layout.positions[childId] ?? { x: 0, y: 0 };
+  const base = doc.layout.positions[baseId] ?? { x: 0, y: 0 };
   const dx = base.x - child.x;
   const dy = base.y - child.y;
   if (Math.abs(dy) * 1.5 >= Math.abs(dx)) return { sourceHandle: 'ext-out-right', targetHandle: 'ext-in-right' };

@@ -34,9 +34,10 @@ describe('canvas nodes', () => {
       kind: 'event',
       baseName: 'VideoEvent',
       fields: [
-        { field: expect.objectContaining({ name: 'videoId' }), inheritedFrom: 'VideoEvent', isAggregateId: true },
-        { field: expect.objectContaining({ name: 'title' }), inheritedFrom: undefined, isAggregateId: false },
+        { path: '/videoId', name: 'videoId', depth: 1, summary: 'string', required: true, inheritedFrom: 'VideoEvent', isAggregateId: true },
+        { path: '/title', name: 'title', depth: 1, summary: 'string', required: true, isAggregateId: false },
       ],
+      hiddenFields: 0,
     });
     expect(nodeAriaLabel(doc.consumers[0]!)).toBe('Consumer author-service');
   });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { allNodes, deriveEdges, findNode, getOwn, validateFlow, type Consumer, type EventType, type FlowDocument, type FlowNode } from '../core';
+import { allNodes, deriveEdges, findNode, getOwn, renameProperty, validateFlow, type Consumer, type EventType, type FlowDocument, type FlowNode } from '../core';
 import { makeConsumer, makeEventType, makeFlow, makeProducer, makeProjection } from '../core/testing';
 import { COALESCE_WINDOW_MS } from './history';
 import { useAppStore } from './store';
@@ -129,18 +129,19 @@ describe('updateNode, the inspector\'s edit path: a typing burst is one undo ste
       vi.advanceTimersByTime(120);
     }
   };
+  const names = (event: EventType) => Object.keys(event.payload.properties as object);
   const renameField = (index: number) => (node: FlowNode, text: string) => {
     const event = node as EventType;
-    return { ...event, fields: event.fields.map((f, i) => (i === index ? { ...f, name: text } : f)) };
+    return { ...event, payload: renameProperty(event.payload, '', names(event)[index]!, text) };
   };
 
   it('given the example, when a field read by handlers is renamed letter by letter, then every read follows and one undo restores the whole design', () => {
     state().loadDocument(example);
     const problemsBefore = validateFlow(example);
-    const titleIndex = findEvent(example, 'video-input-event').fields.findIndex((f) => f.name === 'title');
+    const titleIndex = names(findEvent(example, 'video-input-event')).indexOf('title');
     typeInto('video-input-event', ['h', 'he', 'head', 'headline'], renameField(titleIndex), 'field-name');
 
-    expect(findEvent(state().doc!, 'video-input-event').fields[titleIndex]?.name).toBe('headline');
+    expect(names(findEvent(state().doc!, 'video-input-event'))[titleIndex]).toBe('headline');
     // Renames are carried at every keystroke: nothing reads the old name, so nothing new is wrong.
     expect(validateFlow(state().doc!)).toEqual(problemsBefore);
     expect(state().history.past).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { importDesign, validateFlow, type FlowDocument } from '../core';
+import { importDesign, recordFrom, validateFlow, type FlowDocument } from '../core';
 import { makeEventType, makeField, makeFlow } from '../core/testing';
 import example from '../../public/examples/content-platform.json';
 import { testBrowser } from './designs/testTabs';
@@ -54,7 +54,7 @@ const FILES: [string, string, string, string | ((doc: FlowDocument) => void)][] 
   ['a stale position keyed __proto__', 'design.json', design((d) => { d.layout.positions = JSON.parse(JSON.stringify(d.layout.positions).replace('{', '{"__proto__":{"x":1,"y":2},')); }),
     (doc) => expect(Object.hasOwn(doc.layout.positions, '__proto__')).toBe(false)],
   ['fields named __proto__ and hasOwnProperty', 'design.json', JSON.stringify(makeFlow({ id: 'd', eventTypes: [makeEventType({ id: 'e', name: 'E', fields: [makeField('__proto__'), makeField('hasOwnProperty')] })] })),
-    (doc) => expect(doc.eventTypes[0]?.fields.map((f) => f.name)).toEqual(['__proto__', 'hasOwnProperty'])],
+    (doc) => expect(Object.keys(doc.eventTypes[0]?.payload.properties as object)).toEqual(['__proto__', 'hasOwnProperty'])],
   ['a right-to-left override in a name', 'design.json', design((d) => { d.name = '\u202Eevil\u202C'; }), (doc) => expect(doc.name).toBe('\u202Eevil\u202C')],
   ['YAML with a __proto__ key and a position keyed __proto__', 'design.yaml',
     'schemaVersion: 1\nid: d\nname: __proto__\ndescription: ""\neventTypes: []\nproducers: []\nconsumers: []\nprojections: []\nlayout:\n  positions:\n    __proto__: {x: 1, y: 2}\n__proto__:\n  polluted: 1\n',
@@ -65,7 +65,7 @@ const FILES: [string, string, string, string | ((doc: FlowDocument) => void)][] 
   ['5,000 nested objects', 'design.json', `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`, '"design.json" is neither a flow document nor an AsyncAPI document: it has no "schemaVersion" or "asyncapi" field at the top level.'],
   ['an empty file', 'design.json', '   ', '"design.json" is empty.'],
   ['broken JSON', 'design.json', '{"schemaVersion": 1, "id": }', '"design.json" is not valid JSON: expected a value, found \'}\' at line 1, column 28.'],
-  ['a format from the future', 'design.json', design((d) => { d.schemaVersion = 99; }), refused('/schemaVersion', 'This design was made by a newer version of the app (format 99; this version reads up to 1). Update the app to open it')],
+  ['a format from the future', 'design.json', design((d) => { d.schemaVersion = 99; }), refused('/schemaVersion', 'This design was made by a newer version of the app (format 99; this version reads up to 2). Update the app to open it')],
   ['a format number as text', 'design.json', design((d) => { d.schemaVersion = '1'; }), refused('/schemaVersion', 'schemaVersion must be a whole number, found "1"')],
   ['a list at the top', 'design.json', '[1, 2]', '"design.json" does not hold a design: expected an object at the top level, found an array.'],
   ['null', 'design.json', 'null', '"design.json" does not hold a design: expected an object at the top level, found null.'],
@@ -114,14 +114,14 @@ describe('hostile input, each with its exact outcome', () => {
     const event = state.doc!.eventTypes[0]!;
     if (where === 'design') state.setDesignInfo({ name });
     if (where === 'event') state.updateNode({ ...event, name });
-    if (where === 'field') state.updateNode({ ...event, fields: [{ ...event.fields[0]!, name }] });
+    if (where === 'field') state.updateNode({ ...event, payload: { type: 'object', properties: recordFrom([[name, { type: 'string' }]]), required: [name] } });
     await state.flushAutosave();
 
     const typed = tab.store.getState().doc!;
     const reloaded = await browser.startTab();
     await reloaded.store.getState().switchDesign(typed.id);
     expect(reloaded.store.getState().doc).toEqual(typed);
-    const onScreen = where === 'design' ? typed.name : where === 'event' ? typed.eventTypes[0]!.name : typed.eventTypes[0]!.fields[0]!.name;
+    const onScreen = where === 'design' ? typed.name : where === 'event' ? typed.eventTypes[0]!.name : Object.keys(typed.eventTypes[0]!.payload.properties as object)[0];
     expect(onScreen).toBe(name);
     const findings = validateFlow(typed).filter((p) => p.severity === 'error').map((p) => p.message);
     expect(findings).toEqual(problems);

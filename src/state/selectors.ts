@@ -33,8 +33,10 @@ export const selectSingleSelectedNode = (s: AppState) => {
   return id === undefined ? undefined : findNode(s.doc, id);
 };
 
+/** The same semantics: node lists, envelope and schema library (what validation and the inspector read). */
 const sameNodeLists = (a: FlowDocument, b: FlowDocument) =>
-  a.eventTypes === b.eventTypes && a.producers === b.producers && a.consumers === b.consumers && a.projections === b.projections;
+  a.eventTypes === b.eventTypes && a.producers === b.producers && a.consumers === b.consumers && a.projections === b.projections
+  && a.envelope === b.envelope && a.schemaLibrary === b.schemaLibrary;
 
 /**
  * Memoises a derivation of the open design: it is recomputed only when `same` says the design

@@ -29,16 +29,21 @@ export const EventNode = memo(function EventNode({ id, data, selected }: NodePro
         hasInput hasOutput subtitle={view.baseName ? <>extends <strong>{view.baseName}</strong></> : undefined}>
         {view.fields.length === 0 ? <div className="flow-node__empty">No fields</div> : (
           <ul className="field-list">
-            {view.fields.map(({ field, inheritedFrom, isAggregateId }) => (
-              <li key={field.name} className={inheritedFrom ? 'is-inherited' : undefined}
-                title={inheritedFrom ? `Inherited from ${inheritedFrom}` : field.description || undefined}>
+            {view.fields.map((field) => (
+              <li key={field.path} className={field.inheritedFrom ? 'is-inherited' : undefined}
+                style={field.depth > 1 ? { paddingLeft: (field.depth - 1) * 10 } : undefined}
+                title={field.inheritedFrom ? `Inherited from ${field.inheritedFrom}` : field.description || undefined}>
                 <span className="field-list__name">
-                  {isAggregateId && <span className="key-badge" title="Aggregate id">id</span>}
+                  {field.depth > 1 && <span className="field-list__nest" aria-hidden="true">└ </span>}
+                  {field.isAggregateId && <span className="key-badge" title="Aggregate id">id</span>}
                   {field.name}{field.required && <span className="field-list__req" title="Required">*</span>}
                 </span>
-                <span className="field-list__type">{field.type}{inheritedFrom && <span className="field-list__from"> ↑</span>}</span>
+                <span className="field-list__type">{field.summary}{field.inheritedFrom && <span className="field-list__from"> ↑</span>}</span>
               </li>
             ))}
+            {view.hiddenFields > 0 && (
+              <li className="field-list__more">+ {view.hiddenFields.toLocaleString('en')} more (see the inspector)</li>
+            )}
           </ul>
         )}
       </NodeFrame>

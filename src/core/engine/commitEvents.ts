@@ -1,5 +1,4 @@
-import { getOwn } from '../model/ownKeys';
-import type { Emission } from '../model';
+import { lastSegment, valueAtPath, type Emission } from '../model';
 import { aggregateTypeFromField, usesOutbox } from './flowIndex';
 import { recordAnomaly } from './invariants';
 import type { EventRecord, Payload } from './records';
@@ -23,8 +22,9 @@ export function eventsFromEmissions(
 ): NewEvent[] {
   return emissions.map((emission) => {
     const payload = buildPayload(emission.mappings, values);
-    const field = ctx.index.aggregateIdField(emission.eventTypeId);
-    const fromPayload = field === undefined ? undefined : getOwn(payload, field);
+    const path = ctx.index.aggregateIdPath(emission.eventTypeId);
+    const field = path === undefined ? undefined : lastSegment(path);
+    const fromPayload = path === undefined ? undefined : valueAtPath(payload, path);
     const aggregateId = fallback.aggregateId ?? (fromPayload === undefined || fromPayload === null ? undefined : String(fromPayload));
     return {
       eventTypeId: emission.eventTypeId,

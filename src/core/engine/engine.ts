@@ -1,5 +1,4 @@
-import { getOwn } from '../model/ownKeys';
-import type { FlowDocument } from '../model';
+import { valueAtPath, type FlowDocument } from '../model';
 import { advance } from './advance';
 import { runBatched, type BatchResult } from './batchRunner';
 import { indexFlow, type FlowIndex } from './flowIndex';
@@ -121,7 +120,7 @@ async function knownAggregates(tx: StoreTx, run: RunRecord, index: FlowIndex, pr
   const ids = new Set<string>();
   for (const c of recent) {
     const source = index.command(producerId, c.commandId)?.aggregateId;
-    const value = c.aggregateId ?? (source?.from === 'input' ? getOwn(c.payload, source.field) : undefined);
+    const value = c.aggregateId ?? (source?.from === 'input' ? valueAtPath(c.payload, source.path) : undefined);
     if (value !== undefined && value !== null) ids.add(String(value));
   }
   return [...ids];
@@ -132,7 +131,7 @@ function nextCommand(run: RunRecord, index: FlowIndex, rng: Rng, request: FireRe
   const producer = index.producer(request.producerId);
   const command = index.command(request.producerId, request.commandId);
   if (!producer || !command) throw new Error(`no command "${request.commandId}" on producer "${request.producerId}"`);
-  const generated = generatePayload(command, producer.commands[0]?.id === command.id, known, rng, run.clock);
+  const generated = generatePayload(command, producer.commands[0]?.id === command.id, known, rng, run.clock, run.flow.schemaLibrary);
   const seq = ++run.seq.command;
   return {
     runId: run.runId, seq, id: `c-${seq}`, producerId: producer.id, commandId: command.id, commandName: command.name,
@@ -257,7 +256,7 @@ export function createSimulationEngine(store: SimulationStore): SimulationEngine
         const ids = known.get(request.producerId) ?? (await knownAggregates(tx, run, index, request.producerId));
         const command = nextCommand(run, index, rng, request, ids);
         const source = index.command(request.producerId, request.commandId)?.aggregateId;
-        const aggregate = source?.from === 'input' ? getOwn(command.payload, source.field) : undefined;
+        const aggregate = source?.from === 'input' ? valueAtPath(command.payload, source.path) : undefined;
         if (aggregate !== undefined && aggregate !== null && !ids.includes(String(aggregate))) ids.push(String(aggregate));
         known.set(request.producerId, ids);
         commands.push(command);

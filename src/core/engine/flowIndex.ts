@@ -1,6 +1,6 @@
 import { getOwn } from '../model/ownKeys';
 import {
-  effectiveAggregateIdField,
+  effectiveAggregateIdPath,
   inheritanceChain,
   type Command,
   type Consumer,
@@ -30,7 +30,8 @@ export interface FlowIndex {
   nodeName(id: string): string;
   /** Consumers subscribed to an event type, directly or through one of its base types. */
   subscriptions(eventTypeId: string): Subscription[];
-  aggregateIdField(eventTypeId: string): string | undefined;
+  /** JSON Pointer of the aggregate id in the event type's payload (own or inherited). */
+  aggregateIdPath(eventTypeId: string): string | undefined;
 }
 
 /** Builds the lookups for a flow. Pure. */
@@ -69,8 +70,8 @@ export function indexFlow(flow: FlowDocument): FlowIndex {
     nodeName: (id) =>
       producers.get(id)?.name ?? consumers.get(id)?.name ?? projections.get(id)?.name ?? types.get(id)?.name ?? id,
     subscriptions,
-    aggregateIdField: (eventTypeId) => {
-      if (!aggFields.has(eventTypeId)) aggFields.set(eventTypeId, effectiveAggregateIdField(flow, eventTypeId));
+    aggregateIdPath: (eventTypeId) => {
+      if (!aggFields.has(eventTypeId)) aggFields.set(eventTypeId, effectiveAggregateIdPath(flow, eventTypeId));
       return aggFields.get(eventTypeId);
     },
   };

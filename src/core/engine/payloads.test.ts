@@ -4,6 +4,8 @@ import { Rng } from './rng';
 import { pipelineFlow } from './testing/smallFlows';
 
 const [create, change] = pipelineFlow().producers[0]?.commands ?? [];
+const K1 = '00000000-0000-4000-8000-000000000001';
+const K2 = '00000000-0000-4000-8000-000000000002';
 
 describe('generated payloads', () => {
   it('given a command, when generating, then every required input field gets a value of its type', () => {
@@ -17,8 +19,8 @@ describe('generated payloads', () => {
   it('given known aggregates, when generating an update command, then it mostly reuses them', () => {
     if (!change) throw new Error('fixture');
     const rng = new Rng(Rng.seedState(2));
-    const ids = Array.from({ length: 100 }, () => generatePayload(change, false, ['i-1', 'i-2'], rng, 0).itemId);
-    const reused = ids.filter((id) => id === 'i-1' || id === 'i-2').length;
+    const ids = Array.from({ length: 100 }, () => generatePayload(change, false, [K1, K2], rng, 0).itemId);
+    const reused = ids.filter((id) => id === K1 || id === K2).length;
     expect(reused).toBeGreaterThan(70);
     expect(reused).toBeLessThan(100);
   });

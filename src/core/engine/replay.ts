@@ -22,7 +22,7 @@ export function replayProjections(flow: FlowDocument, events: Iterable<EventReco
   const state: ProjectionState = recordFrom(flow.projections.map((p) => [p.id, emptyRecord<Payload>()]));
   for (const event of events) {
     for (const { consumer, handler } of index.subscriptions(event.eventTypeId)) {
-      const values: ValueContext = { event: eventView(event), generate: handlerGenerator(event.eventId, event.occurredAt, consumer.id) };
+      const values: ValueContext = { event: eventView(event, flow.envelope, flow.id), generate: handlerGenerator(event.eventId, event.occurredAt, consumer.id) };
       for (const effect of handler.effects) {
         const key = effectKey(effect, values);
         if (key === undefined) continue;

@@ -1,12 +1,12 @@
 /**
  * The run row (one per design) and the value types shared by every table. See records.ts.
  */
-import type { FlowDocument, Literal } from '../model';
+import type { FlowDocument, JsonValue } from '../model';
 import type { RunSettings } from './settings';
 
 /** A value in a payload, a business row or a projection row. */
-export type CellValue = Literal | Literal[];
-export type Payload = Record<string, CellValue>;
+export type CellValue = JsonValue;
+export type Payload = { [key: string]: JsonValue };
 
 /** Counters per node id, for badges (e.g. `stats.outboxPending['content-ingest']`). */
 export type CountsByNode = Record<string, number>;

@@ -1,3 +1,5 @@
+import { childPath } from '../model/schema/paths';
+import { objectSchemaOf } from '../model/schema/simpleTypes';
 import type { EventType } from '../model/types';
 import { unescapePointerSegment } from '../model/validation/problems';
 import { childPointer, followRefs, ImportError, isRecord, kindOf } from './jsonPointer';
@@ -91,13 +93,14 @@ export class EventTypeCollector {
       name,
       description: typeof schema.description === 'string' ? schema.description : '',
       version: meta && Number.isInteger(meta.version) && (meta.version as number) > 0 ? meta.version as number : 1,
-      fields: [],
+      payload: { type: 'object', properties: {} },
     };
     this.bySchema.set(pointer, type);
     if (meta) this.marked.add(pointer);
     this.order.set(type, this.componentOrder.get(pointer) ?? this.componentOrder.size + this.order.size);
     if (meta?.abstract === true) type.abstract = true;
-    if (meta && typeof meta.aggregateIdField === 'string') type.aggregateIdField = meta.aggregateIdField;
+    if (meta && typeof meta.aggregateIdPath === 'string') type.aggregateIdPath = meta.aggregateIdPath;
+    else if (meta && typeof meta.aggregateIdField === 'string') type.aggregateIdPath = childPath('', meta.aggregateIdField);
     const fields = schemaFields(this.root, schema, pointer);
     if (schema.allOf !== undefined) {
       if (!Array.isArray(schema.allOf)) throw new ImportError({ path: childPointer(pointer, 'allOf'), message: `"allOf" must be an array, found ${kindOf(schema.allOf)}` });
@@ -114,7 +117,7 @@ export class EventTypeCollector {
         }
       });
     }
-    type.fields = fields;
+    type.payload = objectSchemaOf(fields);
     return type;
   }
 

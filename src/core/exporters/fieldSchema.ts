@@ -1,64 +1,47 @@
+import { envelopeAttributes } from '../model/schema/envelope';
+import { pathLabel } from '../model/schema/paths';
+import { requiredNames, usedLibraryNames, type SchemaDefs } from '../model/schema/schemaAccess';
 import { setOwn } from '../model/ownKeys';
-import type { FieldDef, FieldType } from '../model/types';
+import type { EventType, JsonSchemaObject } from '../model/types';
 
 /** A JSON Schema as a plain object (both the 2020-12 dialect and AsyncAPI's draft-07 superset). */
 export type JsonSchema = { [keyword: string]: unknown };
 
-/** The JSON Schema of one value type; `enumValues` only matter for `enum`. */
-function typeSchema(type: FieldType, enumValues?: string[], itemType?: FieldDef['itemType']): JsonSchema {
-  switch (type) {
-    case 'string':
-    case 'number':
-    case 'integer':
-    case 'boolean':
-    case 'object':
-      return { type };
-    case 'enum':
-      return enumValues && enumValues.length > 0 ? { type: 'string', enum: [...enumValues] } : { type: 'string' };
-    case 'date-time':
-      return { type: 'string', format: 'date-time' };
-    case 'uuid':
-      return { type: 'string', format: 'uuid' };
-    case 'array':
-      return { type: 'array', items: typeSchema(itemType ?? 'string') };
-  }
-}
-
 /**
- * The JSON Schema of one event field: its type and format, description, allowed values and
- * example. The example is only kept when it is a non-null literal: `examples` must be valid
- * instances and a `null` never is for these types. Pure.
+ * An event type's own payload split for an exported schema: its `properties` and `required`, and
+ * every other keyword of the payload (kept verbatim), without `type` (the export says `object`).
+ * Pure.
  */
-export function fieldSchema(field: FieldDef): JsonSchema {
-  const schema: JsonSchema = typeSchema(field.type, field.enumValues, field.itemType);
-  if (field.description) schema.description = field.description;
-  if (field.example !== undefined && field.example !== null) {
-    schema.examples = [field.type === 'array' ? [field.example] : field.example];
+export function payloadParts(payload: JsonSchemaObject): { properties: Record<string, unknown>; required: string[]; rest: JsonSchema } {
+  const { properties, required: _required, type: _type, ...rest } = payload;
+  const copy: Record<string, unknown> = {};
+  if (typeof properties === 'object' && properties !== null && !Array.isArray(properties)) {
+    for (const key of Object.keys(properties)) setOwn(copy, key, (properties as Record<string, unknown>)[key]);
   }
-  return schema;
+  return { properties: copy, required: requiredNames(payload), rest };
 }
 
-/** `properties` and `required` for a list of fields, in their order. Pure. */
-export function fieldsToProperties(fields: readonly FieldDef[]): { properties: Record<string, JsonSchema>; required: string[] } {
+/** The `aggregateId` description of an exported event schema, naming the value it copies. */
+export function aggregateIdNote(type: EventType): JsonSchema | undefined {
+  return type.aggregateIdPath === undefined ? undefined : { description: `The value of \`${pathLabel(type.aggregateIdPath)}\`` };
+}
+
+/** The library entries a schema uses, by name, to embed beside it. */
+export function libraryFor(schema: unknown, defs: SchemaDefs): Record<string, unknown> | undefined {
+  const names = usedLibraryNames(schema, defs);
+  if (names.length === 0) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const name of names) setOwn(out, name, defs.get(name));
+  return out;
+}
+
+/** The envelope every event carries (this tool's envelope), as schema properties. */
+export function envelopeProperties(): { properties: Record<string, JsonSchema>; required: string[] } {
   const properties: Record<string, JsonSchema> = {};
   const required: string[] = [];
-  for (const field of fields) {
-    setOwn(properties, field.name, fieldSchema(field));
-    if (field.required) required.push(field.name);
+  for (const attr of envelopeAttributes({ kind: 'eventflow' })) {
+    setOwn(properties, attr.name, { ...attr.schema, description: attr.description });
+    if (attr.required) required.push(attr.name);
   }
   return { properties, required };
-}
-
-/** The envelope every event carries, as schema properties. */
-export function envelopeProperties(): { properties: Record<string, JsonSchema>; required: string[] } {
-  return {
-    properties: {
-      // Not `format: uuid`: teams use UUIDs, ULIDs or broker-assigned ids, and the simulator uses short ids (e-12).
-      eventId: { type: 'string', minLength: 1, description: 'Unique id of this event; consumers deduplicate on it (a UUID, a ULID or any unique string)' },
-      eventType: { type: 'string', description: 'Name of the event type' },
-      occurredAt: { type: 'string', format: 'date-time', description: 'When the event happened' },
-      aggregateId: { type: 'string', description: 'Id of the aggregate the event belongs to' },
-    },
-    required: ['eventId', 'eventType', 'occurredAt', 'aggregateId'],
-  };
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import type { FlowDocument } from '../model/types';
+import type { FlowDocument, JsonSchemaObject } from '../model/types';
 import { makeConsumer, makeEventType, makeFlow, makeProducer } from '../testing';
 import { validateFlow } from '../model/validation';
 import { fromAsyncApi } from './fromAsyncApi';
@@ -14,15 +14,13 @@ function imported(input: unknown): FlowDocument {
   return result.doc;
 }
 
-/** Semantics compared regardless of node order; arrays default their item type to string. */
+/** Semantics compared regardless of node order. */
 function normalized(doc: FlowDocument) {
   const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
-  const eventTypes = doc.eventTypes.map((e) => ({
-    ...e,
-    fields: e.fields.map((f) => (f.type === 'array' ? { ...f, itemType: f.itemType ?? 'string' } : f)),
-  }));
-  return { ...doc, eventTypes: byId(eventTypes), producers: byId(doc.producers), consumers: byId(doc.consumers) };
+  return { ...doc, eventTypes: byId(doc.eventTypes), producers: byId(doc.producers), consumers: byId(doc.consumers) };
 }
+
+const names = (schema: JsonSchemaObject | undefined) => Object.keys((schema?.properties ?? {}) as object);
 
 const streetlights3 = {
   asyncapi: '3.0.0',
@@ -133,18 +131,18 @@ describe('fromAsyncApi', () => {
       ['Measurement', null, true],
       ['TurnOnOff', null, false],
     ]);
-    expect(doc.eventTypes[0]?.fields).toEqual([
-      { name: 'lumens', type: 'integer', required: true, description: 'Light intensity' },
-      { name: 'tags', type: 'array', required: false, itemType: 'number' },
-    ]);
-    expect(doc.eventTypes[1]?.fields).toEqual([{ name: 'sensorId', type: 'uuid', required: true }]);
-    expect(doc.eventTypes[2]?.fields).toEqual([
-      { name: 'command', type: 'enum', required: false, enumValues: ['on', 'off'] },
-      { name: 'sentAt', type: 'date-time', required: false, example: '2024-01-01T00:00:00Z' },
-    ]);
+    expect(doc.eventTypes[0]?.payload).toEqual({ type: 'object', properties: {
+      lumens: { type: 'integer', description: 'Light intensity' },
+      tags: { type: 'array', items: { type: 'number' } },
+    }, required: ['lumens'] });
+    expect(doc.eventTypes[1]?.payload).toEqual({ type: 'object', properties: { sensorId: { type: 'string', format: 'uuid' } }, required: ['sensorId'] });
+    expect(doc.eventTypes[2]?.payload).toEqual({ type: 'object', properties: {
+      command: { type: 'string', enum: ['on', 'off'] },
+      sentAt: { type: 'string', format: 'date-time', examples: ['2024-01-01T00:00:00Z'] },
+    } });
     expect(doc.producers.map((p) => [p.name, p.commands.map((c) => c.emits[0]?.eventTypeId)])).toEqual([['Streetlights API', ['turn-on-off']]]);
     expect(doc.consumers.map((c) => [c.name, c.handlers.map((h) => h.eventTypeId)])).toEqual([['Streetlights API consumer', ['light-measured']]]);
-    expect(doc.producers[0]?.commands[0]?.inputFields.map((f) => f.name)).toEqual(['command', 'sentAt']);
+    expect(names(doc.producers[0]?.commands[0]?.input)).toEqual(['command', 'sentAt']);
     expect(validateFlow(doc).filter((p) => p.severity === 'error')).toEqual([]);
     expect(Object.keys(doc.layout.positions).sort()).toEqual(['light-measured', 'measurement', 'streetlights-api', 'streetlights-api-consumer', 'turn-on-off']);
   });
@@ -152,8 +150,8 @@ describe('fromAsyncApi', () => {
   it('given a foreign send of a derived message, the command maps the inherited fields too and the design validates', () => {
     const doc = imported({ ...streetlights3, operations: { publishMeasurement: { action: 'send', channel: { $ref: '#/channels/lightingMeasured' } } } });
     const command = doc.producers[0]?.commands[0];
-    expect(command?.inputFields.map((f) => f.name)).toEqual(['sensorId', 'lumens', 'tags']);
-    expect(command?.emits[0]?.mappings.map((m) => m.target)).toEqual(['sensorId', 'lumens', 'tags']);
+    expect(names(command?.input)).toEqual(['sensorId', 'lumens', 'tags']);
+    expect(command?.emits[0]?.mappings.map((m) => m.target)).toEqual(['/sensorId', '/lumens', '/tags']);
     expect(validateFlow(doc).filter((p) => p.severity === 'error')).toEqual([]);
   });
 
@@ -164,11 +162,11 @@ describe('fromAsyncApi', () => {
     expect(doc.name).toBe('Account Service');
     expect(doc.description).toBe('Manages accounts');
     expect(doc.eventTypes.map((e) => e.name)).toEqual(['UserSignedUp', 'UserDeleted', 'UserNotified']);
-    expect(doc.eventTypes[0]?.fields).toEqual([
-      { name: 'displayName', type: 'string', required: false, description: 'Name of the user', example: 'Ada' },
-      { name: 'email', type: 'string', required: true },
-      { name: 'age', type: 'integer', required: false },
-    ]);
+    expect(doc.eventTypes[0]?.payload).toEqual({ type: 'object', properties: {
+      displayName: { type: 'string', description: 'Name of the user', examples: ['Ada'] },
+      email: { type: 'string' },
+      age: { type: 'integer' },
+    }, required: ['email'] });
     expect(doc.producers[0]?.commands.map((c) => [c.name, c.emits.map((e) => e.eventTypeId)])).toEqual([
       ['publishUserSignedUp UserSignedUp', ['user-signed-up']],
       ['publishUserSignedUp UserDeleted', ['user-deleted']],

@@ -1,8 +1,8 @@
+import { withCommandEmission } from '../model/autoMap';
 import {
   CURRENT_SCHEMA_VERSION,
-  type Command, type Consumer, type FieldDef, type FlowDocument, type Layout, type Producer, type Projection,
+  type Command, type Consumer, type EventType, type FlowDocument, type Layout, type Producer, type Projection,
 } from '../model/types';
-import { effectiveFields } from '../model/effectiveFields';
 import { EventTypeCollector, slugify, uniqueId } from './asyncApiEvents';
 import { componentMessages, operations2, operations3, type NormalizedOperation } from './asyncApiOperations';
 import { childPointer, ImportError, isRecord, kindOf, type ImportIssue } from './jsonPointer';
@@ -14,21 +14,21 @@ export type FromAsyncApiResult =
 
 const GRID = { column: 320, row: 180 };
 
-/** One command per message of a foreign send operation: every field (inherited ones too) comes from the command's input. */
-function commandFor(op: NormalizedOperation, index: number, usedIds: Set<string>, fieldsOf: (id: string) => FieldDef[]): Command[] {
-  return op.eventTypes.map((type, i) => ({
+/** One command per message of a foreign send operation: every value (inherited ones too) comes from the command's input. */
+function commandFor(op: NormalizedOperation, index: number, usedIds: Set<string>, emitting: (command: Command, type: EventType) => Command): Command[] {
+  return op.eventTypes.map((type, i) => emitting({
     id: uniqueId(slugify(`${op.id}${op.eventTypes.length > 1 ? `-${i + 1}` : ''}`), usedIds),
     name: op.eventTypes.length > 1 ? `${op.id} ${type.name}` : op.id,
     description: `Sends ${type.name} (operation ${op.id}, #${index + 1})`,
-    inputFields: fieldsOf(type.id).map((f) => ({ ...f })),
+    input: { type: 'object', properties: {} },
     aggregateId: { from: 'generated', generator: 'uuid' },
     rowChanges: [],
-    emits: [{ eventTypeId: type.id, mappings: fieldsOf(type.id).map((f) => ({ target: f.name, source: { from: 'input', field: f.name } })) }],
-  }));
+    emits: [],
+  }, type));
 }
 
 /** Producers and consumers: taken whole from `x-eventflow-node` when present, else one of each per document. */
-function buildNodes(title: string, ops: NormalizedOperation[], unattached: unknown, usedIds: Set<string>, fieldsOf: (id: string) => FieldDef[]) {
+function buildNodes(title: string, ops: NormalizedOperation[], unattached: unknown, usedIds: Set<string>, emitting: (command: Command, type: EventType) => Command) {
   const producers = new Map<string, Producer>();
   const consumers = new Map<string, Consumer>();
   const extNodes = [...ops.map((op) => op.node), ...(Array.isArray(unattached) ? unattached : [])];
@@ -44,7 +44,7 @@ function buildNodes(title: string, ops: NormalizedOperation[], unattached: unkno
     const id = uniqueId(slugify(title), usedIds);
     producers.set(id, {
       id, kind: 'producer', name: title, description: `Sends of ${title}`, aggregate: slugify(title),
-      publishMode: 'outbox', commands: sends.flatMap((op, i) => commandFor(op, i, usedIds, fieldsOf)),
+      publishMode: 'outbox', commands: sends.flatMap((op, i) => commandFor(op, i, usedIds, emitting)),
     });
   }
   const receives = foreign.filter((op) => op.action === 'receive');
@@ -101,8 +101,9 @@ export function fromAsyncApi(input: unknown): FromAsyncApiResult {
     const ops = version.startsWith('3.') ? operations3(input, events) : operations2(input, events);
     componentMessages(input, events);
     const eventTypes = events.types();
-    const fieldsOf = (id: string) => effectiveFields({ eventTypes } as FlowDocument, id);
-    const { producers, consumers } = buildNodes(title, ops, input[X.unattached], usedIds, fieldsOf);
+    const typesOnly = { eventTypes, schemaLibrary: [] } as unknown as FlowDocument;
+    const emitting = (command: Command, type: EventType) => withCommandEmission(typesOnly, command, type.id);
+    const { producers, consumers } = buildNodes(title, ops, input[X.unattached], usedIds, emitting);
     const projections = input[X.projections];
     if (projections !== undefined && !Array.isArray(projections)) {
       throw new ImportError({ path: childPointer('', X.projections), message: `"${X.projections}" must be an array, found ${kindOf(projections)}` });
@@ -119,6 +120,8 @@ export function fromAsyncApi(input: unknown): FromAsyncApiResult {
       id: typeof meta.id === 'string' && meta.id ? meta.id : slugify(title),
       name: title,
       description: typeof input.info.description === 'string' ? input.info.description : '',
+      envelope: { kind: 'eventflow' },
+      schemaLibrary: [],
       eventTypes,
       producers,
       consumers,

@@ -47,7 +47,7 @@ describe('importDesign: accepted inputs', () => {
     const text = 'asyncapi: 2.6.0\ninfo: { title: Mini, version: 1.0.0 }\nchannels:\n  a:\n    publish:\n      message: { name: A, payload: { type: object, properties: { x: { type: integer } } } }\n';
     const result = importText(text, 'mini');
     expect(result).toMatchObject({ ok: true, kind: 'asyncapi-2', format: 'yaml' });
-    expect(result.ok && result.doc.eventTypes.map((e) => e.fields)).toEqual([[{ name: 'x', type: 'integer', required: false }]]);
+    expect(result.ok && result.doc.eventTypes.map((e) => e.payload)).toEqual([{ type: 'object', properties: { x: { type: 'integer' } } }]);
   });
 });
 
@@ -65,11 +65,11 @@ const cases: [string, string, string, string, number?][] = [
   ['a plain text file', 'hello world', 'notes.txt', '"notes.txt" does not hold a design: expected an object at the top level, found a string.'],
   ['an OpenAPI document', json({ openapi: '3.1.0', info: { title: 'x' } }), 'x.json', '"x.json" is neither a flow document nor an AsyncAPI document (it looks like an OpenAPI document): it has no "schemaVersion" or "asyncapi" field at the top level.'],
   ['some other JSON object', json({ name: 'pkg', version: '1.0.0' }), 'package.json', '"package.json" is neither a flow document nor an AsyncAPI document: it has no "schemaVersion" or "asyncapi" field at the top level.'],
-  ['a newer schemaVersion', spoiled((d) => { d.schemaVersion = 99; }), 'x.json', '"x.json" is not a valid design at /schemaVersion: This design was made by a newer version of the app (format 99; this version reads up to 1). Update the app to open it.'],
+  ['a newer schemaVersion', spoiled((d) => { d.schemaVersion = 99; }), 'x.json', '"x.json" is not a valid design at /schemaVersion: This design was made by a newer version of the app (format 99; this version reads up to 2). Update the app to open it.'],
   ['a schemaVersion that is text', spoiled((d) => { d.schemaVersion = '1'; }), 'x.json', '"x.json" is not a valid design at /schemaVersion: schemaVersion must be a whole number, found "1".'],
   ['a missing eventTypes list', spoiled((d) => { delete d.eventTypes; }), 'x.json', '"x.json" is not a valid design at /eventTypes: eventTypes: missing.'],
   ['a name that is a number', spoiled((d) => { d.producers[0].name = 42; }), 'x.json', '"x.json" is not a valid design at /producers/0/name: name: expected text, found the number 42.'],
-  ['an unknown field type', spoiled((d) => { d.eventTypes[2].fields[0].type = 'text'; }), 'x.json', `"x.json" is not a valid design at /eventTypes/2/fields/0/type: type: expected one of 'string', 'number', 'integer', 'boolean', 'enum', 'date-time', 'uuid', 'object', 'array', found the text "text".`],
+  ['an unknown payload type', spoiled((d) => { d.eventTypes[2].payload.properties.title.type = 'text'; }), 'x.json', `"x.json" is not a valid design at /eventTypes/2/payload/properties/title/type: type: expected one of 'string', 'number', 'integer', 'boolean', 'object', 'array', 'null', found the text "text".`],
   ['two mistakes at once', spoiled((d) => { d.producers[0].publishMode = 'maybe'; d.consumers[0].retryLimit = 'three'; }), 'x.json', `"x.json" is not a valid design at /producers/0/publishMode: publishMode: expected one of 'outbox', 'dual-write', found the text "maybe" (and 1 more problem).`],
   ['a handler of an unknown event type', spoiled((d) => { d.consumers[1].handlers[0].eventTypeId = 'ghost-event'; }), 'x.json', `"x.json" is not a valid design at /consumers/1/handlers/0/eventTypeId: eventTypeId: no event type has the id 'ghost-event'.`],
   ['a base type that does not exist', spoiled((d) => { d.eventTypes[1].extends = 'nothing'; }), 'x.json', `"x.json" is not a valid design at /eventTypes/1/extends: extends: no event type has the id 'nothing'.`],

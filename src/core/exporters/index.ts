@@ -1,4 +1,3 @@
-export { fieldSchema, type JsonSchema } from './fieldSchema';
 export {
   toJsonSchema, eventSchemaFileName, DEFAULT_SCHEMA_BASE_URI, JSON_SCHEMA_DIALECT, ENVELOPE_SCHEMA_NAME,
   type JsonSchemaExport, type JsonSchemaFile, type JsonSchemaOptions,

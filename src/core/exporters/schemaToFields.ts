@@ -1,4 +1,7 @@
-import type { FieldDef, FieldType, Literal } from '../model/types';
+import type { FieldType, SimpleField } from '../model/schema/simpleTypes';
+import type { Literal } from '../model/types';
+
+type FieldDef = SimpleField & { required: boolean };
 import { childPointer, followRefs, ImportError, isRecord, kindOf } from './jsonPointer';
 
 const isLiteral = (v: unknown): v is Literal => v === null || ['string', 'number', 'boolean'].includes(typeof v);

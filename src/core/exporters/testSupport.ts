@@ -2,8 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { effectiveAggregateIdField, effectiveFields } from '../model/effectiveFields';
-import type { FieldDef, FieldType, FlowDocument, Literal } from '../model/types';
+import { effectiveAggregateIdPath, eventPayloadPaths } from '../model/inheritance';
+import { valueAtPath } from '../model/schema/paths';
+import type { FieldType, SimpleField } from '../model/schema/simpleTypes';
+import { isSchemaObject, schemaTypes } from '../model/schema/schemaAccess';
+import type { FlowDocument, JsonSchema, JsonValue, Literal } from '../model/types';
 import { makeConsumer, makeEventType, makeField, makeFlow, makeProducer, makeProjection } from '../testing';
 
 /** The built-in example, read from `public/examples`. */
@@ -22,11 +25,15 @@ const sampleByType: Record<Exclude<FieldType, 'enum' | 'array'>, Literal | objec
   object: { any: 'thing' },
 };
 
-function sampleValue(field: FieldDef): unknown {
-  if (field.type === 'enum') return field.enumValues?.[0] ?? 'x';
-  if (field.type === 'array') return [sampleByType[field.itemType ?? 'string']];
-  if (field.example !== undefined && field.example !== null && field.type !== 'object') return field.example;
-  return sampleByType[field.type];
+/** A sample value of a simple property schema: its example, first enum value, or a sample of its type. */
+function sampleValue(schema: JsonSchema): unknown {
+  if (!isSchemaObject(schema)) return 'text';
+  if (Array.isArray(schema.enum)) return schema.enum[0] ?? 'x';
+  const type = schemaTypes(schema)?.find((t) => t !== 'null') ?? 'string';
+  if (type === 'array') return [sampleValue(isSchemaObject(schema.items) ? schema.items : {})];
+  if (Array.isArray(schema.examples) && schema.examples[0] !== undefined && schema.examples[0] !== null && type !== 'object') return schema.examples[0];
+  if (type === 'string' && (schema.format === 'date-time' || schema.format === 'uuid')) return sampleByType[schema.format];
+  return sampleByType[type as keyof typeof sampleByType] ?? 'text';
 }
 
 /** A valid payload of an event type: the envelope plus every effective field, from examples or samples. */
@@ -39,9 +46,10 @@ export function samplePayload(doc: FlowDocument, eventTypeId: string): Record<st
     occurredAt: '2024-05-01T10:00:00.000Z',
     aggregateId: 'agg-1',
   };
-  for (const field of effectiveFields(doc, eventTypeId)) payload[field.name] = sampleValue(field);
-  const aggregateField = effectiveAggregateIdField(doc, eventTypeId);
-  if (aggregateField && typeof payload[aggregateField] === 'string') payload.aggregateId = payload[aggregateField];
+  for (const entry of eventPayloadPaths(doc, eventTypeId)) if (entry.depth === 1) payload[entry.name] = sampleValue(entry.schema);
+  const aggregatePath = effectiveAggregateIdPath(doc, eventTypeId);
+  const aggregate = aggregatePath === undefined ? undefined : valueAtPath(payload as JsonValue, aggregatePath);
+  if (typeof aggregate === 'string') payload.aggregateId = aggregate;
   return payload;
 }
 
@@ -53,7 +61,7 @@ const fieldArb = (index: number) =>
     required: fc.boolean(),
     described: fc.boolean(),
     itemType: fc.constantFrom('string', 'integer', 'uuid', 'boolean' as const),
-  }).map(({ type, required, described, itemType }): FieldDef => makeField(`field${index}`, {
+  }).map(({ type, required, described, itemType }): SimpleField => makeField(`field${index}`, {
     type,
     required,
     ...(described ? { description: `Field ${index}` } : {}),

@@ -1,6 +1,9 @@
 import { stringify as stringifyYaml } from 'yaml';
 import type { Consumer, EventType, FlowDocument, Producer } from '../model/types';
-import { envelopeProperties, fieldsToProperties, type JsonSchema } from './fieldSchema';
+import { designDefs } from '../model/inheritance';
+import { setOwn } from '../model/ownKeys';
+import { mapRefs, parseLibraryRef, usedLibraryNames } from '../model/schema/schemaAccess';
+import { envelopeProperties, payloadParts, type JsonSchema } from './fieldSchema';
 import { concreteNamesUnder, ENVELOPE_SCHEMA_NAME } from './toJsonSchema';
 
 /** An AsyncAPI document as a plain JSON object. */
@@ -36,19 +39,20 @@ function componentKeys(names: string[]): string[] {
 }
 
 function eventSchema(type: EventType, baseKey: string): JsonSchema {
-  const { properties, required } = fieldsToProperties(type.fields);
+  const { properties, required, rest } = payloadParts(type.payload);
   return {
     type: 'object',
     title: type.name,
     ...(type.description ? { description: type.description } : {}),
-    allOf: [ref(`#/components/schemas/${baseKey}`)],
+    ...rest,
+    allOf: [ref(`#/components/schemas/${baseKey}`), ...(Array.isArray(rest.allOf) ? rest.allOf : [])],
     properties,
     ...(required.length > 0 ? { required } : {}),
     [X.event]: {
       id: type.id,
       version: type.version,
       ...(type.abstract ? { abstract: true } : {}),
-      ...(type.aggregateIdField ? { aggregateIdField: type.aggregateIdField } : {}),
+      ...(type.aggregateIdPath !== undefined ? { aggregateIdPath: type.aggregateIdPath } : {}),
     },
   };
 }
@@ -83,9 +87,18 @@ export function toAsyncApi(doc: FlowDocument): AsyncApiDocument {
   };
   const messages: Record<string, JsonSchema> = {};
   const channels: Record<string, JsonSchema> = {};
+  // Library schemas become components too; references into the library are pointed at them.
+  const defs = designDefs(doc);
+  const libraryNames = usedLibraryNames(doc.eventTypes.map((type) => type.payload), defs);
+  const libraryKeys = new Map(componentKeys([...doc.eventTypes.map((e) => e.name), ...libraryNames]).slice(doc.eventTypes.length).map((key, i) => [libraryNames[i]!, key]));
+  const toComponents = (value: unknown) => mapRefs(value, (r) => {
+    const target = parseLibraryRef(r);
+    const key = target && libraryKeys.get(target.name);
+    return key ? `#/components/schemas/${key}${target.pointer}` : r;
+  }) as JsonSchema;
   for (const type of doc.eventTypes) {
     const base = type.extends === undefined ? undefined : byId(type.extends);
-    schemas[keyOf(type)] = eventSchema(type, base ? keyOf(base) : ENVELOPE_SCHEMA_NAME);
+    schemas[keyOf(type)] = toComponents(eventSchema(type, base ? keyOf(base) : ENVELOPE_SCHEMA_NAME));
     if (!type.abstract) {
       messages[keyOf(type)] = {
         name: type.name,
@@ -106,6 +119,8 @@ export function toAsyncApi(doc: FlowDocument): AsyncApiDocument {
       messages: Object.fromEntries(members.map((m) => [keyOf(m), ref(`#/components/messages/${keyOf(m)}`)])),
     };
   }
+
+  for (const [name, key] of libraryKeys) setOwn(schemas, key, toComponents(defs.get(name)));
 
   const operations: Record<string, JsonSchema> = {};
   const operation = (action: 'send' | 'receive', nodeName: string, channelType: EventType, messageTypes: EventType[], extra: JsonSchema) => {

@@ -2,7 +2,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { inheritanceChain } from '../model/effectiveFields';
+import { inheritanceChain } from '../model/inheritance';
 import type { FlowDocument } from '../model/types';
 import { makeEventType, makeField, makeFlow } from '../testing';
 import { loadExample, randomFlowArb, samplePayload, type Json } from './testSupport';

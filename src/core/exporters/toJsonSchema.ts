@@ -1,7 +1,7 @@
 import { setOwn } from '../model/ownKeys';
-import { inheritanceChain } from '../model/effectiveFields';
+import { designDefs, inheritanceChain } from '../model/inheritance';
 import type { EventType, FlowDocument } from '../model/types';
-import { envelopeProperties, fieldsToProperties, type JsonSchema } from './fieldSchema';
+import { aggregateIdNote, envelopeProperties, libraryFor, payloadParts, type JsonSchema } from './fieldSchema';
 
 /** The `$schema` of every exported schema. */
 export const JSON_SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
@@ -68,24 +68,27 @@ function envelopeSchema(baseUri: string): JsonSchema {
  */
 function eventTypeSchema(doc: FlowDocument, type: EventType, baseUri: string): JsonSchema {
   const base = type.extends === undefined ? undefined : doc.eventTypes.find((e) => e.id === type.extends);
-  const { properties, required } = fieldsToProperties(type.fields);
+  const { properties, required, rest } = payloadParts(type.payload);
+  const library = libraryFor(type.payload, designDefs(doc));
   const names = concreteNamesUnder(doc, type);
   const eventType: JsonSchema =
     names.length === 1 && names[0] === type.name ? { const: type.name } : names.length > 0 ? { enum: names } : {};
   const isExtended = doc.eventTypes.some((e) => e.extends === type.id);
-  const aggregateField = type.aggregateIdField;
+  const aggregateNote = aggregateIdNote(type);
   const schema: JsonSchema = {
     $id: `${baseUri}${eventSchemaFileName(type)}`,
     title: type.name,
     ...(type.description ? { description: type.description } : {}),
     ...(type.abstract ? { $comment: 'Abstract: a base for other event types, never emitted on its own.' } : {}),
+    ...rest,
     type: 'object',
-    allOf: [{ $ref: base ? eventSchemaFileName(base) : `${ENVELOPE_SCHEMA_NAME}.schema.json` }],
+    allOf: [{ $ref: base ? eventSchemaFileName(base) : `${ENVELOPE_SCHEMA_NAME}.schema.json` }, ...(Array.isArray(rest.allOf) ? rest.allOf : [])],
     properties: {
       eventType,
-      ...(aggregateField ? { aggregateId: { description: `The value of \`${aggregateField}\`` } } : {}),
+      ...(aggregateNote ? { aggregateId: aggregateNote } : {}),
       ...properties,
     },
+    ...(library ? { $defs: { ...(rest.$defs as object | undefined), ...library } } : {}),
   };
   if (required.length > 0) schema.required = required;
   if (!isExtended) schema.unevaluatedProperties = false;

@@ -1,4 +1,4 @@
-import { inheritanceChain } from './effectiveFields';
+import { inheritanceChain } from './inheritance';
 import { findNode } from './nodes';
 import type { Consumer, EdgeKind, EventType, FlowDocument, FlowNode, Producer } from './types';
 

@@ -14,7 +14,7 @@ function flow() {
       name: 'billing',
       handlers: [makeHandler('placed', {
         emits: [{ eventTypeId: 'shipped', mappings: [] }],
-        effects: [{ kind: 'delete', projectionId: 'orders', key: { from: 'event', field: 'aggregateId' } }],
+        effects: [{ kind: 'delete', projectionId: 'orders', key: { from: 'envelope', path: '/aggregateId' } }],
       })],
     })],
     projections: [makeProjection({ name: 'orders' })],

@@ -7,7 +7,11 @@ import { connect, disconnect } from './connect';
 import { deriveEdges } from './deriveEdges';
 import { FlowOperationError } from './FlowOperationError';
 import { addNode } from './nodes';
+import { schemaProperties } from './schema/schemaAccess';
+import type { JsonSchemaObject } from './types';
 import { validateFlow } from './validation';
+
+const names = (schema: JsonSchemaObject) => schemaProperties(schema).map(([name]) => name);
 
 function flow() {
   return makeFlow({
@@ -74,13 +78,13 @@ describe('connect', () => {
     const doc = flow();
     const after = connect(doc, 'ingest', 'video-input');
     const command = after.producers[0]!.commands[0]!;
-    expect(command.inputFields.map((f) => f.name)).toEqual(['title', 'note', 'videoId']);
+    expect(names(command.input)).toEqual(['title', 'note', 'videoId']);
     expect(command.emits).toEqual([{
       eventTypeId: 'video-input',
       mappings: [
-        { target: 'videoId', source: { from: 'input', field: 'videoId' } },
-        { target: 'title', source: { from: 'input', field: 'title' } },
-        { target: 'note', source: { from: 'input', field: 'note' } },
+        { target: '/videoId', source: { from: 'input', path: '/videoId' } },
+        { target: '/title', source: { from: 'input', path: '/title' } },
+        { target: '/note', source: { from: 'input', path: '/note' } },
       ],
     }]);
     expect(doc.producers[0]!.commands[0]!.emits).toEqual([]);
@@ -90,9 +94,10 @@ describe('connect', () => {
   it('producer→event: creates a command when the producer has none', () => {
     const after = connect(flow(), 'bare', 'author-added');
     const [command] = after.producers[1]!.commands;
-    expect(command).toMatchObject({ id: 'bare-command-1', name: 'EmitAuthorAdded', aggregateId: { from: 'input', field: 'authorId' } });
-    expect(command!.inputFields.map((f) => [f.name, f.required])).toEqual([['authorId', true], ['title', true], ['videoId', false]]);
-    expect(command!.emits[0]!.mappings.map((m) => m.target)).toEqual(['authorId', 'title', 'videoId']);
+    expect(command).toMatchObject({ id: 'bare-command-1', name: 'EmitAuthorAdded', aggregateId: { from: 'input', path: '/authorId' } });
+    expect(names(command!.input)).toEqual(['authorId', 'title', 'videoId']);
+    expect(command!.input.required).toEqual(['authorId', 'title']);
+    expect(command!.emits[0]!.mappings.map((m) => m.target)).toEqual(['/authorId', '/title', '/videoId']);
   });
 
   it("producer→event: a new producer's command takes the event's aggregate id instead of its own 'id' input", () => {
@@ -101,10 +106,10 @@ describe('connect', () => {
     const after = connect(doc, 'orders', 'author-added');
 
     const command = after.producers.find((p) => p.id === 'orders')!.commands[0]!;
-    expect(command.aggregateId).toEqual({ from: 'input', field: 'authorId' });
+    expect(command.aggregateId).toEqual({ from: 'input', path: '/authorId' });
     expect(command.name).toBe('CreateAuthor');
     expect(after.producers.find((p) => p.id === 'orders')!.aggregate).toBe('author');
-    expect(command.inputFields.map((f) => f.name)).toEqual(['authorId', 'title', 'videoId']);
+    expect(names(command.input)).toEqual(['authorId', 'title', 'videoId']);
     expect(validateFlow(after).filter((p) => p.path.startsWith('/producers/2'))).toEqual([]);
   });
 
@@ -120,9 +125,9 @@ describe('connect', () => {
     const [emission] = connect(doc, 'billing', 'issued').consumers[0]!.handlers[0]!.emits;
 
     expect(emission!.mappings).toEqual([
-      { target: 'invoiceId', source: { from: 'generated', generator: 'uuid' } },
-      { target: 'at', source: { from: 'generated', generator: 'now' } },
-      { target: 'orderId', source: { from: 'event', field: 'orderId' } },
+      { target: '/invoiceId', source: { from: 'generated', generator: 'uuid' } },
+      { target: '/at', source: { from: 'generated', generator: 'now' } },
+      { target: '/orderId', source: { from: 'event', path: '/orderId' } },
     ]);
   });
 
@@ -136,8 +141,8 @@ describe('connect', () => {
     expect(after.consumers[0]!.handlers[0]!.emits).toEqual([{
       eventTypeId: 'author-added',
       mappings: [
-        { target: 'title', source: { from: 'event', field: 'title' } },
-        { target: 'videoId', source: { from: 'event', field: 'videoId' } },
+        { target: '/title', source: { from: 'event', path: '/title' } },
+        { target: '/videoId', source: { from: 'event', path: '/videoId' } },
       ],
     }]);
   });
@@ -145,8 +150,8 @@ describe('connect', () => {
   it('consumer→projection: upserts keyed by the same-named event field, setting same-named columns', () => {
     const after = connect(flow(), 'authors', 'videos');
     expect(after.consumers[0]!.handlers[0]!.effects).toEqual([{
-      kind: 'upsert', projectionId: 'videos', key: { from: 'event', field: 'videoId' },
-      set: [{ target: 'title', source: { from: 'event', field: 'title' } }],
+      kind: 'upsert', projectionId: 'videos', key: { from: 'event', path: '/videoId' },
+      set: [{ target: 'title', source: { from: 'event', path: '/title' } }],
     }]);
   });
 
@@ -156,7 +161,7 @@ describe('connect', () => {
       consumers: [makeConsumer({ name: 'c', handles: ['placed'] })],
       projections: [makeProjection({ name: 'orders', key: 'id' })],
     });
-    expect(connect(doc, 'c', 'orders').consumers[0]!.handlers[0]!.effects[0]).toMatchObject({ key: { from: 'event', field: 'orderId' } });
+    expect(connect(doc, 'c', 'orders').consumers[0]!.handlers[0]!.effects[0]).toMatchObject({ key: { from: 'event', path: '/orderId' } });
   });
 
   it('throws the reason for an illegal connection', () => {
@@ -172,7 +177,7 @@ describe('disconnect', () => {
       name: 'c',
       handlers: [makeHandler('a', {
         emits: [{ eventTypeId: 'b', mappings: [] }],
-        effects: [{ kind: 'delete', projectionId: 'v', key: { from: 'event', field: 'aggregateId' } }],
+        effects: [{ kind: 'delete', projectionId: 'v', key: { from: 'envelope', path: '/aggregateId' } }],
       })],
     })],
     projections: [makeProjection({ name: 'v' })],

@@ -1,23 +1,25 @@
-import { inputFieldFrom, upsertEffectFor, withCommandEmission, withHandlerEmission } from './autoMap';
+import { upsertEffectFor, withCommandEmission, withHandlerEmission } from './autoMap';
 import { canConnect } from './canConnect';
 import { deriveEdges } from './deriveEdges';
-import { effectiveAggregateIdField, effectiveFields } from './effectiveFields';
+import { designDefs, effectiveAggregateIdPath, eventPayloadPaths } from './inheritance';
 import { FlowOperationError } from './FlowOperationError';
 import { findNode, newCommandId, replaceNode } from './nodes';
-import type { Command, Consumer, EventType, FlowDocument, Handler, Producer, Projection, ValueSource } from './types';
+import { removeProperty, withPropertyAtPath } from './schema/editSchema';
+import { lastSegment, pathSegments } from './schema/paths';
+import { schemaAtPath } from './schema/schemaPaths';
+import type { Command, Consumer, EventType, FlowDocument, Handler, JsonSchemaObject, Producer, Projection, ValueSource } from './types';
 
 function newCommand(doc: FlowDocument, producer: Producer, event: EventType): Command {
-  const aggregateField = effectiveAggregateIdField(doc, event.id);
-  const aggregateId: ValueSource = aggregateField
-    ? { from: 'input', field: aggregateField }
+  const aggregatePath = effectiveAggregateIdPath(doc, event.id);
+  const aggregateId: ValueSource = aggregatePath !== undefined
+    ? { from: 'input', path: aggregatePath }
     : { from: 'generated', generator: 'uuid' };
-  const inputFields = effectiveFields(doc, event.id)
-    .filter((field) => field.name === aggregateField)
-    .map(inputFieldFrom);
+  const entry = eventPayloadPaths(doc, event.id).find((p) => p.path === aggregatePath);
+  const input: JsonSchemaObject = entry ? withPropertyAtPath({ type: 'object', properties: {} }, entry.path, entry.schema, true) : { type: 'object', properties: {} };
   return {
     id: newCommandId(doc, producer.id),
     name: `Emit${event.name}`,
-    inputFields,
+    input,
     aggregateId,
     rowChanges: [],
     emits: [],
@@ -26,21 +28,22 @@ function newCommand(doc: FlowDocument, producer: Producer, event: EventType): Co
 
 /**
  * A command that emits nothing yet (e.g. a new producer's `CreateItem`) is still being set up: when
- * its aggregate id reads an input the event does not have, it takes the event's aggregate id field
- * instead (the input is renamed, or dropped when the command already has the event's one).
+ * its aggregate id reads a top-level input the event does not have, it takes the event's aggregate
+ * id instead (the input is replaced, or dropped when the command already has the event's one).
  */
 function adoptAggregateId(doc: FlowDocument, command: Command, event: EventType): Command {
-  const aggregateField = effectiveAggregateIdField(doc, event.id);
+  const aggregatePath = effectiveAggregateIdPath(doc, event.id);
   const source = command.aggregateId;
-  if (command.emits.length > 0 || command.rowChanges.length > 0 || !aggregateField || source.from !== 'input') return command;
-  const fields = effectiveFields(doc, event.id);
-  const eventField = fields.find((field) => field.name === aggregateField);
-  if (!eventField || fields.some((field) => field.name === source.field)) return command;
-  const hasAggregateInput = command.inputFields.some((field) => field.name === aggregateField);
-  const inputFields = hasAggregateInput
-    ? command.inputFields.filter((field) => field.name !== source.field)
-    : command.inputFields.map((field) => (field.name === source.field ? inputFieldFrom(eventField) : field));
-  return { ...command, inputFields, aggregateId: { from: 'input', field: aggregateField } };
+  if (command.emits.length > 0 || command.rowChanges.length > 0 || aggregatePath === undefined || source.from !== 'input') return command;
+  const paths = eventPayloadPaths(doc, event.id);
+  const eventValue = paths.find((p) => p.path === aggregatePath);
+  const oldName = pathSegments(source.path);
+  if (!eventValue || paths.some((p) => p.path === source.path) || oldName?.length !== 1) return command;
+  const withoutOld = removeProperty(command.input, '', oldName[0]!);
+  const input = schemaAtPath(command.input, aggregatePath, designDefs(doc)) !== undefined
+    ? withoutOld
+    : withPropertyAtPath(withoutOld, aggregatePath, eventValue.schema, true);
+  return { ...command, input, aggregateId: { from: 'input', path: aggregatePath } };
 }
 
 const DEFAULT_COMMAND = 'CreateItem';
@@ -52,7 +55,8 @@ const DEFAULT_AGGREGATE = 'item';
  */
 function namedAfterAggregate(doc: FlowDocument, producer: Producer, command: Command, event: EventType): { producer: Producer; command: Command } {
   if (command.name !== DEFAULT_COMMAND || command.emits.length > 0) return { producer, command };
-  const stem = (effectiveAggregateIdField(doc, event.id) ?? '').replace(/_?id$/i, '');
+  const aggregatePath = effectiveAggregateIdPath(doc, event.id);
+  const stem = (aggregatePath === undefined ? '' : lastSegment(aggregatePath) ?? '').replace(/_?id$/i, '');
   const aggregate = producer.aggregate === DEFAULT_AGGREGATE && stem ? stem : producer.aggregate;
   if (aggregate === DEFAULT_AGGREGATE || !/^[A-Za-z][A-Za-z0-9]*$/.test(aggregate)) return { producer, command };
   return { producer: { ...producer, aggregate }, command: { ...command, name: `Create${aggregate[0]!.toUpperCase()}${aggregate.slice(1)}` } };

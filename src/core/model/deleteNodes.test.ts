@@ -15,7 +15,7 @@ function flow() {
       name: 'billing',
       handlers: [
         makeHandler('placed', {
-          effects: [{ kind: 'delete', projectionId: 'orders', key: { from: 'event', field: 'aggregateId' } }],
+          effects: [{ kind: 'delete', projectionId: 'orders', key: { from: 'envelope', path: '/aggregateId' } }],
           emits: [{ eventTypeId: 'shipped', mappings: [] }],
         }),
         makeHandler('shipped'),

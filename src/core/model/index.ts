@@ -1,5 +1,6 @@
 export * from './types';
-export * from './effectiveFields';
+export * from './schema';
+export * from './inheritance';
 export * from './deriveEdges';
 export * from './operations';
 export * from './validation';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { connect } from './connect';
 import { makeConsumer, makeEventType, makeFlow } from '../testing';
 import {
   addNode, allNodes, createEmptyDocument, findNode, moveNodes, newNodeId, replaceNode, uniqueName,
@@ -9,7 +10,7 @@ import type { Consumer, EventType, Producer, Projection } from './types';
 describe('createEmptyDocument', () => {
   it('makes a current-version document with no nodes', () => {
     const doc = createEmptyDocument('d1', 'My design');
-    expect(doc).toMatchObject({ schemaVersion: 1, id: 'd1', name: 'My design', eventTypes: [], producers: [] });
+    expect(doc).toMatchObject({ schemaVersion: 2, id: 'd1', name: 'My design', eventTypes: [], producers: [] });
     expect(doc.layout.positions).toEqual({});
   });
 });
@@ -38,8 +39,8 @@ describe('addNode', () => {
   it('adds a usable event type with a required field and its position', () => {
     const doc = addNode(empty, 'event', { id: 'event-1', position: { x: 10, y: 20 } });
     const event = findNode(doc, 'event-1') as EventType;
-    expect(event).toMatchObject({ kind: 'event', name: 'NewEvent', version: 1, aggregateIdField: 'id' });
-    expect(event.fields).toEqual([expect.objectContaining({ name: 'id', required: true })]);
+    expect(event).toMatchObject({ kind: 'event', name: 'NewEvent', version: 1, aggregateIdPath: '/id' });
+    expect(event.payload).toEqual({ type: 'object', properties: { id: { type: 'string', format: 'uuid' } }, required: ['id'] });
     expect(doc.layout.positions['event-1']).toEqual({ x: 10, y: 20 });
     expect(empty.eventTypes).toHaveLength(0);
   });
@@ -82,5 +83,14 @@ describe('moveNodes', () => {
     const moved = moveNodes(doc, { a: { x: 5, y: 6 }, ghost: { x: 1, y: 1 } });
     expect(moved.layout.positions).toEqual({ a: { x: 5, y: 6 } });
     expect(doc.layout.positions.a).toEqual({ x: 300, y: 0 });
+  });
+});
+
+describe('new nodes carry no template text', () => {
+  it('given a new producer and event renamed and wired, then no placeholder description is left anywhere', () => {
+    let doc = addNode(addNode(createEmptyDocument('d', 'D'), 'producer', { id: 'p', position: { x: 0, y: 0 } }), 'event', { id: 'e', position: { x: 300, y: 0 } });
+    doc = { ...doc, producers: doc.producers.map((p) => ({ ...p, name: 'orders' })), eventTypes: doc.eventTypes.map((e) => ({ ...e, name: 'OrderPlaced' })) };
+    doc = connect(doc, 'p', 'e');
+    expect(JSON.stringify(doc)).not.toMatch(/Id of the|description":"[^"]/);
   });
 });

@@ -23,6 +23,8 @@ export function createEmptyDocument(id: string, name: string): FlowDocument {
     producers: [],
     consumers: [],
     projections: [],
+    envelope: { kind: 'eventflow' },
+    schemaLibrary: [],
     layout: { positions: {} },
   };
 }
@@ -92,8 +94,8 @@ export function defaultNode(doc: FlowDocument, kind: NodeKind, id: string, name:
   switch (kind) {
     case 'event': {
       const event: EventType = {
-        id, kind, name, description: '', version: 1, aggregateIdField: 'id',
-        fields: [{ name: 'id', type: 'uuid', required: true, description: 'Id of the aggregate' }],
+        id, kind, name, description: '', version: 1, aggregateIdPath: '/id',
+        payload: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } }, required: ['id'] },
       };
       return event;
     }
@@ -103,8 +105,9 @@ export function defaultNode(doc: FlowDocument, kind: NodeKind, id: string, name:
         commands: [{
           id: firstFreeId(new Set([...usedIds(doc), id]), `${id}-command`),
           name: 'CreateItem',
-          inputFields: [{ name: 'id', type: 'uuid', required: true, description: 'Id of the item' }],
-          aggregateId: { from: 'input', field: 'id' },
+          // No template text (a description like "Id of the item"): it would outlive the renames.
+          input: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } }, required: ['id'] },
+          aggregateId: { from: 'input', path: '/id' },
           rowChanges: [],
           emits: [],
         }],
@@ -138,7 +141,7 @@ export function withNodeAppended(doc: FlowDocument, node: FlowNode): FlowDocumen
 
 /**
  * Adds a node of a kind at a position, with defaults that make it usable at once: an event
- * type `NewEvent` (version 1, one required `id` field that is its aggregate id); a producer
+ * type `NewEvent` (version 1, one required uuid `id` that is its aggregate id); a producer
  * with an `item` aggregate, outbox on and one command; a consumer with inbox on, retry limit 3
  * and outbox; a projection keyed by an `id` column. The name is made unique (`NewEvent2`…).
  * Pure. Throws FlowOperationError when the id is already taken.

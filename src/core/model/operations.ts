@@ -8,5 +8,8 @@ export { describeDeletion } from './deletionImpact';
 export { canConnect, type ConnectionCheck } from './canConnect';
 export { connect, disconnect } from './connect';
 export { replaceNodeCarryingRenames } from './carryRenames';
-export { withCommandEmission, withHandlerEmission, upsertEffectFor } from './autoMap';
+export { withCommandEmission, withHandlerEmission, upsertEffectFor, unmappedPaths, inPathOrder } from './autoMap';
 export { copyNodes, pasteNodes, type ClipboardPayload } from './clipboard';
+export {
+  withEnvelope, addLibrarySchema, renameLibrarySchema, replaceLibrarySchema, removeLibrarySchema, freshLibraryName,
+} from './designSettings';

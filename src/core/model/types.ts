@@ -6,56 +6,56 @@
  */
 
 /** The current version of the flow document format. Older documents are migrated on load. */
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
-export type FieldType =
-  | 'string'
-  | 'number'
-  | 'integer'
-  | 'boolean'
-  | 'enum'
-  | 'date-time'
-  | 'uuid'
-  | 'object'
-  | 'array';
+/** Any JSON value. Objects keyed by user-chosen names are read and written with `ownKeys` helpers. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
-export const FIELD_TYPES: readonly FieldType[] = [
-  'string', 'number', 'integer', 'boolean', 'enum', 'date-time', 'uuid', 'object', 'array',
-];
-
-/** A scalar a user can type: used for examples and literals. */
-export type Literal = string | number | boolean | null;
-
-export interface FieldDef {
-  name: string;
-  type: FieldType;
-  required: boolean;
-  description?: string;
-  example?: Literal;
-  /** Allowed values, only for `type: 'enum'`. */
-  enumValues?: string[];
-  /** Element type, only for `type: 'array'` (defaults to string). */
-  itemType?: Exclude<FieldType, 'array' | 'object' | 'enum'>;
+/**
+ * A JSON Schema 2020-12 schema object: its keywords as plain JSON. Keywords the editor does not
+ * know are kept verbatim. Subschemas may also be the booleans `true` (anything) and `false` (nothing).
+ */
+export interface JsonSchemaObject {
+  [keyword: string]: unknown;
 }
+
+/** A JSON Schema 2020-12 (sub)schema. */
+export type JsonSchema = JsonSchemaObject | boolean;
+
+/** A scalar a user can type: used where a value is typed as text (a literal, an enum value). */
+export type Literal = string | number | boolean | null;
 
 /**
  * Where a value comes from, in a mapping or a row change. Declarative data: nothing here is
- * ever evaluated as code.
- * - `input`: a field of the command's input (producers only)
- * - `event`: a field of the handled event (consumers only)
+ * ever evaluated as code. Paths are JSON Pointers (RFC 6901) into the value: `''` is the whole
+ * value, `/customer/name` a nested property, `/lines/0/price` an array item; `~1` stands for `/`
+ * and `~0` for `~` inside a key, so every key (`a.b`, `a/b`, `~`, `__proto__`, `''`) has one path.
+ * - `input`: a value of the command's input (producers only)
+ * - `event`: a value of the handled event's payload (consumers only)
+ * - `envelope`: an attribute of the handled event's envelope, e.g. `/eventId`, or `/id` and
+ *   `/source` with CloudEvents (consumers only; see `envelopeAttributes`)
  * - `before`: a column of the business row before the change (producers only; e.g. `before` status)
- * - `literal`: a constant
+ * - `literal`: a constant (any JSON value)
  * - `generated`: a value made by the run: a uuid or the simulated clock's now
  */
 export type ValueSource =
-  | { from: 'input'; field: string }
-  | { from: 'event'; field: string }
+  | { from: 'input'; path: string }
+  | { from: 'event'; path: string }
+  | { from: 'envelope'; path: string }
   | { from: 'before'; column: string }
-  | { from: 'literal'; value: Literal }
+  | { from: 'literal'; value: JsonValue }
   | { from: 'generated'; generator: 'uuid' | 'now' };
 
-/** Sets one target field (of an event) or column (of a row) from a source. */
+/** Sets one column of a row (a business row or a projection row) from a source. */
 export interface Assignment {
+  /** The column's name. */
+  target: string;
+  source: ValueSource;
+}
+
+/** Sets one value of an event's payload from a source. */
+export interface PayloadMapping {
+  /** JSON Pointer into the payload: `/orderId`, `/customer/name` (`''` sets the whole payload). */
   target: string;
   source: ValueSource;
 }
@@ -63,7 +63,7 @@ export interface Assignment {
 /** An event emitted by a command or a handler, with its payload mapping. */
 export interface Emission {
   eventTypeId: string;
-  mappings: Assignment[];
+  mappings: PayloadMapping[];
 }
 
 export interface EventType {
@@ -73,21 +73,26 @@ export interface EventType {
   description: string;
   /** Schema version of this event type, starting at 1. */
   version: number;
-  /** Id of the base event type whose fields this one inherits. */
+  /** Id of the base event type whose payload this one extends (`allOf` in exported schemas). */
   extends?: string;
-  /** Name of the field (own or inherited) that identifies the aggregate, e.g. `videoId`. */
-  aggregateIdField?: string;
+  /** JSON Pointer of the value (own or inherited) that identifies the aggregate, e.g. `/videoId`. */
+  aggregateIdPath?: string;
   /** An abstract type is a base for others and is never emitted on its own. */
   abstract?: boolean;
-  /** Own fields only; inherited ones come from `extends` (see `effectiveFields`). */
-  fields: FieldDef[];
+  /**
+   * The event's own payload as a JSON Schema 2020-12 object schema (`properties`, `required`…);
+   * the base's payload comes from `extends` (see `effectivePayloadSchema`). `$ref`s point into
+   * the design's schema library as `#/$defs/<name>`.
+   */
+  payload: JsonSchemaObject;
 }
 
 export interface Command {
   id: string;
   name: string;
   description?: string;
-  inputFields: FieldDef[];
+  /** The command's input as a JSON Schema 2020-12 object schema (same rules as an event payload). */
+  input: JsonSchemaObject;
   /** Which value identifies the business row (the aggregate) the command changes. */
   aggregateId: ValueSource;
   /** Columns of the business row set by the command. */
@@ -166,11 +171,35 @@ export interface Layout {
   viewport?: { x: number; y: number; zoom: number };
 }
 
+/**
+ * How events travel: this tool's envelope (`eventId`, `eventType`, `occurredAt`, `aggregateId`,
+ * `causationId`, `correlationId` beside the payload's properties), CloudEvents 1.0 (`id`, `source`,
+ * `type`, `specversion`, `time`, `subject`, `datacontenttype`, payload under `data`, causation and
+ * correlation as extension attributes), or none (the message is the payload).
+ */
+export type EnvelopeKind = 'eventflow' | 'cloudevents' | 'none';
+
+export interface EnvelopeSettings {
+  kind: EnvelopeKind;
+  /** CloudEvents only: the `source` of events, a URI-reference; each emitter's id is appended. Default `/<design id>`. */
+  source?: string;
+}
+
+/** A shared schema of the design's library, referenced from payloads as `{ "$ref": "#/$defs/<name>" }`. */
+export interface SchemaDefinition {
+  name: string;
+  schema: JsonSchema;
+}
+
 export interface FlowDocument {
   schemaVersion: typeof CURRENT_SCHEMA_VERSION;
   id: string;
   name: string;
   description: string;
+  /** The envelope every event of the design travels in. */
+  envelope: EnvelopeSettings;
+  /** Shared schemas (components) that payloads and inputs reference by `$ref`. */
+  schemaLibrary: SchemaDefinition[];
   eventTypes: EventType[];
   producers: Producer[];
   consumers: Consumer[];

@@ -12,10 +12,9 @@ describe('builders', () => {
   });
 
   it('make required string fields from plain names, and take overrides', () => {
-    expect(makeEventType({ name: 'A', fields: ['x', makeField('n', { type: 'integer', required: false })] }).fields).toEqual([
-      { name: 'x', type: 'string', required: true },
-      { name: 'n', type: 'integer', required: false },
-    ]);
+    expect(makeEventType({ name: 'A', fields: ['x', makeField('n', { type: 'integer', required: false })] }).payload).toEqual({
+      type: 'object', properties: { x: { type: 'string' }, n: { type: 'integer' } }, required: ['x'],
+    });
   });
 
   it('give a producer one command for its `emits` shortcut, and a consumer handlers for `handles`', () => {

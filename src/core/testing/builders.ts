@@ -1,7 +1,9 @@
 import { hasOwn, setOwn } from '../model/ownKeys';
+import { childPath } from '../model/schema/paths';
+import { objectSchemaOf, type SimpleField } from '../model/schema/simpleTypes';
 import {
   CURRENT_SCHEMA_VERSION,
-  type Command, type Consumer, type EventType, type FieldDef, type FlowDocument, type Handler, type Producer,
+  type Command, type Consumer, type EventType, type FlowDocument, type Handler, type Producer,
   type Projection, type ProjectionColumn,
 } from '../model/types';
 
@@ -15,34 +17,45 @@ export function idFromName(name: string): string {
 }
 
 /** A required string field unless told otherwise: `makeField('title')`, `makeField('n', { type: 'integer' })`. */
-export function makeField(name: string, overrides: Partial<FieldDef> = {}): FieldDef {
+export function makeField(name: string, overrides: Partial<SimpleField> = {}): SimpleField {
   return { name, type: 'string', required: true, ...overrides };
 }
 
-/** An event type; its id defaults to the kebab-case name. `fields` may be plain names (required strings). */
+const asFields = (fields: readonly (SimpleField | string)[]) => fields.map((field) => (typeof field === 'string' ? makeField(field) : field));
+
+/**
+ * An event type; its id defaults to the kebab-case name. Its payload is `payload` if given, else
+ * an object schema of `fields` (plain names are required strings). `aggregateIdField: 'orderId'`
+ * is short for `aggregateIdPath: '/orderId'`.
+ */
 export function makeEventType(
-  spec: { name: string; fields?: (FieldDef | string)[] } & Partial<Omit<EventType, 'fields' | 'kind'>>,
+  spec: { name: string; fields?: (SimpleField | string)[]; aggregateIdField?: string } & Partial<Omit<EventType, 'kind'>>,
 ): EventType {
-  const { fields = [], ...rest } = spec;
+  const { fields = [], aggregateIdField, ...rest } = spec;
   return {
     id: idFromName(spec.name),
     kind: 'event',
     description: '',
     version: 1,
+    ...(aggregateIdField === undefined ? {} : { aggregateIdPath: childPath('', aggregateIdField) }),
+    payload: objectSchemaOf(asFields(fields)),
     ...rest,
-    fields: fields.map((field) => (typeof field === 'string' ? makeField(field) : field)),
   };
 }
 
-/** A command with no inputs, a generated aggregate id and no emissions unless told otherwise. */
-export function makeCommand(spec: { name: string } & Partial<Command>): Command {
+/**
+ * A command with no inputs, a generated aggregate id and no emissions unless told otherwise; its
+ * input is `input` if given, else an object schema of `inputFields`.
+ */
+export function makeCommand(spec: { name: string; inputFields?: (SimpleField | string)[] } & Partial<Command>): Command {
+  const { inputFields = [], ...rest } = spec;
   return {
     id: idFromName(spec.name),
-    inputFields: [],
+    input: objectSchemaOf(asFields(inputFields)),
     aggregateId: { from: 'generated', generator: 'uuid' },
     rowChanges: [],
     emits: [],
-    ...spec,
+    ...rest,
   };
 }
 
@@ -104,6 +117,8 @@ export function makeFlow(partial: Partial<Omit<FlowDocument, 'schemaVersion'>> =
     id: 'flow',
     name: 'Test flow',
     description: '',
+    envelope: { kind: 'eventflow' },
+    schemaLibrary: [],
     eventTypes: [],
     producers: [],
     consumers: [],

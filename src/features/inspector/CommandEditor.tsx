@@ -1,7 +1,7 @@
-import { withCommandEmission, type Command, type FlowDocument } from '../../core';
+import { commandInputPaths, withCommandEmission, type Command, type FlowDocument } from '../../core';
 import { RowActions, TextField, lists } from './controls';
 import { EmissionsEditor } from './EmissionsEditor';
-import { FieldsEditor } from './FieldsEditor';
+import { SchemaEditor } from './schema/SchemaEditor';
 import { SourcePicker } from './SourcePicker';
 import type { SourceContext } from './sourceOptions';
 
@@ -15,7 +15,7 @@ interface CommandEditorProps {
 
 /** One command: its inputs, the aggregate it changes, the row changes and the events it emits. */
 export function CommandEditor({ doc, label, command, beforeColumns, onChange }: CommandEditorProps) {
-  const context: SourceContext = { inputFields: command.inputFields.map((f) => f.name), beforeColumns };
+  const context: SourceContext = { inputPaths: commandInputPaths(doc, command.input, { listItems: true }).map((p) => p.path), beforeColumns };
   const key = (k?: string) => (k ? `${command.id}:${k}` : undefined);
   return (
     <div className="command">
@@ -23,9 +23,10 @@ export function CommandEditor({ doc, label, command, beforeColumns, onChange }: 
       <TextField label={`${label} description`} value={command.description ?? ''}
         onChange={(description) => onChange({ ...command, description }, key('description'))} />
       <h4>Input fields</h4>
-      <FieldsEditor noun="Input" fields={command.inputFields} onChange={(inputFields, k) => onChange({ ...command, inputFields }, key(k))} />
+      <SchemaEditor noun="Input" label={`Input of ${command.name || label}`} schema={command.input} library={doc.schemaLibrary}
+        onChange={(input, k) => onChange({ ...command, input }, key(k))} />
       <h4>Aggregate id</h4>
-      <SourcePicker label={`${label} aggregate id from`} source={command.aggregateId} context={{ inputFields: context.inputFields }} allowUnmapped={false}
+      <SourcePicker label={`${label} aggregate id from`} source={command.aggregateId} context={{ inputPaths: context.inputPaths }} allowUnmapped={false}
         onChange={(source, k) => { if (source) onChange({ ...command, aggregateId: source }, key(k)); }} />
       <h4>Row changes</h4>
       {command.rowChanges.map((change, index) => {

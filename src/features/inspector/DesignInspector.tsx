@@ -1,10 +1,18 @@
-import type { FlowDocument } from '../../core';
+import { ENVELOPE_KINDS, envelopeLabel, withEnvelope, type EnvelopeKind, type FlowDocument } from '../../core';
 import { useAppStore } from '../../state/store';
-import { Section, TextField } from './controls';
+import { Section, SelectField, TextField } from './controls';
+import { LibraryEditor } from './LibraryEditor';
+
+const ENVELOPE_HINT: Record<EnvelopeKind, string> = {
+  eventflow: 'eventId, eventType, occurredAt, aggregateId, causationId and correlationId beside the payload’s own properties.',
+  cloudevents: 'id, source, type, specversion, time, subject, datacontenttype, causationid and correlationid; the payload under data.',
+  none: 'The message is the payload alone; handlers cannot read envelope values.',
+};
 
 /** With nothing selected: the design's name and description, what it holds, and how to start. */
 export function DesignInspector({ doc }: { doc: FlowDocument }) {
   const setDesignInfo = useAppStore((s) => s.setDesignInfo);
+  const applyEdit = useAppStore((s) => s.applyEdit);
   const counts = [
     [doc.producers.length, 'producer'], [doc.eventTypes.length, 'event type'],
     [doc.consumers.length, 'consumer'], [doc.projections.length, 'projection'],
@@ -15,6 +23,20 @@ export function DesignInspector({ doc }: { doc: FlowDocument }) {
         <TextField label="Design description" multiline value={doc.description}
           onChange={(description) => setDesignInfo({ description }, { coalesceKey: 'design:description' })} />
         <p className="inspector-hint">{counts.map(([n, noun]) => `${n} ${noun}${n === 1 ? '' : 's'}`).join(' · ')}</p>
+      </Section>
+      <Section title="Envelope">
+        <SelectField label="Events travel in" value={doc.envelope.kind} title="The envelope of every event: exports and handlers follow it"
+          options={ENVELOPE_KINDS.map((kind) => ({ value: kind, label: envelopeLabel(kind) }))}
+          onChange={(kind) => applyEdit((d) => withEnvelope(d, { ...d.envelope, kind: kind as EnvelopeKind }))} />
+        <p className="inspector-hint">{ENVELOPE_HINT[doc.envelope.kind]}</p>
+        {doc.envelope.kind === 'cloudevents' && (
+          <TextField label="CloudEvents source" value={doc.envelope.source ?? ''} placeholder={`/${doc.id}`}
+            title="A URI-reference; each producer's or consumer's id is appended"
+            onChange={(source) => applyEdit((d) => ({ ...d, envelope: source ? { ...d.envelope, source } : { kind: d.envelope.kind } }), { coalesceKey: 'design:envelope-source' })} />
+        )}
+      </Section>
+      <Section title="Schema library">
+        <LibraryEditor doc={doc} />
       </Section>
       <Section title="How to">
         <ul className="howto">

@@ -1,4 +1,4 @@
-import { effectiveFields, ENVELOPE_FIELDS, upsertEffectFor, withHandlerEmission, type FlowDocument, type Handler } from '../../core';
+import { envelopeAttributes, eventPayloadPaths, upsertEffectFor, withHandlerEmission, type FlowDocument, type Handler } from '../../core';
 import { SelectField, lists } from './controls';
 import { EffectEditor } from './EffectEditor';
 import { EmissionsEditor } from './EmissionsEditor';
@@ -16,7 +16,8 @@ interface HandlerEditorProps {
 /** The handler of one subscribed event type: its effects on projections and the events it emits. */
 export function HandlerEditor({ doc, label, handler, handledIds, onChange }: HandlerEditorProps) {
   const context: SourceContext = {
-    eventFields: [...effectiveFields(doc, handler.eventTypeId).map((f) => f.name), ...ENVELOPE_FIELDS],
+    eventPaths: eventPayloadPaths(doc, handler.eventTypeId, { listItems: true }).map((p) => p.path),
+    envelopePaths: envelopeAttributes(doc.envelope).map((a) => a.path),
   };
   const key = (k?: string) => (k ? `${handler.eventTypeId}:${k}` : undefined);
   const eventOptions = doc.eventTypes.filter((e) => e.id === handler.eventTypeId || !handledIds.includes(e.id))

@@ -20,7 +20,7 @@ export function ProducerInspector({ doc, node }: { doc: FlowDocument; node: Prod
   const addCommand = () => {
     const id = newCommandId(doc, node.id);
     setCommands([...node.commands, {
-      id, name: `Command${node.commands.length + 1}`, inputFields: [], aggregateId: { from: 'generated', generator: 'uuid' }, rowChanges: [], emits: [],
+      id, name: `Command${node.commands.length + 1}`, input: { type: 'object', properties: {} }, aggregateId: { from: 'generated', generator: 'uuid' }, rowChanges: [], emits: [],
     }]);
     setOpenCommand(node.commands.length);
   };

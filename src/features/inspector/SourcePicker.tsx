@@ -17,7 +17,7 @@ export function SourcePicker({ label, source, context, allowUnmapped, onChange }
       <SelectField compact label={label} value={encodeSource(source)} options={sourceOptions(context, source, allowUnmapped)}
         onChange={(value) => onChange(decodeSource(value, source))} />
       {source?.from === 'literal' && (
-        <TextField compact label={`${label} literal`} placeholder="value" value={source.value === null ? 'null' : String(source.value)}
+        <TextField compact label={`${label} literal`} placeholder="value" value={typeof source.value === 'string' ? source.value : JSON.stringify(source.value)}
           onChange={(text) => onChange({ from: 'literal', value: parseLiteralText(text) }, `${label}:literal`)} />
       )}
     </div>

@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { SearchSelect } from './SearchSelect';
 
 interface TextFieldProps {
   label: string;
@@ -9,18 +10,21 @@ interface TextFieldProps {
   /** Hide the visible label (compact rows); it stays the accessible name. */
   compact?: boolean;
   title?: string;
+  /** A shorter text to show than the accessible name (e.g. "Minimum" for "Field 3.2 minimum"). */
+  visibleLabel?: string;
 }
 
 /** A labelled text input or textarea. */
-export function TextField({ label, value, onChange, multiline, placeholder, compact, title }: TextFieldProps) {
+export function TextField({ label, value, onChange, multiline, placeholder, compact, title, visibleLabel }: TextFieldProps) {
   const id = useId();
+  const named = compact || visibleLabel !== undefined ? label : undefined;
   const common = { id, value, placeholder, title: title ?? label, onChange: (e: { target: { value: string } }) => onChange(e.target.value) };
   return (
     <div className={`form-field${compact ? ' form-field--compact' : ''}`}>
-      {compact ? null : <label htmlFor={id}>{label}</label>}
+      {compact ? null : <label htmlFor={id}>{visibleLabel ?? label}</label>}
       {multiline
-        ? <textarea {...common} rows={2} aria-label={compact ? label : undefined} />
-        : <input type="text" {...common} aria-label={compact ? label : undefined} spellCheck={false} />}
+        ? <textarea {...common} rows={2} aria-label={named} />
+        : <input type="text" {...common} aria-label={named} spellCheck={false} />}
     </div>
   );
 }
@@ -60,18 +64,31 @@ interface SelectFieldProps {
   onChange(value: string): void;
   compact?: boolean;
   title?: string;
+  /** A shorter text to show than the accessible name. */
+  visibleLabel?: string;
 }
 
-/** A labelled select; options with a `group` are shown under an optgroup. */
-export function SelectField({ label, value, options, onChange, compact, title }: SelectFieldProps) {
+/** Beyond this many options a select becomes a search box (a payload of thousands of fields). */
+const MANY_OPTIONS = 150;
+
+/** A labelled select; options with a `group` are shown under an optgroup. With very many options, a search box. */
+export function SelectField({ label, value, options, onChange, compact, title, visibleLabel }: SelectFieldProps) {
   const id = useId();
+  if (options.length > MANY_OPTIONS) {
+    return (
+      <div className={`form-field${compact ? ' form-field--compact' : ''}`}>
+        {compact ? null : <label htmlFor={id}>{visibleLabel ?? label}</label>}
+        <SearchSelect label={label} value={value} options={options} onChange={onChange} title={title} />
+      </div>
+    );
+  }
   const groups = [...new Set(options.map((o) => o.group))];
   const render = (list: SelectOption[]) => list.map((o) => <option key={o.value} value={o.value}>{o.label}</option>);
   return (
     <div className={`form-field${compact ? ' form-field--compact' : ''}`}>
-      {compact ? null : <label htmlFor={id}>{label}</label>}
+      {compact ? null : <label htmlFor={id}>{visibleLabel ?? label}</label>}
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)} title={title ?? label}
-        aria-label={compact ? label : undefined}>
+        aria-label={compact || visibleLabel !== undefined ? label : undefined}>
         {groups.map((group) => group === undefined
           ? render(options.filter((o) => o.group === undefined))
           : <optgroup key={group} label={group}>{render(options.filter((o) => o.group === group))}</optgroup>)}
@@ -87,15 +104,17 @@ interface CheckboxFieldProps {
   title?: string;
   /** Show only the box; the label stays its accessible name and tooltip. */
   compact?: boolean;
+  /** A shorter text to show than the accessible name. */
+  visibleLabel?: string;
 }
 
 /** A labelled checkbox. */
-export function CheckboxField({ label, checked, onChange, title, compact }: CheckboxFieldProps) {
+export function CheckboxField({ label, checked, onChange, title, compact, visibleLabel }: CheckboxFieldProps) {
   const id = useId();
   return (
     <div className="form-check" title={title ?? label}>
-      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-label={compact ? label : undefined} />
-      {!compact && <label htmlFor={id}>{label}</label>}
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-label={compact || visibleLabel !== undefined ? label : undefined} />
+      {!compact && <label htmlFor={id}>{visibleLabel ?? label}</label>}
     </div>
   );
 }

@@ -175,7 +175,8 @@ describe('micro-steps', () => {
   });
 
   it('given a changed status, when the consumer handles events of one aggregate out of order, then out-of-order is reported', async () => {
-    const { engine, runId } = await setup({ faults: { reorder: 1 } });
+    // A seed whose schedule delivers the two changes the wrong way round (which schedule a seed gives depends on every draw before it).
+    const { engine, runId } = await setup({ seed: 3, faults: { reorder: 1 } });
     await engine.fire(runId, create);
     await engine.fire(runId, { producerId: 'shop', commandId: 'change', payload: { itemId: 'i-1', state: 'b' } });
     await engine.fire(runId, { producerId: 'shop', commandId: 'change', payload: { itemId: 'i-1', state: 'c' } });

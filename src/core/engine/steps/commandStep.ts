@@ -2,7 +2,7 @@ import { appendAndQueue, eventsFromEmissions, lastStreamVersion, maybeCrashAfter
 import { usesOutbox } from '../flowIndex';
 import type { CommandRecord } from '../records';
 import { isoAt, shortId, type StepContext, type StepReport } from '../stepContext';
-import { buildPayload, evaluate, type ValueContext } from '../values';
+import { buildColumns, evaluate, type ValueContext } from '../values';
 
 async function reject(ctx: StepContext, command: CommandRecord, reason: string): Promise<StepReport> {
   const { run } = ctx;
@@ -42,7 +42,7 @@ export async function handleCommand(ctx: StepContext, command: CommandRecord): P
     return reject(ctx, command, `optimistic concurrency conflict on ${streamId}: expected version ${expected}, the event store has ${actual}`);
   }
   const values: ValueContext = { input: command.payload, before: row?.columns, generate };
-  const columns = { ...row?.columns, ...buildPayload(definition.rowChanges, values) };
+  const columns = { ...row?.columns, ...buildColumns(definition.rowChanges, values) };
   const events = eventsFromEmissions(ctx, definition.emits, values, { aggregateType: producer.aggregate, aggregateId });
   const stored = await appendAndQueue(ctx, producer.id, events, { commandId: command.id, causationId: command.id });
   await tx.put('businessRows', {

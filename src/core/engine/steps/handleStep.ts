@@ -128,7 +128,7 @@ export async function handleDelivery(ctx: StepContext, delivery: DeliveryRecord)
     };
   }
   const handler = index.subscriptions(event.eventTypeId).find((s) => s.consumer.id === consumer.id)?.handler;
-  const values: ValueContext = { event: eventView(event), generate: handlerGenerator(event.eventId, event.occurredAt, consumer.id) };
+  const values: ValueContext = { event: eventView(event, ctx.index.flow.envelope, ctx.index.flow.id), generate: handlerGenerator(event.eventId, event.occurredAt, consumer.id) };
   const projections = await applyEffects(ctx, event, handler, values);
   if (inbox) {
     await tx.put('inbox', { runId: run.runId, consumerId: consumer.id, eventId: event.eventId, seq: ++run.seq.inbox, eventTypeName: event.eventTypeName, processedStep: run.step, duplicatesSkipped: 0 });

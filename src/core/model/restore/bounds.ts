@@ -20,8 +20,10 @@ export const DESIGN_BOUNDS = {
   increment: { max: Number.MAX_SAFE_INTEGER },
   /** Nodes of one kind in a design. */
   nodesPerKind: 20_000,
-  /** Fields of one event type or command, columns of a projection, enum values of a field, … */
+  /** Properties of one schema, columns of a projection, enum values, commands of a producer, … */
   listItems: 20_000,
+  /** How deep a payload or input schema may nest. */
+  schemaDepth: 64,
   /** Characters of a name, id or description. */
   textLength: 1_000_000,
 } as const;
@@ -47,6 +49,30 @@ export function checkBounds(doc: FlowDocument): RestoreError[] {
       errors.push({ path, message: `${path.slice(path.lastIndexOf('/') + 1)}: at most ${count(DESIGN_BOUNDS.textLength)} characters, found ${count(value.length)}` });
     }
   };
+  /** A payload or input schema: property counts, property names and enum lists, nesting depth. */
+  const schema = (path: string, value: unknown, depth: number): void => {
+    if (typeof value !== 'object' || value === null) return;
+    if (depth > DESIGN_BOUNDS.schemaDepth) {
+      errors.push({ path, message: `${path.slice(path.lastIndexOf('/') + 1)}: nested deeper than ${DESIGN_BOUNDS.schemaDepth} levels` });
+      return;
+    }
+    if (Array.isArray(value)) {
+      value.forEach((item, k) => schema(`${path}/${k}`, item, depth + 1));
+      return;
+    }
+    for (const [keyword, sub] of Object.entries(value)) {
+      const at = `${path}/${segment(keyword)}`;
+      if (keyword === 'enum' && Array.isArray(sub)) list(at, sub, 'values');
+      else if ((keyword === 'properties' || keyword === '$defs') && typeof sub === 'object' && sub !== null && !Array.isArray(sub)) {
+        const names = Object.keys(sub);
+        list(at, names, keyword === 'properties' ? 'properties' : 'definitions');
+        for (const name of names) {
+          text(`${at}/${segment(name)}`, name);
+          schema(`${at}/${segment(name)}`, Object.getOwnPropertyDescriptor(sub, name)?.value, depth + 1);
+        }
+      } else if (typeof sub === 'object') schema(at, sub, depth + 1);
+    }
+  };
   const coordinate = (path: string, value: number) => {
     if (Math.abs(value) > DESIGN_BOUNDS.coordinate.max) fail(path, `a coordinate within ±${count(DESIGN_BOUNDS.coordinate.max)}`, value);
   };
@@ -64,15 +90,11 @@ export function checkBounds(doc: FlowDocument): RestoreError[] {
   }
   doc.eventTypes.forEach((event, i) => {
     within(`/eventTypes/${i}/version`, event.version, DESIGN_BOUNDS.version.min, DESIGN_BOUNDS.version.max, 'a version');
-    list(`/eventTypes/${i}/fields`, event.fields, 'fields');
-    event.fields.forEach((field, j) => {
-      text(`/eventTypes/${i}/fields/${j}/name`, field.name);
-      if (field.enumValues) list(`/eventTypes/${i}/fields/${j}/enumValues`, field.enumValues, 'values');
-    });
+    schema(`/eventTypes/${i}/payload`, event.payload, 0);
   });
   doc.producers.forEach((producer, i) => {
     list(`/producers/${i}/commands`, producer.commands, 'commands');
-    producer.commands.forEach((command, j) => list(`/producers/${i}/commands/${j}/inputFields`, command.inputFields, 'input fields'));
+    producer.commands.forEach((command, j) => schema(`/producers/${i}/commands/${j}/input`, command.input, 0));
   });
   doc.consumers.forEach((consumer, i) => {
     within(`/consumers/${i}/retryLimit`, consumer.retryLimit, DESIGN_BOUNDS.retryLimit.min, DESIGN_BOUNDS.retryLimit.max, 'a retry limit');

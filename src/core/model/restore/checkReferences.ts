@@ -1,7 +1,8 @@
+import { inheritanceCycle } from '../inheritance';
 import type { FlowDocument } from '../types';
 import type { RestoreError } from './ShapeChecker';
 
-/** Duplicate node ids and references to nodes that do not exist, in a structurally sound document. */
+/** Duplicate node ids, references to nodes that do not exist and inheritance cycles, in a structurally sound document. */
 export function checkReferences(doc: FlowDocument): RestoreError[] {
   const errors: RestoreError[] = [];
   const seen = new Set<string>();
@@ -17,8 +18,15 @@ export function checkReferences(doc: FlowDocument): RestoreError[] {
   const needEvent = (id: string, path: string) => {
     if (!events.has(id)) errors.push({ path, message: `${path.slice(path.lastIndexOf('/') + 1)}: no event type has the id '${id}'` });
   };
+  const onReportedCycle = new Set<string>();
   doc.eventTypes.forEach((event, i) => {
     if (event.extends !== undefined) needEvent(event.extends, `/eventTypes/${i}/extends`);
+    const cycle = onReportedCycle.has(event.id) ? undefined : inheritanceCycle(doc, event.id);
+    if (cycle) {
+      cycle.forEach((member) => onReportedCycle.add(member.id));
+      const names = [...cycle, event].map((member) => member.name || member.id).join(' → ');
+      errors.push({ path: `/eventTypes/${i}/extends`, message: `extends: ${event.name || event.id} inherits from itself (${names}); an event type cannot be its own base: remove one 'extends' of the cycle` });
+    }
   });
   doc.producers.forEach((producer, i) => producer.commands.forEach((command, j) => command.emits.forEach((emission, k) => {
     needEvent(emission.eventTypeId, `/producers/${i}/commands/${j}/emits/${k}/eventTypeId`);

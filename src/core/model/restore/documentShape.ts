@@ -1,26 +1,44 @@
-import { FIELD_TYPES } from '../types';
+import { checkSchema } from '../schema/checkSchema';
+import { ENVELOPE_KINDS } from '../schema/envelope';
+import { isValidPath } from '../schema/paths';
+import { FIELD_TYPES } from '../schema/simpleTypes';
 import {
   bool, exactly, finiteNumber, integer, listOf, literal, oneOf, recordOf, shape, tagged, text, type Check,
 } from './ShapeChecker';
 
-/** The structure of format 1, mirroring docs/flow-document.schema.json property by property. */
+/** The structure of format 2, mirroring docs/flow-document.schema.json property by property. */
 
-const field = shape({
-  name: text, type: oneOf(FIELD_TYPES), required: bool, 'description?': text, 'example?': literal,
-  'enumValues?': listOf(text),
-  'itemType?': oneOf(FIELD_TYPES.filter((t) => t !== 'array' && t !== 'object' && t !== 'enum')),
-});
+/** A JSON Pointer (RFC 6901): empty, or `/`-separated keys with `~0` and `~1` as the only escapes. */
+const path: Check = (c, v, p) => {
+  if (typeof v !== 'string' || !isValidPath(v)) c.fail(p, "a JSON pointer ('' or /name/…, with ~0 for ~ and ~1 for /)", v);
+};
+
+/** Any JSON value (a literal of a mapping, an example). */
+const anyJson: Check = () => undefined;
+
+/** A well-formed JSON Schema 2020-12 object schema (a payload, an input). */
+const objectSchema: Check = (c, v, p) => {
+  if (c.object(v, p) === undefined) return;
+  for (const issue of checkSchema(v, p)) c.errors.push(issue);
+};
+
+/** A well-formed JSON Schema 2020-12 schema: an object or true / false. */
+const anySchema: Check = (c, v, p) => {
+  for (const issue of checkSchema(v, p)) c.errors.push(issue);
+};
 
 const valueSource = tagged('from', {
-  input: { field: text },
-  event: { field: text },
+  input: { path },
+  event: { path },
+  envelope: { path },
   before: { column: text },
-  literal: { value: literal },
+  literal: { value: anyJson },
   generated: { generator: oneOf(['uuid', 'now']) },
 }, 'value source');
 
 const assignment = shape({ target: text, source: valueSource });
-const emission = shape({ eventTypeId: text, mappings: listOf(assignment) });
+const mapping = shape({ target: path, source: valueSource });
+const emission = shape({ eventTypeId: text, mappings: listOf(mapping) });
 const publishMode = oneOf(['outbox', 'dual-write']);
 
 const effect = tagged('kind', {
@@ -30,13 +48,23 @@ const effect = tagged('kind', {
   delete: { projectionId: text, key: valueSource },
 }, 'effect kind');
 
+/**
+ * A format-1 field list the migration could not convert (a field without a name, say): checked
+ * with format 1's rules, so the error says which field is broken.
+ */
+const format1Fields = listOf(shape({
+  name: text, type: oneOf(FIELD_TYPES), required: bool, 'description?': text, 'example?': literal,
+  'enumValues?': listOf(text),
+  'itemType?': oneOf(FIELD_TYPES.filter((t) => t !== 'array' && t !== 'object' && t !== 'enum')),
+}));
+
 const eventTypeProps = {
   id: text, kind: exactly('event'), name: text, description: text, version: integer,
-  'extends?': text, 'aggregateIdField?': text, 'abstract?': bool, fields: listOf(field),
+  'extends?': text, 'aggregateIdPath?': path, 'abstract?': bool, 'fields?': format1Fields, payload: objectSchema,
 };
 
 const command = shape({
-  id: text, name: text, 'description?': text, inputFields: listOf(field), aggregateId: valueSource,
+  id: text, name: text, 'description?': text, 'inputFields?': format1Fields, input: objectSchema, aggregateId: valueSource,
   rowChanges: listOf(assignment), emits: listOf(emission),
 });
 
@@ -69,9 +97,13 @@ const layout = shape({
   'viewport?': shape({ x: finiteNumber, y: finiteNumber, zoom: finiteNumber }),
 });
 
+const envelope = shape({ kind: oneOf(ENVELOPE_KINDS), 'source?': text });
+
+const schemaDefinition = shape({ name: text, schema: anySchema });
+
 /** The whole document of the current format (schemaVersion is checked by the migrations). */
 export const flowDocumentShape: Check = shape({
-  id: text, name: text, description: text,
+  id: text, name: text, description: text, envelope, schemaLibrary: listOf(schemaDefinition),
   eventTypes: listOf(shape(eventTypeProps)), producers: listOf(shape(producerProps)),
   consumers: listOf(shape(consumerProps)), projections: listOf(shape(projectionProps)), layout,
 });

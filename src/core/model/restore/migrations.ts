@@ -1,5 +1,6 @@
 import { CURRENT_SCHEMA_VERSION } from '../types';
 import { migrate0to1 } from './migrate0to1';
+import { migrate1to2 } from './migrate1to2';
 
 /** A plain JSON object of unknown shape, as read from a file or an old database row. */
 export type JsonObject = Record<string, unknown>;
@@ -21,6 +22,11 @@ export const MIGRATIONS: readonly Migration[] = [
     from: 0,
     describe: 'positions move from each node to layout.positions; consumers\' `inbox` becomes `useInbox`; publishMode defaults to outbox',
     migrate: migrate0to1,
+  },
+  {
+    from: 1,
+    describe: 'fields become JSON Schema payloads (`payload`, `input`); mappings, sources and aggregate ids address values by JSON Pointer; envelope reads become `envelope` sources; the design gets an envelope choice and a schema library',
+    migrate: migrate1to2,
   },
 ];
 

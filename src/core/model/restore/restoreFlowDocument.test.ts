@@ -28,10 +28,13 @@ describe('restoreFlowDocument', () => {
     ['an unknown node kind', (d: any) => { d.eventTypes[2].kind = 'evnt'; }, '/eventTypes/2/kind', "kind: expected 'event', found the text \"evnt\""],
     ['an unknown effect kind', (d: any) => { d.consumers[1].handlers[0].effects[0].kind = 'bump'; }, '/consumers/1/handlers/0/effects/0/kind', /unknown effect kind the text "bump" \(known: 'upsert'/],
     ['an unknown value source', (d: any) => { d.producers[0].commands[0].aggregateId = { from: 'header', field: 'x' }; }, '/producers/0/commands/0/aggregateId/from', /unknown value source/],
-    ['an unknown field type', (d: any) => { d.eventTypes[0].fields[0].type = 'text'; }, '/eventTypes/0/fields/0/type', /expected one of 'string'/],
+    ['an unknown payload type', (d: any) => { d.eventTypes[0].payload.properties.source.type = 'text'; }, '/eventTypes/0/payload/properties/source/type', /type: expected one of 'string'/],
+    ['a malformed nested schema', (d: any) => { d.eventTypes[2].payload.properties.title = { type: 'object', properties: { 'a/b': { minimum: '0' } } }; }, '/eventTypes/2/payload/properties/title/properties/a~1b/minimum', 'minimum: expected a number, found the text "0"'],
+    ['an inheritance cycle', (d: any) => { d.eventTypes[0].extends = 'video-input-event'; }, '/eventTypes/0/extends', /AbstractContentEvent inherits from itself \(AbstractContentEvent → VideoInputEvent → VideoEvent → AbstractContentEvent\)/],
+    ['a path that is no pointer', (d: any) => { d.producers[0].commands[0].aggregateId = { from: 'input', path: 'videoId' }; }, '/producers/0/commands/0/aggregateId/path', /expected a JSON pointer/],
     ['a list that is not a list', (d: any) => { d.projections = {}; }, '/projections', 'projections: expected a list, found an object'],
     ['a bad position', (d: any) => { d.layout.positions['follow-center'] = { x: 'left', y: 0 }; }, '/layout/positions/follow-center/x', /expected a number/],
-    ['a future version', (d: any) => { d.schemaVersion = 2; }, '/schemaVersion', /newer version of the app/],
+    ['a future version', (d: any) => { d.schemaVersion = 3; }, '/schemaVersion', /newer version of the app/],
     ['a dangling event reference', (d: any) => { d.consumers[1].handlers[0].eventTypeId = 'gone'; }, '/consumers/1/handlers/0/eventTypeId', "eventTypeId: no event type has the id 'gone'"],
     ['a dangling projection reference', (d: any) => { d.consumers[0].handlers[0].effects[0].projectionId = 'gone'; }, '/consumers/0/handlers/0/effects/0/projectionId', /no projection has the id 'gone'/],
     ['a dangling base type', (d: any) => { d.eventTypes[1].extends = 'gone'; }, '/eventTypes/1/extends', /no event type has the id 'gone'/],
@@ -43,8 +46,8 @@ describe('restoreFlowDocument', () => {
   });
 
   it('reports every structural error, not just the first', () => {
-    const errors = errorsAfter((d) => { d.name = 5; delete d.eventTypes[0].fields; d.consumers[2].useInbox = 'yes'; });
-    expect(errors.map((e) => e.path)).toEqual(['/name', '/eventTypes/0/fields', '/consumers/2/useInbox']);
+    const errors = errorsAfter((d) => { d.name = 5; delete d.eventTypes[0].payload; d.consumers[2].useInbox = 'yes'; });
+    expect(errors.map((e) => e.path)).toEqual(['/name', '/eventTypes/0/payload', '/consumers/2/useInbox']);
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import { inheritanceChain } from '../effectiveFields';
+import { inheritanceChain } from '../inheritance';
 import type { FlowDocument } from '../types';
 import { label } from './checkNames';
 import { ProblemSink } from './problems';

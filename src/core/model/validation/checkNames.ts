@@ -1,5 +1,5 @@
 import { allNodes } from '../nodes';
-import type { FieldDef, FlowNode, ProjectionColumn } from '../types';
+import type { FlowNode } from '../types';
 import { ProblemSink } from './problems';
 
 /** The JSON pointer of a node: `/eventTypes/2`, `/consumers/0`… */
@@ -46,12 +46,12 @@ export function checkNodeNames(sink: ProblemSink): void {
   }
 }
 
-/** Empty and duplicate names in a list of fields, columns or commands that belongs to one node. */
+/** Empty and duplicate names in a list of columns or commands that belongs to one node. */
 export function checkListNames(
   sink: ProblemSink,
   node: FlowNode,
   listPath: string,
-  items: readonly (FieldDef | ProjectionColumn | { name: string })[],
+  items: readonly { name: string }[],
   what: string,
 ): void {
   const seen = new Set<string>();
@@ -63,15 +63,5 @@ export function checkListNames(
       sink.add('duplicate-field', path, `${label(node)}: two ${what}s are called '${item.name}': rename one of them`, node.id);
     }
     seen.add(item.name);
-  });
-}
-
-/** Enum fields need at least one allowed value. */
-export function checkEnumValues(sink: ProblemSink, node: FlowNode, listPath: string, fields: readonly FieldDef[]): void {
-  fields.forEach((field, index) => {
-    if (field.type === 'enum' && !(field.enumValues && field.enumValues.length > 0)) {
-      sink.add('enum-without-values', `${listPath}/${index}/enumValues`,
-        `${label(node)}: enum field '${field.name}' has no allowed values: type them in the inspector, comma separated`, node.id);
-    }
   });
 }

@@ -1,4 +1,5 @@
-import { checkEnumValues, checkListNames, label } from './checkNames';
+import { checkListNames, label } from './checkNames';
+import { checkSchemaProblems } from './checkPayloads';
 import { ProblemSink } from './problems';
 
 /** Producers' commands, consumers' subscriptions and retry limits, projections' keys and columns. */
@@ -8,9 +9,8 @@ export function checkServices(sink: ProblemSink): void {
     const path = `/producers/${i}`;
     checkListNames(sink, producer, `${path}/commands`, producer.commands, 'command');
     producer.commands.forEach((command, j) => {
-      const inputs = `${path}/commands/${j}/inputFields`;
-      checkListNames(sink, producer, inputs, command.inputFields, `input field of ${command.name || 'a command'}`);
-      checkEnumValues(sink, producer, inputs, command.inputFields);
+      const what = `${label(producer)}: input of ${command.name || 'a command'}`;
+      checkSchemaProblems(sink, { node: producer, what, fix: `fix it in ${label(producer)}'s inspector` }, command.input, `${path}/commands/${j}/input`);
     });
   });
   const updated = new Set<string>();

@@ -40,6 +40,13 @@ export const PROBLEM_CODES = {
   'empty-name': 'error',
   'invalid-retry-limit': 'error',
   'invalid-version': 'error',
+  'invalid-schema': 'error',
+  'invalid-constraint': 'error',
+  'unknown-schema-ref': 'error',
+  'payload-not-object': 'error',
+  'payload-shadows-envelope': 'warning',
+  'overlapping-mapping': 'error',
+  'invalid-example': 'warning',
 } as const satisfies Record<string, ProblemSeverity>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

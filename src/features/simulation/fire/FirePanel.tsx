@@ -1,8 +1,13 @@
-import { getOwn } from '../../../core';
-import { useEffect, useState, type FormEvent } from 'react';
-import type { FieldDef, FireRequest, RunRecord } from '../../../core';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { libraryDefs, pathLabel, type FireRequest, type Payload, type RunRecord } from '../../../core';
 import { runEngine } from '../runEngine';
-import { fromInputTexts, textsFromPayload } from './payloadForm';
+import { PayloadFields } from './PayloadFields';
+import { countInputs, formErrors, type FormState } from './payloadForm';
+import { PayloadJson } from './PayloadJson';
+
+/** Beyond this many inputs the form shows the payload as JSON only (a design with thousands of fields). */
+const MAX_FORM_INPUTS = 200;
+const EMPTY: FormState = { value: {}, pending: new Map() };
 
 interface Props {
   run: RunRecord;
@@ -14,8 +19,11 @@ interface Props {
 }
 
 /**
- * Fire a command at a producer: a form generated from the command's input fields, prefilled by the
- * run's seeded generator (the values the engine would pick), editable; and "fire N" with generated values.
+ * Fire a command at a producer: a form generated from the command's input schema (nested objects
+ * as groups, lists with add / remove, enums as choices, nullable values with a null box; what the
+ * form cannot show field by field as JSON), or the whole input as JSON; prefilled by the run's
+ * seeded generator (the values the engine would pick), checked against the schema as it is typed;
+ * and "fire N" with generated values.
  */
 export function FirePanel({ run, selectedNodeId, enabled, onFire, onFireMany }: Props) {
   const producers = run.flow.producers.filter((p) => p.commands.length > 0);
@@ -24,8 +32,9 @@ export function FirePanel({ run, selectedNodeId, enabled, onFire, onFireMany }: 
   const producer = producers.find((p) => p.id === producerId) ?? producers[0];
   const [chosenCommand, setCommandId] = useState('');
   const command = producer?.commands.find((c) => c.id === chosenCommand) ?? producer?.commands[0];
-  const [texts, setTexts] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [form, setForm] = useState<FormState>(EMPTY);
+  const [asJson, setAsJson] = useState(false);
+  const defs = libraryDefs(run.flow.schemaLibrary);
   const [count, setCount] = useState(10);
   const [refresh, setRefresh] = useState(0);
   // Once the user types in the form, the steps that move the run's random state must not overwrite it:
@@ -44,8 +53,7 @@ export function FirePanel({ run, selectedNodeId, enabled, onFire, onFireMany }: 
     runEngine().previewPayload(run.runId, producer.id, command.id).then(
       (payload) => {
         if (cancelled) return;
-        setTexts(textsFromPayload(command.inputFields, payload));
-        setErrors({});
+        setForm({ value: payload, pending: new Map() });
       },
       () => undefined,
     );
@@ -56,16 +64,23 @@ export function FirePanel({ run, selectedNodeId, enabled, onFire, onFireMany }: 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [previewKey]);
 
+  const tooMany = useMemo(() => (command ? countInputs(command.input, defs, MAX_FORM_INPUTS) > MAX_FORM_INPUTS : false), [command, defs]);
+  const errors = useMemo(() => (command ? formErrors(command.input, form, defs) : new Map<string, string>()), [command, form, defs]);
+
   if (!producer || !command) return <p className="sim-hint">This design has no producer with a command to fire.</p>;
 
+  const change = (next: FormState) => {
+    setEdited(true);
+    setForm(next);
+  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const result = fromInputTexts(command.inputFields, texts);
-    setErrors(result.errors);
-    if (Object.keys(result.errors).length > 0) return;
-    await onFire({ producerId: producer.id, commandId: command.id, payload: result.payload });
+    if (errors.size > 0) return;
+    await onFire({ producerId: producer.id, commandId: command.id, payload: form.value });
     setEdited(false);
   };
+  const json = asJson || tooMany;
+  const topErrors = [...errors].filter(([path]) => json || path === '');
 
   return (
     <form className="sim-form" onSubmit={(e) => void submit(e)} aria-label="Fire a command">
@@ -82,20 +97,23 @@ export function FirePanel({ run, selectedNodeId, enabled, onFire, onFireMany }: 
           {producer.commands.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
         </select>
       </label>
-      {command.inputFields.map((field) => (
-        <FieldInput
-          key={`${command.id}:${field.name}`}
-          field={field}
-          value={getOwn(texts, field.name) ?? ''}
-          error={getOwn(errors, field.name)}
-          onChange={(value) => {
-            setEdited(true);
-            setTexts((t) => ({ ...t, [field.name]: value }));
-          }}
-        />
-      ))}
+      {!tooMany && (
+        <label className="sim-check">
+          <input type="checkbox" checked={asJson} onChange={(e) => setAsJson(e.target.checked)} /> Edit the input as JSON
+        </label>
+      )}
+      {tooMany && <p className="sim-hint">The input has more than {MAX_FORM_INPUTS} values: edit it as JSON.</p>}
+      {json
+        ? <PayloadJson value={form.value} onChange={(value: Payload) => change({ value, pending: new Map() })} />
+        : <PayloadFields schema={command.input} state={form} onChange={change} errors={errors} defs={defs} />}
+      {topErrors.length > 0 && (
+        <ul className="sim-errors" aria-label="What does not fit the input">
+          {topErrors.slice(0, 8).map(([path, message]) => <li key={path}>{path ? `${pathLabel(path)}: ` : ''}{message}</li>)}
+        </ul>
+      )}
       <div className="sim-row">
-        <button type="submit" className="sim-btn primary" disabled={!enabled} title="Queue this command at the producer; Step to handle it">
+        <button type="submit" className="sim-btn primary" disabled={!enabled || errors.size > 0}
+          title={errors.size > 0 ? 'Fix the values marked in red first' : 'Queue this command at the producer; Step to handle it'}>
           Fire
         </button>
         <button
@@ -132,32 +150,5 @@ export function FirePanel({ run, selectedNodeId, enabled, onFire, onFireMany }: 
         </button>
       </div>
     </form>
-  );
-}
-
-function FieldInput({ field, value, error, onChange }: { field: FieldDef; value: string; error?: string; onChange(value: string): void }) {
-  const label = `${field.name}${field.required ? '' : ' (optional)'}`;
-  const describedBy = error ? `fire-error-${field.name}` : undefined;
-  return (
-    <label className="sim-field" title={field.description ?? field.name}>
-      <span>{field.name}{field.required ? '' : '?'}</span>
-      {field.type === 'enum' || field.type === 'boolean' ? (
-        <select value={value} onChange={(e) => onChange(e.target.value)} aria-label={label} aria-invalid={!!error} aria-describedby={describedBy}>
-          {!field.required && <option value="">—</option>}
-          {(field.type === 'boolean' ? ['true', 'false'] : field.enumValues ?? []).map((v) => <option key={v} value={v}>{v}</option>)}
-        </select>
-      ) : (
-        <input
-          type={field.type === 'integer' || field.type === 'number' ? 'number' : 'text'}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          aria-label={label}
-          aria-invalid={!!error}
-          aria-describedby={describedBy}
-          spellCheck={false}
-        />
-      )}
-      {error && <em id={describedBy} className="field-error">{error}</em>}
-    </label>
   );
 }

@@ -1,29 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { makeField } from '../../../core/testing';
-import { fromInputTexts, textsFromPayload } from './payloadForm';
+import type { JsonSchemaObject } from '../../../core';
+import { countInputs, formErrors, formKind, formProperties, formSchema, skeleton } from './payloadForm';
 
-const fields = [
-  makeField('videoId', { type: 'uuid' }),
-  makeField('durationSeconds', { type: 'integer', required: false }),
-  makeField('status', { type: 'enum', enumValues: ['draft', 'published'] }),
-  makeField('tags', { type: 'array', required: false }),
-];
+const defs = new Map([['Money', { type: 'object', required: ['amount'], properties: { amount: { type: 'number', minimum: 0 }, currency: { enum: ['EUR', 'USD'] } } }]]);
+const order: JsonSchemaObject = {
+  type: 'object', required: ['customer', 'lines'],
+  properties: {
+    customer: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, vip: { type: 'boolean' } } },
+    lines: { type: 'array', items: { type: 'object', required: ['quantity', 'price'], properties: { quantity: { type: 'integer', minimum: 1 }, price: { $ref: '#/$defs/Money' } } } },
+    coupon: { type: ['string', 'null'] },
+    either: { oneOf: [{ type: 'string' }, { type: 'integer' }] },
+  },
+};
 
-describe('fromInputTexts', () => {
-  it('given typed texts, when converted, then numbers, enums and lists get their types and blanks are left out', () => {
-    const { payload, errors } = fromInputTexts(fields, { videoId: 'v-1', durationSeconds: '312', status: 'draft', tags: 'a, b' });
-    expect(errors).toEqual({});
-    expect(payload).toEqual({ videoId: 'v-1', durationSeconds: 312, status: 'draft', tags: ['a', 'b'] });
+describe('the fire form model', () => {
+  it('tells which input edits each part, following library references', () => {
+    expect(formProperties(order, defs).map((p) => [p.name, formKind(formSchema(p.schema, defs)), p.required])).toEqual([
+      ['customer', 'object', true], ['lines', 'array', true], ['coupon', 'text', false], ['either', 'json', false],
+    ]);
+    expect(formKind(formSchema({ $ref: '#/$defs/Money' }, defs))).toBe('object');
   });
 
-  it('given a missing required field and a bad integer, when converted, then both are reported', () => {
-    const { errors } = fromInputTexts(fields, { videoId: '', durationSeconds: '3.5', status: 'gone' });
-    expect(errors).toEqual({ videoId: 'required', durationSeconds: 'not an integer', status: 'one of draft, published' });
+  it('starts new items with their required parts', () => {
+    expect(skeleton(order, defs)).toEqual({ customer: { name: '' }, lines: [] });
+    expect(skeleton({ type: 'object', required: ['quantity', 'price'], properties: { quantity: { type: 'integer' }, price: { $ref: '#/$defs/Money' } } }, defs))
+      .toEqual({ quantity: 0, price: { amount: 0 } });
   });
-});
 
-describe('textsFromPayload', () => {
-  it('given a generated payload without an optional field, when shown, then that field is empty', () => {
-    expect(textsFromPayload(fields, { videoId: 'v-1', status: 'draft' })).toEqual({ videoId: 'v-1', durationSeconds: '', status: 'draft', tags: '' });
+  it('names every misfit by its path, and half-typed numbers first', () => {
+    const errors = formErrors(order, { value: { customer: {}, lines: [{ quantity: 0, price: { amount: -1 } }] }, pending: new Map([['/lines/0/quantity', '1.']]) }, defs);
+    expect([...errors]).toEqual([
+      ['/lines/0/quantity', '“1.” is not a number'],
+      ['/customer/name', 'is required but missing'],
+      ['/lines/0/price/amount', 'must be ≥ 0, is -1'],
+    ]);
+  });
+
+  it('counts inputs, stopping past the limit', () => {
+    expect(countInputs(order, defs, 100)).toBe(8);
+    const properties: Record<string, unknown> = {};
+    for (let i = 0; i < 5000; i++) properties[`f${i}`] = { type: 'string' };
+    expect(countInputs({ type: 'object', properties }, defs, 200)).toBe(201);
   });
 });

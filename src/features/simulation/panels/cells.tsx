@@ -1,10 +1,10 @@
 import type { CellValue, Payload } from '../../../core';
 
-/** A cell value as short text: lists joined, null as an em dash. Pure. */
+/** A cell value as short text: lists joined, nested objects as JSON, null as an em dash. Pure. */
 export function formatValue(value: CellValue | undefined): string {
   if (value === undefined || value === null) return '—';
-  if (Array.isArray(value)) return `[${value.map((v) => (v === null ? 'null' : String(v))).join(', ')}]`;
-  return String(value);
+  if (Array.isArray(value)) return `[${value.map((v) => (v === null ? 'null' : typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ')}]`;
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 /** A payload as one line of `field=value` pairs, in field order. Pure. */

@@ -1,0 +1,12 @@
+export * from './paths';
+export * from './schemaAccess';
+export * from './schemaPaths';
+export * from './simpleTypes';
+export * from './envelope';
+export * from './checkSchema';
+export * from './editSchema';
+export * from './renames';
+export * from './validateInstance';
+export * from './generateInstance';
+export { formatMatches } from './formats';
+export { randomUuid } from './formatValues';
