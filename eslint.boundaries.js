@@ -120,7 +120,7 @@ export const TEMPORARY_PERSISTENCE_IMPORTS = [
   'src/features/simulation/SimulationWorkspace.tsx', //   hands the database to the panels
   'src/features/simulation/panels/PanelScope.ts', //      the database in the panels' scope (type)
   'src/features/simulation/queries.ts', //                the panels' read models
-  'src/features/simulation/overlay/RunOverlayProvider.tsx', // the canvas badges' live read
+  'src/features/simulation/overlay/LiveRunFeed.tsx', //        the canvas badges' live read (lazy, run mode)
   'src/features/simulation/live/useThrottledLiveQuery.ts', //   the live-query primitive
 ];
 

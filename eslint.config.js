@@ -6,7 +6,7 @@ import { boundaries } from './eslint.boundaries.js';
 import { userKeyedRecords } from './scripts/lint/userKeyedRecords.mjs';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', 'bench-results', 'scripts/lint/breaches'] },
+  { ignores: ['dist', 'dist-*', '.bench-build', 'node_modules', 'test-results', 'playwright-report', 'bench-results', 'scratch', 'scripts/lint/breaches'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -39,12 +39,15 @@ test.describe('bounds with clear messages', () => {
     expect(JSON.parse(file.text).name).toHaveLength(10_009);
   });
 
-  test('/bench/ is served with the same Content-Security-Policy as the app, and it bites', async ({ page }) => {
+  test('the production build ships no bench page: /bench/ serves the app itself, under its CSP', async ({ page }) => {
     await page.goto('/');
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-    await page.goto('/bench/');
-    await expect(page.getByRole('heading', { name: 'Simulation benchmark' })).toBeVisible();
+    expect(csp).toContain("script-src 'self'");
+    const engine = await page.request.get('/bench/assets/engine.js');
+    expect(engine.headers()['content-type'] ?? '').not.toContain('javascript');
 
+    await page.goto('/bench/');
+    await expect(page.getByRole('heading', { name: 'Simulation benchmark' })).toHaveCount(0);
     expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(csp);
     await expect(page.addScriptTag({ content: 'window.inlineRan = true;' })).rejects.toThrow();
     expect(await page.evaluate(() => (window as unknown as { inlineRan?: boolean }).inlineRan)).toBeUndefined();

@@ -1,5 +1,9 @@
 import { useEffect } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import './app.css';
+import '../canvas/canvas.css';
+import '../features/inspector/inspector.css';
 import { FlowCanvas } from '../canvas/FlowCanvas';
 import { ActionHostProvider } from '../features/actions';
 import { Palette } from '../features/palette/Palette';

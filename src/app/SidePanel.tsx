@@ -1,4 +1,4 @@
-import { Inspector } from '../features/inspector/Inspector';
+import { lazy, Suspense } from 'react';
 import { ProblemsList } from '../features/problems/ProblemsList';
 import { useAppStore } from '../state/store';
 import { selectProblems, selectSidePanel, selectSidePanelVisible } from '../state/selectors';
@@ -6,6 +6,9 @@ import { ErrorBoundary } from '../features/durability/ErrorBoundary';
 
 /** What is selected, as one value: the inspector's error clears when the selection changes. */
 const selectSelectionKey = (s: ReturnType<typeof useAppStore.getState>) => `${s.selectedNodeIds.join('\u0000')}\u0001${s.selectedEdgeIds.join('\u0000')}`;
+
+// The inspector's editors load the first time something is selected (or the panel is opened).
+const Inspector = lazy(() => import('../features/inspector/Inspector').then((m) => ({ default: m.Inspector })));
 
 /** The right-hand panel: the inspector, or the problems list, one tab each. Shown on selection or on demand. */
 export function SidePanel() {
@@ -33,7 +36,9 @@ export function SidePanel() {
         <ErrorBoundary area={panel === 'inspector' ? 'The inspector' : 'The problems list'} resetKeys={[panel, selectionKey]}
           reassurance="Your design is saved; the canvas keeps working."
           actions={[{ label: 'Clear the selection', title: 'Close the inspector of this node', run: clearSelection }]}>
-          {panel === 'inspector' ? <Inspector /> : <ProblemsList />}
+          {panel === 'inspector'
+            ? <Suspense fallback={<p className="side-panel__loading" role="status">Loading the inspector…</p>}><Inspector /></Suspense>
+            : <ProblemsList />}
         </ErrorBoundary>
       </div>
     </aside>

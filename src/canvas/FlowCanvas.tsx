@@ -3,14 +3,13 @@ import {
   Background, BackgroundVariant, ControlButton, Controls, MiniMap, ReactFlow, useReactFlow,
   type Connection, type EdgeChange, type FinalConnectionState, type IsValidConnection, type NodeChange, type Viewport,
 } from '@xyflow/react';
-import { allNodes, canConnect, getOwn, setOwn, type FlowDocument, type NodeKind, type Position } from '../core';
+import { canConnect, emptyRecord, getOwn, setOwn, type FlowDocument, type NodeKind, type Position } from '../core';
 import { useAppStore } from '../state/store';
 import { selectDoc, selectMode } from '../state/selectors';
 import type { CanvasNode } from './flowElements';
 import { edgeTypes } from './edges/edgeTypes';
 import { EdgeMarkers } from './edges/EdgeMarkers';
 import { nodeTypes } from './nodes/nodeTypes';
-import type { MeasuredSize } from './nodeCache';
 import { useCanvasElements } from './useCanvasElements';
 import { useFocusRequests } from './useFocusRequests';
 import { CanvasToast } from './CanvasToast';
@@ -19,6 +18,9 @@ import { useAutoLayout } from './useAutoLayout';
 import { fitViewOptionsFor } from './fitViewOptions';
 import { useRefitOnModeChange } from './useRefitOnModeChange';
 import { useKeepSelectionInView } from './useKeepSelectionInView';
+import { useFarZoom } from './useFarZoom';
+import { useCanvasTabOrder } from './useCanvasTabOrder';
+import { LARGE_DESIGN_NODES, useRenderEverything } from './renderEverything';
 
 const MINIMAP_COLORS: Record<string, string> = {
   event: '#f59e0b', producer: '#3b82f6', consumer: '#8b5cf6', projection: '#10b981',
@@ -29,7 +31,14 @@ const isLegalConnection: IsValidConnection = (connection) => {
   return doc !== null && canConnect(doc, connection.source, connection.target).ok;
 };
 
+const isEmpty = (doc: FlowDocument) =>
+  doc.eventTypes.length + doc.producers.length + doc.consumers.length + doc.projections.length === 0;
+
 const EMPTY_VIEWPORT = { x: 0, y: 0, zoom: 1 };
+// Props of <ReactFlow> are compared by identity on every render (a drag renders the canvas once per
+// move): a new array here would make React Flow update its store and re-render its views each time.
+const SNAP_GRID: [number, number] = [10, 10];
+const MULTI_SELECTION_KEYS = ['Meta', 'Control', 'Shift'];
 const MINIMAP_SIZE = { width: 168, height: 112 };
 const minimapColor = (node: CanvasNode) => getOwn(MINIMAP_COLORS, node.type ?? '') ?? '#94a3b8';
 
@@ -42,7 +51,7 @@ export function FlowCanvas() {
     <div className="canvas" data-testid="canvas" ref={container}>
       <EdgeMarkers />
       <DesignCanvas key={doc.id} doc={doc} container={container} />
-      {allNodes(doc).length === 0 && (
+      {isEmpty(doc) && (
         <div className="canvas-hint" role="note">
           <strong>This design is empty.</strong>
           <span>Click a kind under <em>Add</em> on the left, or drag it here. Then drag from a node’s right handle to another node to connect them.</span>
@@ -55,28 +64,33 @@ export function FlowCanvas() {
 }
 
 function DesignCanvas({ doc, container }: { doc: FlowDocument; container: RefObject<HTMLDivElement | null> }) {
-  const [measured, setMeasured] = useState<ReadonlyMap<string, MeasuredSize>>(() => new Map());
-  const { nodes, edges } = useCanvasElements(doc, measured);
+  const { nodes, edges, rememberSize } = useCanvasElements(doc);
   const { screenToFlowPosition } = useReactFlow();
   const mode = useAppStore(selectMode);
   const fitOptions = fitViewOptionsFor(mode);
   useRefitOnModeChange(mode);
   const autoLayout = useAutoLayout();
+  const far = useFarZoom();
+  const everything = useRenderEverything();
+  const large = nodes.length >= LARGE_DESIGN_NODES;
   useFocusRequests();
   useKeepSelectionInView(container);
+  useCanvasTabOrder(container);
   // A saved viewport is restored; a design without one is fitted, or shown at 100% when empty.
-  const [initialViewport] = useState(() => doc.layout.viewport ?? (allNodes(doc).length === 0 ? EMPTY_VIEWPORT : undefined));
+  const [initialViewport] = useState(() => doc.layout.viewport ?? (isEmpty(doc) ? EMPTY_VIEWPORT : undefined));
 
   const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
     const state = useAppStore.getState();
-    const sizes = new Map<string, MeasuredSize>();
-    const positions: Record<string, Position> = {};
+    const positions = emptyRecord<Position>();
+    let moved = false;
     let dragging = false;
     let selection: Set<string> | null = null;
     for (const change of changes) {
-      if (change.type === 'dimensions' && change.dimensions) sizes.set(change.id, change.dimensions);
+      // React Flow keeps the size on its own node; re-rendering every node to echo it back would double the cost of opening.
+      if (change.type === 'dimensions' && change.dimensions) rememberSize(change.id, change.dimensions);
       if (change.type === 'position' && change.position) {
         setOwn(positions, change.id, change.position);
+        moved = true;
         dragging ||= change.dragging === true;
       }
       if (change.type === 'select') {
@@ -85,10 +99,9 @@ function DesignCanvas({ doc, container }: { doc: FlowDocument; container: RefObj
         else selection.delete(change.id);
       }
     }
-    if (sizes.size > 0) setMeasured((previous) => new Map([...previous, ...sizes]));
-    if (Object.keys(positions).length > 0) state.moveNodes(positions, dragging);
+    if (moved) state.moveNodes(positions, dragging);
     if (selection) state.setSelection([...selection], useAppStore.getState().selectedEdgeIds);
-  }, []);
+  }, [rememberSize]);
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
     const state = useAppStore.getState();
@@ -142,6 +155,8 @@ function DesignCanvas({ doc, container }: { doc: FlowDocument; container: RefObj
 
   return (
     <ReactFlow
+      className={far && !everything ? 'is-far' : undefined}
+      onlyRenderVisibleElements={large && !everything}
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
@@ -161,16 +176,16 @@ function DesignCanvas({ doc, container }: { doc: FlowDocument; container: RefObj
       minZoom={0.15}
       maxZoom={2}
       deleteKeyCode={null}
-      multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+      multiSelectionKeyCode={MULTI_SELECTION_KEYS}
       selectionKeyCode="Shift"
       snapToGrid
-      snapGrid={[10, 10]}
+      snapGrid={SNAP_GRID}
       connectionRadius={30}
       attributionPosition="top-right"
       aria-label="Design canvas"
     >
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
-      {mode === 'design' && allNodes(doc).length > 0 && (
+      {mode === 'design' && !isEmpty(doc) && (
         <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" position="bottom-right" style={MINIMAP_SIZE} />
       )}
       <Controls position="bottom-left" showInteractive={false} aria-label="Zoom controls" fitViewOptions={fitOptions}>

@@ -1,24 +1,23 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import { RunOverlayStore, type RunBadge } from './runOverlayStore';
+
+/** The design-mode overlay: no badges, no active edges (never updated). */
+export const emptyRunOverlay = new RunOverlayStore();
 
 /**
- * What a simulation run draws over the canvas. The run workspace provides it; the editor's
- * nodes render `renderNodeBadges?.(nodeId)` and its edges light up when their id is active.
+ * What a simulation run draws over the canvas. The run workspace provides a store and keeps it
+ * up to date; outside a run the canvas gets the empty one.
  */
-export interface RunOverlay {
-  /** Live badges for a node (outbox pending, inbox processed…); nothing when undefined. */
-  renderNodeBadges?: (nodeId: string) => ReactNode;
-  /** Ids of edges a message is travelling on right now (edge ids as in `deriveEdges`). */
-  activeEdgeIds: ReadonlySet<string>;
+export const RunOverlayContext = createContext<RunOverlayStore>(emptyRunOverlay);
+
+/** The live badges of one node; re-renders only when they change. */
+export function useNodeRunBadges(nodeId: string): readonly RunBadge[] {
+  const overlay = useContext(RunOverlayContext);
+  return useSyncExternalStore(overlay.subscribe, () => overlay.badgesOf(nodeId));
 }
 
-const noActiveEdges: ReadonlySet<string> = new Set();
-
-/** The design-mode overlay: no badges, no active edges. */
-export const emptyRunOverlay: RunOverlay = { activeEdgeIds: noActiveEdges };
-
-export const RunOverlayContext = createContext<RunOverlay>(emptyRunOverlay);
-
-/** The run overlay around the canvas (empty outside a run). */
-export function useRunOverlay(): RunOverlay {
-  return useContext(RunOverlayContext);
+/** Whether a message is travelling on this edge right now; re-renders only when that changes. */
+export function useEdgeActive(edgeId: string): boolean {
+  const overlay = useContext(RunOverlayContext);
+  return useSyncExternalStore(overlay.subscribe, () => overlay.isEdgeActive(edgeId));
 }

@@ -1,7 +1,9 @@
 import { allNodes, deriveEdges, setOwn, type FlowDocument, type Position } from '../core';
 import type { MeasuredSize } from './nodeCache';
+import { runBadgeReserve } from './runBadgeReserve';
 
-const DEFAULT_SIZE: MeasuredSize = { width: 240, height: 140 };
+/** A card not measured yet (e.g. never rendered): a typical card, with room for its run badges. */
+const DEFAULT_CARD: MeasuredSize = { width: 240, height: 140 };
 
 const LAYOUT_OPTIONS = {
   'elk.algorithm': 'layered',
@@ -33,7 +35,10 @@ export async function computeAutoLayout(
   const graph = await elk.layout({
     id: 'root',
     layoutOptions: LAYOUT_OPTIONS,
-    children: nodes.map((node) => ({ id: node.id, ...(sizes.get(node.id) ?? DEFAULT_SIZE) })),
+    children: nodes.map((node) => ({
+      id: node.id,
+      ...(sizes.get(node.id) ?? { ...DEFAULT_CARD, height: DEFAULT_CARD.height + runBadgeReserve(node.kind) }),
+    })),
     edges: [...semantic, ...inheritance],
   });
   const positions: Record<string, Position> = {};

@@ -1,7 +1,7 @@
-import type { Edge, Node } from '@xyflow/react';
+import type { Node } from '@xyflow/react';
 import {
-  deriveEdges, effectiveAggregateIdPath, eventPayloadPaths, findNode, schemaSummary,
-  type Consumer, type EventType, type FlowDocument, type FlowEdge, type FlowNode, type Producer,
+  effectiveAggregateIdPath, eventPayloadPaths, schemaSummary,
+  type Consumer, type EventType, type FlowDocument, type FlowNode, type Producer,
   type ProjectionEffect,
 } from '../core';
 
@@ -43,6 +43,18 @@ export interface FlowNodeData extends Record<string, unknown> {
 
 export type CanvasNode = Node<FlowNodeData>;
 
+/** Every node of a design by id: one lookup instead of a scan of all nodes per name. */
+export type NodeIndex = ReadonlyMap<string, FlowNode>;
+
+/** The id → node index of a design. Pure; build it once per change of the node lists, not per move. */
+export function indexNodes(doc: FlowDocument): NodeIndex {
+  const index = new Map<string, FlowNode>();
+  for (const list of [doc.eventTypes, doc.producers, doc.consumers, doc.projections]) {
+    for (const node of list) index.set(node.id, node);
+  }
+  return index;
+}
+
 const KIND_LABEL: Record<FlowNode['kind'], string> = {
   event: 'Event', producer: 'Producer', consumer: 'Consumer', projection: 'Projection',
 };
@@ -52,9 +64,10 @@ export function nodeAriaLabel(node: FlowNode): string {
   return `${KIND_LABEL[node.kind]} ${node.name}`;
 }
 
-const nameOf = (doc: FlowDocument, id: string) => findNode(doc, id)?.name ?? id;
+/** The name of a node, or its id when it is missing (the validator reports dangling references). */
+export const nameIn = (index: NodeIndex, id: string) => index.get(id)?.name ?? id;
 
-function eventView(doc: FlowDocument, event: EventType): EventView {
+function eventView(doc: FlowDocument, index: NodeIndex, event: EventType): EventView {
   const aggregateId = effectiveAggregateIdPath(doc, event.id);
   const paths = eventPayloadPaths(doc, event.id, { listItems: true });
   const shown = paths.slice(0, MAX_LISTED_FIELDS);
@@ -75,88 +88,39 @@ function eventView(doc: FlowDocument, event: EventType): EventView {
       ...(entry.inList ? { inList: true } : {}),
     };
   });
-  const base = event.extends === undefined ? undefined : nameOf(doc, event.extends);
+  const base = event.extends === undefined ? undefined : nameIn(index, event.extends);
   return { kind: 'event', baseName: base, fields, hiddenFields: paths.length - fields.length };
 }
 
-function producerView(doc: FlowDocument, producer: Producer): ProducerView {
+function producerView(index: NodeIndex, producer: Producer): ProducerView {
   return {
     kind: 'producer',
-    commands: producer.commands.map((c) => ({ id: c.id, name: c.name, emits: c.emits.map((e) => nameOf(doc, e.eventTypeId)) })),
+    commands: producer.commands.map((c) => ({ id: c.id, name: c.name, emits: c.emits.map((e) => nameIn(index, e.eventTypeId)) })),
   };
 }
 
-function effectSummary(doc: FlowDocument, effect: ProjectionEffect): string {
-  const target = nameOf(doc, effect.projectionId);
+function effectSummary(index: NodeIndex, effect: ProjectionEffect): string {
+  const target = nameIn(index, effect.projectionId);
   return effect.kind === 'increment' ? `increment ${target}.${effect.column}` : `${effect.kind} ${target}`;
 }
 
-function consumerView(doc: FlowDocument, consumer: Consumer): ConsumerView {
+function consumerView(index: NodeIndex, consumer: Consumer): ConsumerView {
   return {
     kind: 'consumer',
     handlers: consumer.handlers.map((h) => ({
-      eventName: nameOf(doc, h.eventTypeId),
-      effects: h.effects.map((effect) => effectSummary(doc, effect)),
-      emits: h.emits.map((e) => nameOf(doc, e.eventTypeId)),
+      eventName: nameIn(index, h.eventTypeId),
+      effects: h.effects.map((effect) => effectSummary(index, effect)),
+      emits: h.emits.map((e) => nameIn(index, e.eventTypeId)),
     })),
   };
 }
 
-/** What a node shows besides its own data, resolved against the design. */
-export function nodeView(doc: FlowDocument, node: FlowNode): NodeView {
+/** What a node shows besides its own data, resolved against the design (names through `index`). Pure. */
+export function nodeView(doc: FlowDocument, node: FlowNode, index: NodeIndex = indexNodes(doc)): NodeView {
   switch (node.kind) {
-    case 'event': return eventView(doc, node);
-    case 'producer': return producerView(doc, node);
-    case 'consumer': return consumerView(doc, node);
+    case 'event': return eventView(doc, index, node);
+    case 'producer': return producerView(index, node);
+    case 'consumer': return consumerView(index, node);
     case 'projection': return { kind: 'projection' };
   }
-}
-
-type Side = 'left' | 'right';
-const OPPOSITE: Record<Side, Side> = { left: 'right', right: 'left' };
-
-/**
- * Where an `extends` line attaches. Side by side: the sides that face each other. Stacked (one
- * above the other): both right sides, so the line runs as a bracket in the gap beside the column
- * instead of through the cards between a base and its lower children.
- */
-function facingSides(doc: FlowDocument, childId: string, baseId: string) {
-  const child = doc.layout.positions[childId] ?? { x: 0, y: 0 };
-  const base = doc.layout.positions[baseId] ?? { x: 0, y: 0 };
-  const dx = base.x - child.x;
-  const dy = base.y - child.y;
-  if (Math.abs(dy) * 1.5 >= Math.abs(dx)) return { sourceHandle: 'ext-out-right', targetHandle: 'ext-in-right' };
-  const side: Side = dx < 0 ? 'left' : 'right';
-  return { sourceHandle: `ext-out-${side}`, targetHandle: `ext-in-${OPPOSITE[side]}` };
-}
-
-const EDGE_VERB: Record<FlowEdge['kind'], string> = { emits: 'emits', subscribes: 'is consumed by', updates: 'updates' };
-
-/** Canvas edges: the derived semantic edges plus dashed, inert `extends` edges. */
-export function canvasEdges(doc: FlowDocument, selectedEdgeIds: ReadonlySet<string>): Edge[] {
-  const semantic: Edge[] = deriveEdges(doc).map((edge) => ({
-    id: edge.id,
-    source: edge.source,
-    target: edge.target,
-    sourceHandle: 'out',
-    targetHandle: 'in',
-    type: 'flow',
-    data: { kind: edge.kind },
-    selected: selectedEdgeIds.has(edge.id),
-    ariaLabel: `${nameOf(doc, edge.source)} ${EDGE_VERB[edge.kind]} ${nameOf(doc, edge.target)}`,
-  }));
-  const inheritance: Edge[] = doc.eventTypes
-    .filter((event) => event.extends !== undefined && findNode(doc, event.extends))
-    .map((event) => ({
-      id: `extends:${event.id}->${event.extends}`,
-      source: event.id,
-      target: event.extends as string,
-      ...facingSides(doc, event.id, event.extends as string),
-      type: 'inheritance',
-      selectable: false,
-      deletable: false,
-      focusable: false,
-      ariaLabel: `${event.name} extends ${nameOf(doc, event.extends as string)}`,
-    }));
-  return [...inheritance, ...semantic];
 }

@@ -1,19 +1,36 @@
 import { useCallback } from 'react';
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, type Node } from '@xyflow/react';
+import type { NodeKind } from '../core';
 import { useAppStore } from '../state/store';
 import { computeAutoLayout } from './autoLayout';
 import { fitViewOptionsFor } from './fitViewOptions';
 import type { MeasuredSize } from './nodeCache';
+import { runBadgeReserve } from './runBadgeReserve';
 
-/** Lays the open design out left to right as one undoable step, then fits it into view. */
+/** The run badges a card shows now (0 outside a run): laid out in place of the reserve, not besides it. */
+function badgeStripHeight(node: Node): number {
+  const strip = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(node.id)}"] .flow-node__badges`);
+  return strip?.offsetHeight ?? 0;
+}
+
+/**
+ * Lays the open design out left to right as one undoable step, then fits it into view. Each card
+ * counts with the room its run badges can take (runBadgeReserve), in design mode as in run mode.
+ */
 export function useAutoLayout(): () => Promise<void> {
-  const { getNodes, fitView } = useReactFlow();
+  const { getNodes, getInternalNode, fitView } = useReactFlow();
   return useCallback(async () => {
     const { doc } = useAppStore.getState();
     if (!doc) return;
     const sizes = new Map<string, MeasuredSize>();
     for (const node of getNodes()) {
-      if (node.measured?.width && node.measured.height) sizes.set(node.id, { width: node.measured.width, height: node.measured.height });
+      // The measured size lives on React Flow's node; a node never drawn has its estimate.
+      const measured = getInternalNode(node.id)?.measured;
+      const width = measured?.width ?? node.initialWidth;
+      const height = measured?.height ?? node.initialHeight;
+      if (!width || !height) continue;
+      const card = height - badgeStripHeight(node);
+      sizes.set(node.id, { width, height: card + runBadgeReserve(node.type as NodeKind) });
     }
     try {
       const positions = await computeAutoLayout(doc, sizes);
@@ -24,5 +41,5 @@ export function useAutoLayout(): () => Promise<void> {
     } catch (error) {
       useAppStore.getState().showToast(`Auto-layout failed: ${error instanceof Error ? error.message : String(error)}`);
     }
-  }, [getNodes, fitView]);
+  }, [getNodes, getInternalNode, fitView]);
 }

@@ -1,17 +1,28 @@
-import { useMemo, useRef } from 'react';
+import { useMemo, useState } from 'react';
 import type { Edge } from '@xyflow/react';
 import type { FlowDocument } from '../core';
 import { useAppStore } from '../state/store';
 import { selectProblems, selectSelectedEdgeIds, selectSelectedNodeIds } from '../state/selectors';
-import { canvasEdges, type CanvasNode } from './flowElements';
-import { CanvasNodeCache, type MeasuredSize } from './nodeCache';
+import type { CanvasNode } from './flowElements';
+import { CanvasEdgeCache } from './edgeCache';
+import { CanvasNodeCache } from './nodeCache';
+
+export interface CanvasElements {
+  nodes: CanvasNode[];
+  edges: Edge[];
+  /** Keeps React Flow's measured size of a node for the node objects built later; renders nothing. */
+  rememberSize: CanvasNodeCache['rememberSize'];
+}
 
 /** The React Flow nodes and edges of the open design, rebuilt only where something changed. */
-export function useCanvasElements(doc: FlowDocument, measured: ReadonlyMap<string, MeasuredSize>): { nodes: CanvasNode[]; edges: Edge[] } {
+export function useCanvasElements(doc: FlowDocument): CanvasElements {
   const selectedNodeIds = useAppStore(selectSelectedNodeIds);
   const selectedEdgeIds = useAppStore(selectSelectedEdgeIds);
   const problems = useAppStore(selectProblems);
-  const cache = useRef<CanvasNodeCache | null>(null);
+  const [caches] = useState(() => {
+    const nodeCache = new CanvasNodeCache();
+    return { nodes: nodeCache, edges: new CanvasEdgeCache(), rememberSize: nodeCache.rememberSize.bind(nodeCache) };
+  });
 
   const problemCounts = useMemo(() => {
     const counts = new Map<string, number>();
@@ -20,12 +31,9 @@ export function useCanvasElements(doc: FlowDocument, measured: ReadonlyMap<strin
     }
     return counts;
   }, [problems]);
+  const selectedNodes = useMemo(() => new Set(selectedNodeIds), [selectedNodeIds]);
 
-  const nodes = useMemo(() => {
-    cache.current ??= new CanvasNodeCache();
-    return cache.current.build(doc, new Set(selectedNodeIds), problemCounts, measured);
-  }, [doc, selectedNodeIds, problemCounts, measured]);
-
-  const edges = useMemo(() => canvasEdges(doc, new Set(selectedEdgeIds)), [doc, selectedEdgeIds]);
-  return { nodes, edges };
+  const nodes = useMemo(() => caches.nodes.build(doc, selectedNodes, problemCounts), [caches, doc, selectedNodes, problemCounts]);
+  const edges = useMemo(() => caches.edges.build(doc, caches.nodes.nodeIndex(doc), selectedEdgeIds), [caches, doc, selectedEdgeIds]);
+  return { nodes, edges, rememberSize: caches.rememberSize };
 }

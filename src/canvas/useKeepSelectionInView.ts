@@ -34,7 +34,7 @@ export function useKeepSelectionInView(container: RefObject<HTMLElement | null>)
       if (dx === 0 && dy === 0) return;
       const all = getNodesBounds(getNodes());
       const fitZoom = Math.min(zoom, (box.width - 2 * MARGIN) / all.width, (box.height - 2 * MARGIN) / all.height);
-      if (fitZoom >= READABLE_ZOOM) void fitView({ maxZoom: zoom, padding: MARGIN / Math.min(box.width, box.height), duration: 200 });
+      if (fitZoom >= READABLE_ZOOM) void fitView({ maxZoom: zoom, padding: MARGIN / Math.min(box.width, box.height), duration: 200, includeHiddenNodes: true });
       else void setViewport({ x: x + dx, y: y + dy, zoom }, { duration: 200 });
     }));
     return () => cancelAnimationFrame(frame);

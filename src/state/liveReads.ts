@@ -1,14 +1,13 @@
 import type { RunSnapshot } from '../core';
 import type { DamagedDesignSummary, DesignListEntry, DesignSummary } from '../persistence/designs';
-import { readRunSnapshot, runExists, useLiveRead } from '../persistence/reads';
-import { simulationDb } from '../persistence/simulation';
+import { useLiveRead } from '../persistence/reads/live';
 import { useAppStore } from './store';
 
 export type { DamagedDesignSummary, DesignListEntry, DesignSummary };
 
 /**
- * What features read from IndexedDB outside the store, live: they call these instead of reaching
- * into src/persistence. Each hook re-renders when the rows it read change.
+ * What features read from IndexedDB outside the store: they call these instead of reaching into
+ * src/persistence. The run database and its readers load on first use (never on the first visit).
  */
 
 /** Every saved design, most recent first, damaged ones listed as damaged; undefined while loading. */
@@ -18,12 +17,22 @@ export function useSavedDesigns(): DesignListEntry[] | undefined {
   return useLiveRead(() => listDesigns().catch((): DesignListEntry[] => []), [listDesigns]);
 }
 
-/** True when the design has a run (false while loading or without a design). */
-export function useHasRun(designId: string | undefined): boolean {
-  return useLiveRead(async () => (designId ? runExists(simulationDb(), designId) : false), [designId], false);
+const runReads = async () => {
+  const [{ simulationDb }, { readRunSnapshot, runExists }] = await Promise.all([
+    import('../persistence/simulation/simulationDb'),
+    import('../persistence/reads/runSnapshot'),
+  ]);
+  return { db: simulationDb(), readRunSnapshot, runExists };
+};
+
+/** Whether the design has a run (opens the run database on first use). */
+export async function designHasRun(designId: string): Promise<boolean> {
+  const { db, runExists } = await runReads();
+  return runExists(db, designId);
 }
 
 /** Every row of the design's run that the exports need, in one read; undefined when it has no run. */
-export function readRunSnapshotOf(designId: string): Promise<RunSnapshot | undefined> {
-  return readRunSnapshot(simulationDb(), designId);
+export async function readRunSnapshotOf(designId: string): Promise<RunSnapshot | undefined> {
+  const { db, readRunSnapshot } = await runReads();
+  return readRunSnapshot(db, designId);
 }

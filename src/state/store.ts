@@ -1,6 +1,5 @@
 import { create } from 'zustand';
 import { createDesignsPersistence, estimateStorage } from '../persistence/designs';
-import { openSimulationEngine } from '../persistence/simulation';
 import { createDocumentSlice, type DocumentSlice } from './documentSlice';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
@@ -15,7 +14,8 @@ export type AppState = DocumentSlice & SelectionSlice & UiSlice & DesignsSlice &
 /** The app's own dependencies: its IndexedDB databases, created on first use. */
 const appDeps: DesignsDeps = {
   persistence: () => createDesignsPersistence(),
-  deleteRun: (designId) => openSimulationEngine().deleteRun(designId),
+  // Loaded on use: the simulation engine is not part of the first visit.
+  deleteRun: async (designId) => (await import('../persistence/simulation')).openSimulationEngine().deleteRun(designId),
   fetchExample: fetchExampleDesign,
   estimateStorage,
   now: () => Date.now(),

@@ -1,15 +1,14 @@
 import { memo } from 'react';
 import { BaseEdge, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
 import type { EdgeKind } from '../../core';
-import { useRunOverlay } from '../RunOverlayContext';
+import { useEdgeActive } from '../RunOverlayContext';
 
 export type SemanticEdgeType = Edge<{ kind: EdgeKind }, 'flow'>;
 
 /** emits / subscribes / updates, coloured by kind; animated while a run moves a message on it. */
 export const SemanticEdge = memo(function SemanticEdge(props: EdgeProps<SemanticEdgeType>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, data } = props;
-  const { activeEdgeIds } = useRunOverlay();
-  const active = activeEdgeIds.has(id);
+  const active = useEdgeActive(id);
   const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const kind = data?.kind ?? 'emits';
   const className = `flow-edge flow-edge--${kind}${selected ? ' is-selected' : ''}${active ? ' is-active' : ''}`;

@@ -1,7 +1,7 @@
 import { memo, type ReactNode } from 'react';
 import { Handle, Position } from '@xyflow/react';
 import type { NodeKind } from '../../core';
-import { useRunOverlay } from '../RunOverlayContext';
+import { RunBadges } from './RunBadges';
 
 const KIND_TITLE: Record<NodeKind, string> = {
   event: 'Event', producer: 'Producer', consumer: 'Consumer', projection: 'Projection',
@@ -26,8 +26,6 @@ interface NodeFrameProps {
 /** The card every node kind shares: header with kind and name, body, handles and run badges. */
 export const NodeFrame = memo(function NodeFrame(props: NodeFrameProps) {
   const { id, kind, name, chips, subtitle, problemCount, selected, hasInput, hasOutput, children } = props;
-  const { renderNodeBadges } = useRunOverlay();
-  const badges = renderNodeBadges?.(id);
   return (
     <div className={`flow-node flow-node--${kind}${selected ? ' is-selected' : ''}`}>
       {hasInput && (
@@ -48,7 +46,7 @@ export const NodeFrame = memo(function NodeFrame(props: NodeFrameProps) {
         {subtitle && <div className="flow-node__subtitle">{subtitle}</div>}
       </header>
       {children && <div className="flow-node__body">{children}</div>}
-      {badges && <div className="flow-node__badges">{badges}</div>}
+      <RunBadges nodeId={id} />
       {hasOutput && (
         <Handle type="source" position={Position.Right} id="out" className="flow-handle" data-testid="handle.out"
           title="Drag from here to connect" />

@@ -13,7 +13,7 @@ export function ExportMenu() {
   const [open, setOpen] = useState(false);
   const menu = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  const { ready, hasRun, exportDesign, exportRun, copySchemas, exportImage } = useExportActions();
+  const { ready, hasRun, exportDesign, exportRun, copySchemas, exportImage } = useExportActions(open);
   const noRun = hasRun ? '' : ' (start a run in Run mode first)';
 
   const groups: { title: string; items: Item[] }[] = [

@@ -5,6 +5,9 @@ import {
 } from '../../core';
 import type { ExportFile } from './download';
 
+/** The file name stem of every export of a design (loaded with the exporters, on first use). */
+export { exportBaseName } from '../../core';
+
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 const JSON_MIME = 'application/json';
 

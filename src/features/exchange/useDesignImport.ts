@@ -1,5 +1,4 @@
 import { useCallback, useState } from 'react';
-import { importDesign, MAX_IMPORT_BYTES } from '../../core';
 import { useAppStore } from '../../state/store';
 
 /** The outcome of the last import attempt, for the error dialog. */
@@ -20,6 +19,8 @@ export function useDesignImport() {
   const importFile = useCallback(async (file: File) => {
     setBusy(true);
     try {
+      // The importers (JSON, YAML, AsyncAPI) load on first use.
+      const { importDesign, MAX_IMPORT_BYTES } = await import('../../core/exporters/importDesign');
       // A file over the limit is refused before its content is read.
       const text = file.size > MAX_IMPORT_BYTES ? '' : await file.text();
       const result = importDesign(text, file.name, file.size);

@@ -3,7 +3,7 @@
  * so that the app's verdicts match the ajv validation teams run in CI. Formats it does not know
  * (`idn-email`, `iri`…) are annotations only: every value passes. Pure.
  */
-import { fullFormats } from 'ajv-formats/dist/formats';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
 
 type FormatCheck = RegExp | ((value: never) => boolean) | true | { type?: string; validate: RegExp | ((value: never) => boolean) | string };
 

@@ -1,5 +1,5 @@
 import { getOwn } from '../../../core';
-import { memo, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { RowSource } from './keysetPaging';
 import { useKeysetRows } from './useKeysetRows';
@@ -42,6 +42,8 @@ export interface VirtualTableProps<Row, K> {
 }
 
 const ROW_HEIGHT = 26;
+/** Rows read before the table knows its height: a screenful and then some. */
+const INITIAL_ROWS = 60;
 /** A row tall enough for two lines of text. */
 export const TWO_LINE_ROW_HEIGHT = 42;
 
@@ -55,7 +57,11 @@ function VirtualTableInner<Row, K>(props: VirtualTableProps<Row, K>) {
   const rowHeight = props.rowHeight ?? ROW_HEIGHT;
   const intervalMs = useLiveInterval();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [range, setRange] = useState({ first: 0, last: 60 });
+  // A log whose length is known opens on its newest rows: the first read is the last page, not the first.
+  const opensAtTail = followTail === true && props.count !== undefined && props.count > 0;
+  const [range, setRange] = useState(() => (opensAtTail
+    ? { first: Math.max(0, props.count! - INITIAL_ROWS), last: props.count! - 1 }
+    : { first: 0, last: INITIAL_ROWS }));
   const rows = useKeysetRows(source, range.first, range.last, { knownCount: props.count, intervalMs });
   const count = rows.count ?? 0;
   const atBottom = useRef(true);
@@ -64,6 +70,8 @@ function VirtualTableInner<Row, K>(props: VirtualTableProps<Row, K>) {
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
+    // Rendered at the bottom from the first frame (the scroll position follows before paint, below).
+    initialOffset: opensAtTail ? count * rowHeight : 0,
     overscan: 12,
     scrollMargin: ROW_HEIGHT,
     onChange: (instance) => {
@@ -75,6 +83,13 @@ function VirtualTableInner<Row, K>(props: VirtualTableProps<Row, K>) {
       if (el) atBottom.current = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT * 2;
     },
   });
+
+  const openedAtTail = useRef(false);
+  useLayoutEffect(() => {
+    if (!opensAtTail || openedAtTail.current || count === 0) return;
+    openedAtTail.current = true;
+    virtualizer.scrollToIndex(count - 1, { align: 'end' });
+  }, [opensAtTail, count, virtualizer]);
 
   useEffect(() => {
     if (!followTail || !atBottom.current || count === 0) return;

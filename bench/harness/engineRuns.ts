@@ -1,0 +1,118 @@
+// The engine measured through its public API (`SimulationEngine`), whatever its insides: the same
+// calls the app makes. Every run is seeded; a run that does not finish in its time budget stops at
+// the next batch boundary and says how far it got (rates are still exact for what ran).
+import { createMemorySimulationStore, createSimulationEngine, type FlowDocument, type SimulationEngine } from '../../src/core';
+import { openSimulationEngine, SimulationDb } from '../../src/persistence/simulation';
+
+export type EngineMode = 'batched' | 'memory';
+
+export interface EngineRun {
+  mode: EngineMode;
+  commands: number;
+  /** Seconds to fire the commands (`fireMany`), apart from running them. */
+  fireSeconds: number;
+  steps: number;
+  /** Rows in every table of the run at the end (the run row aside). */
+  rows: number;
+  seconds: number;
+  stepsPerSecond: number;
+  rowsPerSecond: number;
+  /** Steps per second in the first and the last quarter of the time: a run that slows down as it grows shows it here. */
+  firstQuarterStepsPerSecond: number;
+  lastQuarterStepsPerSecond: number;
+  quiet: boolean;
+  /** Checked when the run got quiet: outbox and inbox on, so no invariant may break and a rebuild must match. */
+  anomalies?: number;
+  rebuildEqual?: boolean;
+}
+
+const SETTINGS = { seed: 7, faults: { duplicateDelivery: 0.1, crashAfterPublish: 0.05 } } as const;
+const STOP = new Error('bench budget reached');
+
+async function rowCount(engine: SimulationEngine, runId: string): Promise<number> {
+  const counts = await engine.counts(runId);
+  return Object.entries(counts).reduce((sum, [table, n]) => (table === 'runs' ? sum : sum + n), 0);
+}
+
+/** Rate of the steps taken in [from, to) of a timeline of (time, steps) samples. */
+function rateBetween(samples: readonly { t: number; steps: number }[], from: number, to: number): number {
+  const inside = samples.filter((s) => s.t >= from && s.t <= to);
+  const first = inside[0];
+  const last = inside[inside.length - 1];
+  if (!first || !last || last.t === first.t) return 0;
+  return Math.round((last.steps - first.steps) / ((last.t - first.t) / 1000));
+}
+
+/**
+ * Fires `commands` commands (seeded) at the flow and runs until quiet, or until `budgetMs` is
+ * spent: `batched` on IndexedDB (a fresh database of its own), `memory` on the in-memory store
+ * (the engine's own cost, no IndexedDB).
+ */
+export async function engineRunUntilQuiet(flow: FlowDocument, commands: number, mode: EngineMode, budgetMs: number): Promise<EngineRun> {
+  const db = new SimulationDb(`efd-bench-engine-${crypto.randomUUID()}`);
+  const engine = mode === 'memory' ? createSimulationEngine(createMemorySimulationStore()) : openSimulationEngine(db);
+  try {
+    await engine.startRun(flow, SETTINGS);
+    let t = performance.now();
+    await engine.fireMany(flow.id, { count: commands });
+    const fireSeconds = (performance.now() - t) / 1000;
+    t = performance.now();
+    const deadline = t + budgetMs;
+    const samples = [{ t: 0, steps: 0 }];
+    try {
+      await engine.runUntilQuiet(flow.id, {
+        between: ({ steps }) => {
+          const now = performance.now();
+          samples.push({ t: now - t, steps });
+          if (now > deadline) throw STOP;
+        },
+      });
+    } catch (error) {
+      if (error !== STOP) throw error;
+    }
+    const seconds = (performance.now() - t) / 1000;
+    const run = await engine.getRun(flow.id);
+    const steps = run?.step ?? 0;
+    samples.push({ t: seconds * 1000, steps });
+    const rows = await rowCount(engine, flow.id);
+    const quiet = run?.quiet ?? false;
+    const span = seconds * 1000;
+    return {
+      mode, commands, fireSeconds: round(fireSeconds), steps, rows, seconds: round(seconds),
+      stepsPerSecond: Math.round(steps / seconds), rowsPerSecond: Math.round(rows / seconds),
+      firstQuarterStepsPerSecond: rateBetween(samples, 0, span / 4),
+      lastQuarterStepsPerSecond: rateBetween(samples, (span * 3) / 4, span),
+      quiet,
+      ...(quiet ? { anomalies: (await engine.report(flow.id)).length, rebuildEqual: (await engine.rebuildProjections(flow.id)).equal } : {}),
+    };
+  } finally {
+    db.close();
+    await db.delete();
+  }
+}
+
+export interface StepRun {
+  steps: number;
+  seconds: number;
+  stepsPerSecond: number;
+}
+
+/** `step()` one at a time (the UI's Step and Play) for `budgetMs`, on a fresh IndexedDB database. */
+export async function engineSingleSteps(flow: FlowDocument, budgetMs: number): Promise<StepRun> {
+  const db = new SimulationDb(`efd-bench-step-${crypto.randomUUID()}`);
+  const engine = openSimulationEngine(db);
+  try {
+    await engine.startRun(flow, SETTINGS);
+    await engine.fireMany(flow.id, { count: 200 });
+    const t = performance.now();
+    let steps = 0;
+    while (performance.now() - t < budgetMs && (await engine.step(flow.id))) steps++;
+    const seconds = (performance.now() - t) / 1000;
+    return { steps, seconds: round(seconds), stepsPerSecond: Math.round(steps / seconds) };
+  } finally {
+    db.close();
+    await db.delete();
+  }
+}
+
+const round = (n: number) => Number(n.toFixed(3));
