@@ -9,6 +9,7 @@ import { ESLintUtils } from '@typescript-eslint/utils';
  * access (read, write, delete, `in`) whose object has a string index signature (e.g.
  * `Record<string, T>`) and whose key is a wide `string` (a literal union is a fixed set of keys, not
  * a user's name). Use a `Map`, or `getOwn`/`setOwn`/`hasOwn` from `src/core/model/ownKeys.ts`.
+ * A read that provably reads an own key (see readsOwnKey) is not reported.
  * Needs type information (parserOptions.project).
  */
 
@@ -33,6 +34,73 @@ function hasStringIndex(checker, type) {
   });
 }
 
+const KEY_CALLBACKS = new Set(['every', 'some', 'map', 'flatMap', 'filter', 'forEach', 'find', 'findIndex']);
+
+/** `Object.keys(E)` (or `Object.hasOwn(E, …)` / `hasOwn(E, …)` with `what: 'hasOwn'`): E, else undefined. */
+function objectCallArgs(node, what) {
+  if (node?.type !== 'CallExpression') return undefined;
+  const { callee } = node;
+  if (what === 'keys') {
+    return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Object'
+      && callee.property.type === 'Identifier' && callee.property.name === 'keys' && node.arguments.length === 1 ? node.arguments : undefined;
+  }
+  const isObjectHasOwn = callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Object'
+    && callee.property.type === 'Identifier' && callee.property.name === 'hasOwn';
+  const isHelper = callee.type === 'Identifier' && callee.name === 'hasOwn';
+  return (isObjectHasOwn || isHelper) && node.arguments.length === 2 ? node.arguments : undefined;
+}
+
+/** Whether `node` is written to (assigned, updated, deleted) rather than only read. */
+function isWrite(node) {
+  const parent = node.parent;
+  if (parent.type === 'AssignmentExpression' && parent.left === node) return true;
+  if (parent.type === 'UpdateExpression') return true;
+  if (parent.type === 'UnaryExpression' && parent.operator === 'delete') return true;
+  return false;
+}
+
+/**
+ * A read `obj[key]` that provably reads an OWN key (an own data property wins over anything
+ * inherited, `__proto__` included):
+ * - `key` iterates `Object.keys(obj)` (`for (const key of Object.keys(obj))`, or the first parameter
+ *   of `Object.keys(obj).every/some/map/flatMap/filter/forEach/find(…)`), or
+ * - the read is guarded by `Object.hasOwn(obj, key)` / `hasOwn(obj, key)` (`… && obj[key]`,
+ *   `hasOwn(obj, key) ? obj[key] : …`, `if (hasOwn(obj, key)) … obj[key] …`).
+ */
+function readsOwnKey(context, node) {
+  if (isWrite(node)) return false;
+  const code = context.sourceCode;
+  const objectText = code.getText(node.object);
+  const keyText = code.getText(node.property);
+  if (node.property.type === 'Identifier') {
+    const variable = code.getScope(node).references.find((r) => r.identifier === node.property)?.resolved;
+    const def = variable?.defs[0];
+    if (def?.type === 'Variable' && def.parent.parent?.type === 'ForOfStatement' && def.parent.parent.left === def.parent) {
+      const args = objectCallArgs(def.parent.parent.right, 'keys');
+      if (args && code.getText(args[0]) === objectText) return true;
+    }
+    if (def?.type === 'Parameter' && def.node.params[0] === def.name) {
+      const call = def.node.parent;
+      const callee = call?.type === 'CallExpression' && call.arguments[0] === def.node ? call.callee : undefined;
+      if (callee?.type === 'MemberExpression' && callee.property.type === 'Identifier' && KEY_CALLBACKS.has(callee.property.name)) {
+        const args = objectCallArgs(callee.object, 'keys');
+        if (args && code.getText(args[0]) === objectText) return true;
+      }
+    }
+  }
+  const guards = (test) => {
+    if (test.type === 'LogicalExpression' && test.operator === '&&') return guards(test.left) || guards(test.right);
+    const args = objectCallArgs(test, 'hasOwn');
+    return args !== undefined && code.getText(args[0]) === objectText && code.getText(args[1]) === keyText;
+  };
+  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type.includes('Function')) return false;
+    if (parent.type === 'LogicalExpression' && parent.operator === '&&' && parent.right === child && guards(parent.left)) return true;
+    if ((parent.type === 'ConditionalExpression' || parent.type === 'IfStatement') && parent.consequent === child && guards(parent.test)) return true;
+  }
+  return false;
+}
+
 export const noUserKeyedRecord = ESLintUtils.RuleCreator.withoutDocs({
   meta: {
     type: 'problem',
@@ -49,6 +117,7 @@ export const noUserKeyedRecord = ESLintUtils.RuleCreator.withoutDocs({
         if (!node.computed || node.property.type === 'Literal') return;
         if (!isWideString(typeOf(node.property))) return;
         if (!hasStringIndex(checker, typeOf(node.object))) return;
+        if (readsOwnKey(context, node)) return;
         context.report({ node, messageId: 'userKeyedRecord' });
       },
       BinaryExpression(node) {
