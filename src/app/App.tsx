@@ -18,11 +18,17 @@ import { RunOverlayProvider } from '../features/simulation/overlay/RunOverlayPro
 import { BottomDock } from './BottomDock';
 import { SidePanel } from './SidePanel';
 import { useFlushOnPageHide } from './useFlushOnPageHide';
+import { PageBoundary } from './PageBoundary';
 
 const CANVAS_SAFE = 'Your design is saved in this browser; nothing is lost.';
 
-/** The editor shell: toolbar, palette, canvas, side panel and the run dock. */
+/** The editor (its own chunk, loaded after the shell's first paint) inside the page's error boundary. */
 export function App() {
+  return <PageBoundary><Editor /></PageBoundary>;
+}
+
+/** The editor shell: toolbar, palette, canvas, side panel and the run dock. */
+function Editor() {
   const mode = useAppStore(selectMode);
   const fault = useAppStore(selectStorageFault);
   const designId = useAppStore(selectDesignId);

@@ -7,7 +7,7 @@ const afterFirstPaint = () => new Promise<void>((resolve) => requestAnimationFra
 
 // The editor is its own chunk, loaded once the shell (AppShell) is on screen: the first paint waits
 // for React and the shell only, never for compiling and running the editor's code.
-const App = lazy(() => afterFirstPaint().then(() => import('./EditorPage')).then((m) => ({ default: m.EditorPage })));
+const App = lazy(() => afterFirstPaint().then(() => import('./App')).then((m) => ({ default: m.App })));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,4 +1,4 @@
-import { App } from './App';
+import type { ReactNode } from 'react';
 import { ErrorBoundary, type RecoveryAction } from '../features/durability/ErrorBoundary';
 import { designExport } from '../features/exchange/exportFiles';
 import { downloadFile } from '../features/exchange/download';
@@ -18,14 +18,14 @@ const PAGE_ACTIONS: RecoveryAction[] = [
 ];
 
 /**
- * The editor inside the page's error boundary: whatever breaks outside the canvas, inspector,
+ * The page's error boundary around the editor: whatever breaks outside the canvas, inspector,
  * dock panels and run mode (each has its own) shows its error and a way out, never a blank page.
  * Loaded with the editor's chunk (after the shell's first paint).
  */
-export function EditorPage() {
+export function PageBoundary({ children }: { children: ReactNode }) {
   return (
     <ErrorBoundary area="Event Flow Designer" className="error-boundary--page" reassurance={PAGE_SAFE} actions={PAGE_ACTIONS}>
-      <App />
+      {children}
     </ErrorBoundary>
   );
 }
