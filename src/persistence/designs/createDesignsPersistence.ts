@@ -88,7 +88,7 @@ export function createDesignsPersistence(options: DesignsPersistenceOptions = {}
     if (lost) return;
     lost = true;
     closingOnPurpose = true;
-    // Closed for good: Dexie would otherwise reopen it on the next call and silently recreate it empty.
+    // Closed for good: the next call would otherwise reopen it and silently recreate it empty.
     db.close({ disableAutoOpen: true });
     for (const listener of listeners) listener(loss);
   };

@@ -1,7 +1,7 @@
-import type { Table } from 'dexie';
 import type { FlowDocument } from '../../core';
 import { checkDesignRecord, revisionOf, type DamagedDesign, type HealthyDesign } from './checkDesignRecord';
 import type { DesignsDb } from './designsDb';
+import type { Key } from './idb';
 
 /** What the designs list shows about a healthy design, without its document. */
 export interface DesignSummary {
@@ -52,7 +52,7 @@ export interface SaveOptions {
   journal?: { tabId: string; seq: number; designId?: string };
 }
 
-/** Saving, listing and loading designs. Returns domain types; Dexie stays inside. */
+/** Saving, listing and loading designs. Returns domain types; IndexedDB stays inside. */
 export interface DesignRepository {
   /** Every design, most recently changed first; damaged rows are listed as damaged, never thrown. */
   listDesigns(): Promise<DesignListEntry[]>;
@@ -93,27 +93,25 @@ const keyText = (key: unknown) => (typeof key === 'string' ? key : JSON.stringif
 /** A repository over a designs database; `now` gives the time stamps (injectable for tests). */
 export function createDesignRepository(db: DesignsDb, now: () => number = () => Date.now()): DesignRepository {
   // Rows are read as `unknown`: whatever is stored goes through checkDesignRecord first.
-  const rows = db.designs as unknown as Table<unknown, unknown>;
-
   /** The stored key of a design id: the id itself, or a non-text key that reads the same (damaged rows). */
-  async function storedKey(id: string): Promise<unknown> {
+  async function storedKey(id: string): Promise<Key> {
     if ((await db.designs.get(id)) !== undefined) return id;
-    const keys = await rows.toCollection().primaryKeys();
+    const keys = await db.designs.primaryKeys();
     return keys.find((k) => keyText(k) === id) ?? id;
   }
 
   return {
     async listDesigns() {
-      const [keys, values] = await db.transaction('r', db.designs, () => Promise.all([
-        rows.toCollection().primaryKeys(), rows.toArray(),
+      const [keys, values] = await db.transaction('r', ['designs'], (tx) => Promise.all([
+        tx.designs.primaryKeys(), tx.designs.toArray() as Promise<unknown[]>,
       ]));
       const entries = values.map((row, i) => toEntry(keyText(keys[i]), row));
       return entries.sort((a, b) => (b.updatedAt ?? -Infinity) - (a.updatedAt ?? -Infinity));
     },
 
     async loadDesign(id) {
-      const [row, tombstone] = await db.transaction('r', db.designs, db.tombstones, () => Promise.all([
-        rows.get(id), db.tombstones.get(id),
+      const [row, tombstone] = await db.transaction('r', ['designs', 'tombstones'], (tx) => Promise.all([
+        tx.designs.get(id) as Promise<unknown>, tx.tombstones.get(id),
       ]));
       if (row === undefined) return tombstone ? { status: 'deleted' } : { status: 'missing' };
       const design = checkDesignRecord(id, row);
@@ -121,13 +119,13 @@ export function createDesignRepository(db: DesignsDb, now: () => number = () => 
     },
 
     async readRawDesign(id) {
-      return rows.get(await storedKey(id));
+      return db.designs.get(await storedKey(id)) as Promise<unknown>;
     },
 
     async saveDesign(doc, { baseRevision, journal }) {
-      return db.transaction('rw', db.designs, db.tombstones, db.journal, async (): Promise<SaveOutcome> => {
-        if (await db.tombstones.get(doc.id)) return { status: 'deleted' };
-        const existing: unknown = await rows.get(doc.id);
+      return db.transaction('rw', ['designs', 'tombstones', 'journal'], async (tx): Promise<SaveOutcome> => {
+        if (await tx.tombstones.get(doc.id)) return { status: 'deleted' };
+        const existing: unknown = await tx.designs.get(doc.id);
         if (existing === undefined && baseRevision > 0) return { status: 'deleted' };
         const current = existing === undefined ? 0 : revisionOf(existing);
         if (current !== baseRevision) return { status: 'conflict', revision: current };
@@ -135,25 +133,25 @@ export function createDesignRepository(db: DesignsDb, now: () => number = () => 
         const createdAt = checkCreatedAt(existing) ?? at;
         const revision = current + 1;
         const savedBy = journal ? { tabId: journal.tabId, seq: journal.seq } : undefined;
-        await db.designs.put({ id: doc.id, name: doc.name, createdAt, updatedAt: at, revision, savedBy, document: doc });
+        await tx.designs.put({ id: doc.id, name: doc.name, createdAt, updatedAt: at, revision, savedBy, document: doc });
         if (journal) {
           const key: [string, string] = [journal.designId ?? doc.id, journal.tabId];
-          const row: unknown = await db.journal.get(key);
+          const row: unknown = await tx.journal.get(key);
           const seq = typeof row === 'object' && row !== null ? (row as { seq?: unknown }).seq : undefined;
-          if (row !== undefined && !(typeof seq === 'number' && seq > journal.seq)) await db.journal.delete(key);
+          if (row !== undefined && !(typeof seq === 'number' && seq > journal.seq)) await tx.journal.delete(key);
         }
         return { status: 'saved', revision };
       });
     },
 
     async renameDesign(id, name) {
-      return db.transaction('rw', db.designs, db.tombstones, async (): Promise<SaveOutcome> => {
-        if (await db.tombstones.get(id)) return { status: 'deleted' };
-        const existing: unknown = await rows.get(id);
+      return db.transaction('rw', ['designs', 'tombstones'], async (tx): Promise<SaveOutcome> => {
+        if (await tx.tombstones.get(id)) return { status: 'deleted' };
+        const existing: unknown = await tx.designs.get(id);
         const checked = checkDesignRecord(id, existing);
         if (existing === undefined || !checked.ok) return { status: 'deleted' };
         const revision = checked.revision + 1;
-        await db.designs.put({
+        await tx.designs.put({
           id, name, createdAt: checked.createdAt, updatedAt: now(), revision, document: { ...checked.doc, name },
         });
         return { status: 'saved', revision };
@@ -162,12 +160,12 @@ export function createDesignRepository(db: DesignsDb, now: () => number = () => 
 
     async deleteDesign(id, tabId) {
       const key = await storedKey(id);
-      await db.transaction('rw', db.designs, db.tombstones, db.journal, async () => {
-        const existing: unknown = await rows.get(key);
+      await db.transaction('rw', ['designs', 'tombstones', 'journal'], async (tx) => {
+        const existing: unknown = await tx.designs.get(key);
         const name = existing !== undefined ? checkDesignRecord(id, existing).name : id;
-        await rows.delete(key);
-        await db.tombstones.put({ id, name, deletedAt: now() });
-        if (tabId !== undefined) await db.journal.delete([id, tabId]);
+        await tx.designs.delete(key);
+        await tx.tombstones.put({ id, name, deletedAt: now() });
+        if (tabId !== undefined) await tx.journal.delete([id, tabId]);
       });
     },
 

@@ -1,5 +1,5 @@
-import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { FlowDocument } from '../../core';
+import { IdbDatabase, type Table } from './idb';
 
 /**
  * One saved design: the flow document plus what the designs list shows. Rows are read back as
@@ -54,28 +54,43 @@ export interface JournalRecord {
 /** The name of the editor's own IndexedDB database (the simulation keeps its own). */
 export const DESIGNS_DB_NAME = 'efd-designs';
 
-/**
- * The designs database. Every `version(n)` stays here forever; a later change adds
- * `version(n + 1)` with an `.upgrade()` that moves the data.
- */
-export class DesignsDb extends Dexie {
-  designs!: EntityTable<DesignRecord, 'id'>;
-  settings!: EntityTable<SettingRecord, 'key'>;
-  tombstones!: EntityTable<TombstoneRecord, 'id'>;
-  journal!: Table<JournalRecord, [string, string]>;
+/** The rows of each store. */
+export interface DesignsStores extends Record<string, unknown> {
+  designs: DesignRecord;
+  settings: SettingRecord;
+  tombstones: TombstoneRecord;
+  journal: JournalRecord;
+}
 
-  constructor(name: string = DESIGNS_DB_NAME, options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }) {
-    super(name, options);
-    this.version(1).stores({
-      designs: 'id, updatedAt, name',
-      settings: 'key',
-    });
-    // Version 2: revisions (a missing one reads as 0, so no data moves), tombstones, the edit journal.
-    this.version(2).stores({
-      designs: 'id, updatedAt, name',
-      settings: 'key',
-      tombstones: 'id',
-      journal: '[designId+tabId], tabId',
-    });
+/**
+ * The database's version. Versions 10 and 20 were written by Dexie (its `version(1)` and
+ * `version(2)`): 10 had designs and settings; 20 added tombstones and the journal. A later change
+ * bumps the version and says here what its upgrade adds; the upgrade creates what is missing, so
+ * every older database opens.
+ */
+export const DESIGNS_DB_VERSION = 20;
+
+/**
+ * The designs database, opened on first use. Revisions need no migration (a missing one reads as
+ * 0); a design's primary key is its id; the journal's is [designId, tabId], with an index by tab.
+ */
+export class DesignsDb extends IdbDatabase<DesignsStores> {
+  readonly designs: Table<DesignRecord>;
+  readonly settings: Table<SettingRecord>;
+  readonly tombstones: Table<TombstoneRecord>;
+  readonly journal: Table<JournalRecord>;
+
+  constructor(name: string = DESIGNS_DB_NAME, options?: { indexedDB?: IDBFactory }) {
+    const factory = options?.indexedDB;
+    super(name, DESIGNS_DB_VERSION, {
+      designs: { keyPath: 'id', indexes: ['updatedAt', 'name'] },
+      settings: { keyPath: 'key' },
+      tombstones: { keyPath: 'id' },
+      journal: { keyPath: ['designId', 'tabId'], indexes: ['tabId'] },
+    }, factory ? () => factory : undefined);
+    this.designs = this.table('designs');
+    this.settings = this.table('settings');
+    this.tombstones = this.table('tombstones');
+    this.journal = this.table('journal');
   }
 }
