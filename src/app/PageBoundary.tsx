@@ -1,7 +1,5 @@
 import type { ReactNode } from 'react';
 import { ErrorBoundary, type RecoveryAction } from '../features/durability/ErrorBoundary';
-import { designExport } from '../features/exchange/exportFiles';
-import { downloadFile } from '../features/exchange/download';
 import { useAppStore } from '../state/store';
 
 const PAGE_SAFE = 'Your designs are saved in this browser; edits not yet saved are kept and come back after a reload.';
@@ -9,9 +7,11 @@ const PAGE_ACTIONS: RecoveryAction[] = [
   {
     label: 'Download the open design',
     title: 'Save the design as it is in memory (.flow.json)',
-    run: () => {
+    run: async () => {
       const { doc } = useAppStore.getState();
-      if (doc) downloadFile(designExport('design', doc));
+      if (!doc) return;
+      const [{ designExport }, { downloadFile }] = await Promise.all([import('../features/exchange/exportFiles'), import('../features/exchange/download')]);
+      downloadFile(designExport('design', doc));
     },
   },
   { label: 'Reload the page', run: () => window.location.reload() },

@@ -1,21 +1,9 @@
 import type { RunSnapshot } from '../core';
-import type { DamagedDesignSummary, DesignListEntry, DesignSummary } from '../persistence/designs';
-import { useLiveRead } from '../persistence/reads/live';
-import { useAppStore } from './store';
-
-export type { DamagedDesignSummary, DesignListEntry, DesignSummary };
 
 /**
  * What features read from IndexedDB outside the store: they call these instead of reaching into
  * src/persistence. The run database and its readers load on first use (never on the first visit).
  */
-
-/** Every saved design, most recent first, damaged ones listed as damaged; undefined while loading. */
-export function useSavedDesigns(): DesignListEntry[] | undefined {
-  const listDesigns = useAppStore((s) => s.listDesigns);
-  // A database that cannot be read lists nothing here; the recovery screen says why.
-  return useLiveRead(() => listDesigns().catch((): DesignListEntry[] => []), [listDesigns]);
-}
 
 const runReads = async () => {
   const [{ simulationDb }, { readRunSnapshot, runExists }] = await Promise.all([

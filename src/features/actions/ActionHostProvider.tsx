@@ -6,9 +6,7 @@ import { useAutoLayout } from '../../canvas/useAutoLayout';
 import { useAppStore } from '../../state/store';
 import { placeNewNode } from '../palette/placement';
 import { ActionHostContext, type ActionHost } from './ActionHostContext';
-import { CommandPalette } from './CommandPalette';
-import { DeleteConfirmation } from './DeleteConfirmation';
-import { ShortcutsHelp } from './ShortcutsHelp';
+import { ActionOverlays } from './ActionOverlays';
 import type { CanvasCommands, RunControls } from './types';
 import { useActionKeyboard } from './useActionKeyboard';
 
@@ -53,9 +51,7 @@ export function ActionHostProvider({ children }: { children: ReactNode }) {
   return (
     <ActionHostContext.Provider value={host}>
       {children}
-      <CommandPalette />
-      <ShortcutsHelp />
-      <DeleteConfirmation />
+      <ActionOverlays />
     </ActionHostContext.Provider>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { DesignSummary } from '../../state/liveReads';
+import type { DesignSummary } from '../../state/savedDesigns';
 import { useAppStore } from '../../state/store';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });

@@ -1,4 +1,4 @@
-import { useSavedDesigns } from '../../state/liveReads';
+import { useSavedDesigns } from '../../state/savedDesigns';
 import { useAppStore } from '../../state/store';
 import { selectDesignId } from '../../state/selectors';
 import { DamagedDesignRow } from './DamagedDesignRow';

@@ -1,7 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../../state/store';
 import { selectDesignId } from '../../state/selectors';
-import { DesignsList } from './DesignsList';
+
+// The list (and its live read of the saved designs) loads the first time the menu opens.
+const loadDesignsList = () => import('./DesignsList');
+const DesignsList = lazy(() => loadDesignsList().then((m) => ({ default: m.DesignsList })));
+
+/** Fetches the list's code ahead of use. */
+export function preloadDesignsList(): void {
+  void loadDesignsList();
+}
 
 /** The "Designs" button and its popover listing every saved design. */
 export function DesignsMenu() {
@@ -35,7 +43,7 @@ export function DesignsMenu() {
       </button>
       {open && (
         <div ref={popover} className="designs-popover" role="dialog" aria-label="Designs">
-          <DesignsList />
+          <Suspense fallback={<div className="designs-list__empty">Loading…</div>}><DesignsList /></Suspense>
         </div>
       )}
     </div>

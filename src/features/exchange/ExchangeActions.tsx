@@ -1,9 +1,12 @@
+import { lazy, Suspense } from 'react';
 import { DropOverlay } from './DropOverlay';
 import { ExportMenu } from './ExportMenu';
-import { ImportErrorDialog } from './ImportErrorDialog';
 import { OpenDesignButton } from './OpenDesignButton';
 import { useDesignImport } from './useDesignImport';
 import './exchange.css';
+
+// The error dialog's code loads only when an import fails.
+const ImportErrorDialog = lazy(() => import('./ImportErrorDialog').then((m) => ({ default: m.ImportErrorDialog })));
 
 /** Export and import for the toolbar: the Export menu, Open…, drop-a-file-anywhere and the import error dialog. */
 export function ExchangeActions() {
@@ -14,7 +17,7 @@ export function ExchangeActions() {
       <ExportMenu />
       <OpenDesignButton onFiles={onFiles} busy={busy} />
       <DropOverlay onFiles={onFiles} />
-      {failure && <ImportErrorDialog failure={failure} onClose={clearFailure} />}
+      {failure && <Suspense fallback={null}><ImportErrorDialog failure={failure} onClose={clearFailure} /></Suspense>}
     </>
   );
 }

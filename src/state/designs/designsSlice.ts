@@ -1,15 +1,15 @@
 import { createEmptyDocument, type FlowDocument } from '../../core';
 import {
-  classifyStorageError, storageErrorText, toRawJson, type DesignListEntry, type DesignsPersistence,
+  classifyStorageError, storageErrorText, type DesignListEntry, type DesignsPersistence,
 } from '../../persistence/designs';
 import { newDesignId, uniqueDesignName } from '../designIds';
 import type { SliceCreator } from '../sliceTypes';
 import { createDesignSession } from './designSession';
 import type { DesignConflict, DesignsDeps, RecoveredEdits, StorageFault } from './designTypes';
-import { replayJournals, type ReplayReport } from './replayJournals';
+import type { ReplayReport } from './replayJournals';
 import { createTabFollower } from './followOtherTabs';
 import { openFirstDesign } from './openFirstDesign';
-import { createRecoveryActions, type RecoveryActions } from './recoveryActions';
+import type { RecoveryActions } from './recoveryActions';
 
 /** Saved designs: which one is open, its sync with other tabs and with the disk, and the list's verbs. */
 export interface DesignsSlice extends RecoveryActions {
@@ -191,9 +191,21 @@ export function createDesignsSlice(deps: DesignsDeps): SliceCreator<DesignsSlice
       }
     };
 
-    const recovery = createRecoveryActions({
+    // The verbs of the conflict banner, the recovered-edits dialog, the read-only banner and the
+    // recovery screen load the first time one is used: a first visit needs none of them.
+    let recoveryLoad: Promise<RecoveryActions> | undefined;
+    const loadRecovery = () => (recoveryLoad ??= import('./recoveryActions').then((m) => m.createRecoveryActions({
       get, set, persistence, session, deps, open, openMostRecentOrNew, enterReadOnly, guarded, takenNames,
-    });
+    })));
+    const recovery: RecoveryActions = {
+      keepMineAsCopy: async () => (await loadRecovery()).keepMineAsCopy(),
+      takeTheirs: async () => (await loadRecovery()).takeTheirs(),
+      keepRecoveredAsCopy: async (edits) => (await loadRecovery()).keepRecoveredAsCopy(edits),
+      discardRecovered: async (edits) => (await loadRecovery()).discardRecovered(edits),
+      retrySaving: async () => (await loadRecovery()).retrySaving(),
+      readableBackup: async () => (await loadRecovery()).readableBackup(),
+      resetDesignsDatabase: async () => (await loadRecovery()).resetDesignsDatabase(),
+    };
     const onMessage = createTabFollower({ get, session, persistence, showDocument, enterConflict, guarded, openMostRecentOrNew });
     const openAtStart = (unsaved: ReplayReport['unsaved']) => openFirstDesign({
       get, persistence, deps, open, mostRecentOther, createAndOpen, unsaved,
@@ -211,7 +223,11 @@ export function createDesignsSlice(deps: DesignsDeps): SliceCreator<DesignsSlice
         try {
           const usage = await deps.estimateStorage();
           if (usage && usage.quota > 0 && usage.usage >= usage.quota) set({ storageReadOnly: true });
-          const replay = await replayJournals(persistence());
+          // Edits left by tabs that are gone; the replay's code loads only when there are some.
+          const entries = await persistence().journal.readAll();
+          const replay: ReplayReport = entries.length === 0
+            ? { recovered: [], unsaved: [] }
+            : await (await import('./replayJournals')).replayJournals(persistence(), entries);
           if (replay.unsaved.length > 0) set({ storageReadOnly: true });
           set({ recoveredEdits: replay.recovered });
           await openAtStart(replay.unsaved);
@@ -302,7 +318,8 @@ export function createDesignsSlice(deps: DesignsDeps): SliceCreator<DesignsSlice
       },
 
       async rawDesignJson(id) {
-        return toRawJson(await repo().readRawDesign(id));
+        const [{ toRawJson }, raw] = await Promise.all([import('../../persistence/designs/rawJson'), repo().readRawDesign(id)]);
+        return toRawJson(raw);
       },
 
       flushAutosave() {

@@ -1,7 +1,8 @@
 import { exportBaseName, restoreFlowDocument, serializeFlowDocument, type FlowDocument } from '../../core';
-import {
-  classifyStorageError, deleteDatabase, readDatabaseRaw, toRawJson, type DesignsPersistence,
-} from '../../persistence/designs';
+import { classifyStorageError, type DesignsPersistence } from '../../persistence/designs';
+// Straight from their files, not the barrel: they load with this chunk, never on a first visit.
+import { deleteDatabase, readDatabaseRaw } from '../../persistence/designs/rawExport';
+import { toRawJson } from '../../persistence/designs/rawJson';
 import { newDesignId, uniqueDesignName } from '../designIds';
 import type { AppState } from '../store';
 import type { DesignSession } from './designSession';

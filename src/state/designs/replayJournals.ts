@@ -72,9 +72,9 @@ export interface ReplayReport {
   unsaved: { entry: JournalEntry; base: number }[];
 }
 
-/** Replays every gone tab's journal. */
-export async function replayJournals(persistence: DesignsPersistence): Promise<ReplayReport> {
-  const entries = await persistence.journal.readAll();
+/** Replays every gone tab's journal (`entries`: the journal as already read, if it was). */
+export async function replayJournals(persistence: DesignsPersistence, read?: readonly JournalEntry[]): Promise<ReplayReport> {
+  const entries = read ?? await persistence.journal.readAll();
   const report: ReplayReport = { recovered: [], unsaved: [] };
   for (const entry of entries) {
     const result = await replayJournalEntry(persistence, entry);
