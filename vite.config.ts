@@ -18,7 +18,7 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts', 'runner/**/*.test.ts'],
     setupFiles: ['fake-indexeddb/auto', 'scripts/vitest.setup.ts'],
     testTimeout: 60_000,
   },

@@ -85,7 +85,8 @@ test('downloads every export from the Export menu, and each one parses', async (
     const trace = JSON.parse((await exchange.download('Run trace (.json)')).bytes.toString('utf8'));
     expect(trace.format).toBe('event-flow-designer/trace');
     expect(trace.trace.length).toBeGreaterThan(5);
-    expect(trace.trace[0].text).toContain('content-ingest handled IngestVideo');
+    expect(trace.trace[0].text).toContain('content-ingest took IngestVideo');
+    expect(trace.trace[1].text).toContain('content-ingest handled IngestVideo');
     const fixture = JSON.parse((await exchange.download('Run fixtures (.json)')).bytes.toString('utf8'));
     expect(fixture.given.commands).toHaveLength(1);
     expect(fixture.then.events.map((e: { eventType: string }) => e.eventType)).toEqual(['VideoInputEvent', 'AuthorVideoAddedEvent']);

@@ -4,6 +4,9 @@ import { getOwn } from '../src/core/model/ownKeys';
 const commands: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {
   simulate: () => import('./flow/simulate'),
   export: () => import('./flow/export'),
+  run: () => import('./flow/run'),
+  services: () => import('./flow/services'),
+  'export-infra': () => import('./flow/exportInfra'),
 };
 
 const [name, ...args] = process.argv.slice(2);

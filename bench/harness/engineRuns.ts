@@ -83,7 +83,7 @@ export async function engineRunUntilQuiet(flow: FlowDocument, commands: number, 
       firstQuarterStepsPerSecond: rateBetween(samples, 0, span / 4),
       lastQuarterStepsPerSecond: rateBetween(samples, (span * 3) / 4, span),
       quiet,
-      ...(quiet ? { anomalies: (await engine.report(flow.id)).length, rebuildEqual: (await engine.rebuildProjections(flow.id)).equal } : {}),
+      ...(quiet ? { anomalies: (await engine.report(flow.id)).broken, rebuildEqual: (await engine.compareWithRebuild(flow.id)).equal } : {}),
     };
   } finally {
     db.close();

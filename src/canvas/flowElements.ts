@@ -109,7 +109,7 @@ function consumerView(index: NodeIndex, consumer: Consumer): ConsumerView {
     kind: 'consumer',
     handlers: consumer.handlers.map((h) => ({
       eventName: nameIn(index, h.eventTypeId),
-      effects: h.effects.map((effect) => effectSummary(index, effect)),
+      effects: [...h.effects.map((effect) => effectSummary(index, effect)), ...(h.externalEffects ?? []).map((e) => `call out: ${e.name} (outside the transaction)`)],
       emits: h.emits.map((e) => nameIn(index, e.eventTypeId)),
     })),
   };

@@ -9,7 +9,27 @@ export interface RunBadge {
   title: string;
 }
 
+/** A node's patterns as a run overrides them against its design (only the switched ones are set). */
+export interface RunOverrides {
+  /** How it publishes in this run. */
+  publish?: 'outbox' | 'dual-write' | 'publish-first';
+  inbox?: boolean;
+  emittedIds?: 'derived' | 'fresh';
+  idempotencyKey?: boolean;
+}
+
+/** The last micro-step's local transaction: the nodes whose rows it wrote, and what it wrote. */
+export interface RunTransaction {
+  nodeIds: readonly string[];
+  /** e.g. "one transaction: business row · event store · outbox row". */
+  label: string;
+  /** The step it belongs to: a new step with the same nodes is a new boundary. */
+  step: number;
+}
+
 const NO_BADGES: readonly RunBadge[] = [];
+const sameOverrides = (a: RunOverrides, b: RunOverrides) =>
+  a.publish === b.publish && a.inbox === b.inbox && a.emittedIds === b.emittedIds && a.idempotencyKey === b.idempotencyKey;
 const sameBadges = (a: readonly RunBadge[], b: readonly RunBadge[]) =>
   a.length === b.length && a.every((badge, i) => badge.label === b[i]?.label && badge.tone === b[i]?.tone && badge.title === b[i]?.title);
 
@@ -21,6 +41,8 @@ const sameBadges = (a: readonly RunBadge[], b: readonly RunBadge[]) =>
 export class RunOverlayStore {
   private badges = new Map<string, readonly RunBadge[]>();
   private active: ReadonlySet<string> = new Set();
+  private overrides = new Map<string, RunOverrides>();
+  private transaction: RunTransaction | null = null;
   private readonly listeners = new Set<() => void>();
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -33,8 +55,22 @@ export class RunOverlayStore {
 
   readonly isEdgeActive = (edgeId: string): boolean => this.active.has(edgeId);
 
-  /** Shows the run's state now: badges per node id (absent = none) and the active edge ids. */
-  show(badges: ReadonlyMap<string, readonly RunBadge[]>, activeEdgeIds: ReadonlySet<string>): void {
+  /** The last step's transaction boundary, or null when the step committed nothing. */
+  readonly transactionNow = (): RunTransaction | null => this.transaction;
+
+  /** What the run switched for a node (its card shows the run's value): the same object while unchanged. */
+  readonly overridesOf = (nodeId: string): RunOverrides | undefined => this.overrides.get(nodeId);
+
+  /**
+   * Shows the run's state now: badges per node id (absent = none), the active edge ids and the
+   * run's overrides per node id (absent = as designed).
+   */
+  show(
+    badges: ReadonlyMap<string, readonly RunBadge[]>,
+    activeEdgeIds: ReadonlySet<string>,
+    overrides: ReadonlyMap<string, RunOverrides> = new Map(),
+    transaction: RunTransaction | null = null,
+  ): void {
     const next = new Map<string, readonly RunBadge[]>();
     let changed = false;
     for (const [nodeId, list] of badges) {
@@ -45,9 +81,22 @@ export class RunOverlayStore {
       next.set(nodeId, kept);
     }
     changed ||= next.size !== this.badges.size;
+    const nextOverrides = new Map<string, RunOverrides>();
+    for (const [nodeId, value] of overrides) {
+      const previous = this.overrides.get(nodeId);
+      const kept = previous && sameOverrides(previous, value) ? previous : value;
+      changed ||= kept !== previous;
+      nextOverrides.set(nodeId, kept);
+    }
+    changed ||= nextOverrides.size !== this.overrides.size;
+    this.overrides = nextOverrides;
     const activeChanged = activeEdgeIds.size !== this.active.size || [...activeEdgeIds].some((id) => !this.active.has(id));
     this.badges = next;
     if (activeChanged) this.active = new Set(activeEdgeIds);
-    if (changed || activeChanged) for (const listener of this.listeners) listener();
+    const previous = this.transaction;
+    const transactionChanged = previous?.step !== transaction?.step || previous?.label !== transaction?.label
+      || previous?.nodeIds.join('\u0000') !== transaction?.nodeIds.join('\u0000');
+    if (transactionChanged) this.transaction = transaction;
+    if (changed || activeChanged || transactionChanged) for (const listener of this.listeners) listener();
   }
 }

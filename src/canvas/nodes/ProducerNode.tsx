@@ -11,7 +11,7 @@ export const ProducerNode = memo(function ProducerNode({ id, data, selected }: N
   if (node.kind !== 'producer') return null;
   return (
     <NodeFrame id={id} kind="producer" name={node.name} problemCount={problemCount} selected={selected}
-      hasInput={false} hasOutput chips={<PublishModeChip mode={node.publishMode} />}
+      hasInput={false} hasOutput chips={<PublishModeChip mode={node.publishMode} nodeId={id} />}
       subtitle={<>aggregate <strong>{node.aggregate || '—'}</strong></>}>
       {view.commands.length === 0 ? <div className="flow-node__empty">No commands</div> : (
         <ul className="item-list">

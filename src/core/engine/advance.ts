@@ -1,70 +1,76 @@
-import { refreshStuckOutbox } from './invariants';
+import { countOf } from './counters';
+import { candidates, isQuiet, waitingFor, type Actor } from './scheduler';
 import type { RunRecord, TraceRecord } from './records';
-import { chooseWork, isQuiet, pendingWork, relayIsDown, type WorkKind } from './scheduler';
 import type { StepContext, StepReport } from './stepContext';
-import { handleCommand } from './steps/commandStep';
-import { ack, deliver, directPublish, relayMarkSent, relayPublish } from './steps/brokerSteps';
-import { handleDelivery } from './steps/handleStep';
+import { expiredDelivery, redeliver } from './steps/broker';
+import { ack, nextDeliverable, take } from './steps/consumerSteps';
+import { handleDelivery, recordInboxLater } from './steps/handleStep';
+import { commitCommand, loadCommand } from './steps/producerSteps';
+import { directPublish, relayFinish, relayTake } from './steps/relaySteps';
 
-async function runWork(ctx: StepContext, kind: WorkKind): Promise<StepReport | undefined> {
-  const { tx, run } = ctx;
-  const id = run.runId;
-  switch (kind) {
-    case 'command': {
-      const [c] = await tx.query('commands', '[runId+status+seq]', { prefix: [id, 'pending'], limit: 1 });
-      return c && handleCommand(ctx, c);
+/** Counters promised work that the tables do not hold: a bug, never a simulated fault. */
+function missing(what: string, step: number): never {
+  throw new Error(`engine counters say ${what} is pending but none was found (step ${step})`);
+}
+
+/** The actor's next micro-step, or undefined when it turns out to have nothing to do now. */
+async function act(ctx: StepContext, actor: Actor): Promise<StepReport | undefined> {
+  const { run, mutants } = ctx;
+  const process = actor.process;
+  switch (actor.kind) {
+    case 'producer': {
+      if (process?.producer) return commitCommand(ctx, actor.nodeId, process.producer);
+      if (countOf(run.stats.directPending, actor.nodeId) > 0) return (await directPublish(ctx, actor.nodeId)) ?? missing('a direct publish', run.step);
+      return (await loadCommand(ctx, actor.nodeId)) ?? missing(`a command for ${actor.nodeId}`, run.step);
     }
-    case 'relay-publish': {
-      const [row] = await tx.query('outbox', '[runId+status+seq]', { prefix: [id, 'pending'], limit: 1 });
-      return row && relayPublish(ctx, row);
+    case 'relay':
+      if (process?.relay) return relayFinish(ctx, process.relay);
+      return (await relayTake(ctx)) ?? missing('an outbox row', run.step);
+    case 'consumer': {
+      const holding = process?.consumer;
+      if (holding?.stage === 'received') return mutants.ackBeforeHandle ? ack(ctx, actor.nodeId, holding) : handleDelivery(ctx, actor.nodeId, holding);
+      if (holding?.stage === 'acked') return handleDelivery(ctx, actor.nodeId, holding);
+      if (holding?.stage === 'applied') return recordInboxLater(ctx, actor.nodeId, holding);
+      if (countOf(run.stats.directPending, actor.nodeId) > 0) return (await directPublish(ctx, actor.nodeId)) ?? missing('a direct publish', run.step);
+      if (holding?.stage === 'handled') return ack(ctx, actor.nodeId, holding);
+      const next = await nextDeliverable(ctx, actor.nodeId);
+      return next && take(ctx, actor.nodeId, next);
     }
-    case 'relay-mark-sent': {
-      const [row] = await tx.query('outbox', '[runId+status+seq]', { prefix: [id, 'publishing'], limit: 1 });
-      return row && relayMarkSent(ctx, row);
-    }
-    case 'direct-publish': {
-      const [p] = await tx.query('directPublishes', '[runId+seq]', { prefix: [id], limit: 1 });
-      return p && directPublish(ctx, p);
-    }
-    case 'deliver':
-    case 'handle':
-    case 'ack': {
-      const status = kind === 'deliver' ? 'queued' : kind === 'handle' ? 'delivered' : 'handled';
-      const [d] = await tx.query('deliveries', '[runId+status+order]', { prefix: [id, status], limit: 1 });
-      if (!d) return undefined;
-      return kind === 'deliver' ? deliver(ctx, d) : kind === 'handle' ? handleDelivery(ctx, d) : ack(ctx, d);
+    case 'broker': {
+      const expired = await expiredDelivery(ctx);
+      return expired && redeliver(ctx, expired);
     }
   }
 }
 
 /**
- * Takes one micro-step inside the caller's transaction: picks the work, does it, refreshes the
- * stuck-outbox report, and returns the trace row (undefined when the run is quiet: no step taken).
- * Mutates `ctx.run` (step, clock, counters, rng state); the caller writes it and the trace row.
+ * Takes one micro-step inside the caller's transaction: picks a process with work (seeded), lets
+ * it act, and returns the trace row; a `wait` row when work is pending but nobody can act now
+ * (relay down, an ack deadline to wait for); undefined when the run is quiet (no step taken).
+ * Mutates `ctx.run` (step, clock, counters, processes, rng state); the caller writes it and the row.
  * Throws when the counters and the tables disagree (a bug, never a simulated fault).
  */
 export async function advance(ctx: StepContext): Promise<TraceRecord | undefined> {
   const run: RunRecord = ctx.run;
-  const step = run.step + 1;
-  const { available, blocked } = pendingWork(run, step);
-  if (available.length === 0 && !blocked) {
+  if (isQuiet(run)) {
     run.quiet = true;
     return undefined;
   }
+  const step = run.step + 1;
   run.step = step;
   run.clock = run.settings.startClock + step * run.settings.stepMillis;
-  const kind = chooseWork(available, ctx.rng);
+  const actors = candidates(run, step);
   let report: StepReport | undefined;
-  if (kind === undefined) {
-    const down = run.settings.faults.relayDown;
-    const left = down ? down.fromStep + down.steps - step : 0;
-    report = { kind: 'wait', text: `relay is down (fault): nothing else to do, ${left} step(s) until it is back`, fault: 'relay-down', nodeIds: [], edgeIds: [] };
-  } else {
-    report = await runWork(ctx, kind);
-    if (!report) throw new Error(`engine counters say ${kind} work is pending but none was found (step ${step})`);
+  while (!report && actors.length > 0) {
+    const i = actors.length === 1 ? 0 : ctx.rng.int(0, actors.length - 1);
+    const [actor] = actors.splice(i, 1);
+    if (actor) report = await act(ctx, actor);
   }
-  await refreshStuckOutbox(ctx, relayIsDown(run, step));
-  ctx.run.rngState = ctx.rng.state;
+  if (!report) {
+    const waiting = waitingFor(run, step);
+    report = { kind: 'wait', phase: 'wait', text: waiting.text, fault: waiting.text.startsWith('relay') ? 'relay-down' : undefined, nodeIds: [], edgeIds: [] };
+  }
+  run.rngState = ctx.rng.state;
   run.quiet = isQuiet(run);
   return { runId: run.runId, step, clock: run.clock, ...report };
 }

@@ -1,9 +1,11 @@
 import { advance } from './advance';
 import type { FlowIndex } from './flowIndex';
 import { MemoryTables, STEP_INDEXES } from './memoryStore';
-import { TABLE_NAMES, type RunRecord, type TableName, type TraceRecord } from './records';
+import type { EngineMutants } from './mutants';
+import { TABLE_NAMES, type RunRecord, type RunVerdict, type TableName, type TraceRecord } from './records';
 import { Rng } from './rng';
 import type { SimulationStore, StoreTx } from './store';
+import { describeCycle, stepLimitVerdict, stopVerdict } from './verdict';
 
 export interface BatchProgress {
   steps: number;
@@ -14,6 +16,57 @@ export interface BatchResult {
   steps: number;
   quiet: boolean;
   run: RunRecord;
+  /** Why it stopped, in plain words (also written to `run.verdict`). */
+  verdict: RunVerdict;
+}
+
+export interface BatchLimits {
+  maxSteps: number;
+  perTransaction: number;
+  /** Stop (verdict `waiting`) when only waiting is left and it would last longer than this. */
+  maxWaitSteps: number;
+}
+
+/**
+ * One batch inside the caller's transaction: steps until the batch is full or a verdict says stop;
+ * writes the trace rows and the run row (with the verdict, if any).
+ */
+async function batch(tx: StoreTx, run: RunRecord, index: FlowIndex, mutants: EngineMutants, limits: BatchLimits, done: number): Promise<{ trace: TraceRecord[]; verdict?: RunVerdict }> {
+  const ctx = { tx, run, index, rng: new Rng(run.rngState), mutants };
+  const trace: TraceRecord[] = [];
+  const limit = Math.min(limits.perTransaction, limits.maxSteps - done);
+  let verdict: RunVerdict | undefined;
+  while (trace.length < limit && !verdict) {
+    const row = await advance(ctx);
+    if (row) trace.push(row);
+    verdict = stopVerdict(run, row, limits.maxWaitSteps);
+  }
+  if (verdict?.kind === 'not-converging' && run.stats.maxDepth > 0 && verdict.message.includes('causal chain')) {
+    verdict = { ...verdict, message: await describeCycle(tx, run, (id) => index.nodeName(id)) };
+  }
+  if (!verdict && done + trace.length >= limits.maxSteps) verdict = stepLimitVerdict(run, limits.maxSteps);
+  if (verdict) run.verdict = verdict;
+  await tx.bulkPut('trace', trace);
+  await tx.put('runs', run);
+  return { trace, verdict };
+}
+
+/** Long runs on an in-process store: each batch steps straight on it in one of its transactions. */
+async function runDirect(
+  store: SimulationStore, runId: string, indexFor: (run: RunRecord) => FlowIndex, mutants: EngineMutants, limits: BatchLimits,
+  between?: (progress: BatchProgress) => Promise<void> | void,
+): Promise<BatchResult> {
+  let steps = 0;
+  for (;;) {
+    const { run, trace, verdict } = await store.transaction('rw', TABLE_NAMES, async (tx) => {
+      const run = await tx.get('runs', runId);
+      if (!run) throw new Error(`no simulation run for design "${runId}"`);
+      return { run, ...(await batch(tx, run, indexFor(run), mutants, limits, steps)) };
+    });
+    steps += trace.length;
+    await between?.({ steps, run });
+    if (verdict) return { steps, quiet: run.quiet, run, verdict };
+  }
 }
 
 /** Someone else wrote the run while a batch was computed in memory: the batch is dropped and redone. */
@@ -36,43 +89,35 @@ async function loadCopy(store: SimulationStore, runId: string): Promise<{ tables
 async function flush(tx: StoreTx, tables: MemoryTables): Promise<void> {
   const writes: Promise<void>[] = [];
   for (const [table, { puts, deletes }] of tables.takeChanges()) {
-    for (const key of deletes) writes.push(tx.delete(table, table === 'runs' ? String(key[0]) : key));
+    for (const key of deletes) writes.push(tx.delete(table, table === 'runs' || table === 'reports' ? String(key[0]) : key));
     writes.push(tx.bulkPut(table, puts as never[]));
   }
   await Promise.all(writes);
 }
 
 /**
- * Runs up to `maxSteps` micro-steps, `perTransaction` at a time: each batch is computed on an
- * in-memory copy of the run's tables and written in one IndexedDB transaction. The micro-steps and
- * the trace are exactly those of one transaction per step (the engine's tests check this); only the
- * commits are grouped. If the run row changed underneath (a fire, a settings change), the batch is
- * dropped and recomputed from the stored state.
+ * Runs micro-steps, `perTransaction` at a time: each batch is computed on an in-memory copy of the
+ * run's tables and written in one IndexedDB transaction. The micro-steps and the trace are exactly
+ * those of one transaction per step (the engine's tests check this); only the commits are grouped.
+ * If the run row changed underneath (a fire, a settings change), the batch is dropped and recomputed
+ * from the stored state. Stops when quiet, at the step limit, or with a verdict (see verdict.ts).
  */
 export async function runBatched(
   store: SimulationStore,
   runId: string,
   indexFor: (run: RunRecord) => FlowIndex,
-  maxSteps: number,
-  perTransaction: number,
+  mutants: EngineMutants,
+  limits: BatchLimits,
   between?: (progress: BatchProgress) => Promise<void> | void,
 ): Promise<BatchResult> {
+  if (store.direct) return runDirect(store, runId, indexFor, mutants, limits, between);
   let copy = await loadCopy(store, runId);
   let steps = 0;
   for (;;) {
     const tx = copy.tables.tx();
     // A copy: the held row may be shared with the store's own objects, and steps mutate the run.
     const run = structuredClone((await tx.get('runs', runId)) as RunRecord);
-    const ctx = { tx, run, index: indexFor(run), rng: new Rng(run.rngState) };
-    const trace: TraceRecord[] = [];
-    const limit = Math.min(perTransaction, maxSteps - steps);
-    while (trace.length < limit) {
-      const row = await advance(ctx);
-      if (!row) break;
-      trace.push(row);
-    }
-    await tx.bulkPut('trace', trace);
-    await tx.put('runs', run);
+    const { trace, verdict } = await batch(tx, run, indexFor(run), mutants, limits, steps);
     try {
       const base = copy.base;
       await store.transaction('rw', TABLE_NAMES, async (db) => {
@@ -87,6 +132,6 @@ export async function runBatched(
     }
     steps += trace.length;
     await between?.({ steps, run });
-    if (run.quiet || trace.length === 0 || steps >= maxSteps) return { steps, quiet: run.quiet, run };
+    if (verdict) return { steps, quiet: run.quiet, run, verdict };
   }
 }

@@ -1,4 +1,3 @@
-import { getOwn } from '../model/ownKeys';
 import {
   effectiveAggregateIdPath,
   inheritanceChain,
@@ -10,6 +9,7 @@ import {
   type Producer,
   type Projection,
 } from '../model';
+import { getOwn } from '../model/ownKeys';
 import type { RunSettings } from './settings';
 
 export interface Subscription {
@@ -77,19 +77,35 @@ export function indexFlow(flow: FlowDocument): FlowIndex {
   };
 }
 
+/** A run's override of a pattern for a node, if any (prototype-safe: node ids are user names). Pure. */
+function override(switches: Record<string, boolean> | undefined, nodeId: string): boolean | undefined {
+  return getOwn(switches, nodeId);
+}
+
 /** Whether a producer or consumer publishes through an outbox (run override, else the design). Pure. */
 export function usesOutbox(index: FlowIndex, settings: RunSettings, ownerId: string): boolean {
-  const override = getOwn(settings.patterns.outbox, ownerId);
-  if (override !== undefined) return override;
   const owner = index.producer(ownerId) ?? index.consumer(ownerId);
-  return owner?.publishMode !== 'dual-write';
+  return override(settings.patterns.outbox, ownerId) ?? owner?.publishMode !== 'dual-write';
+}
+
+/** Whether a dual-write owner publishes before it commits (a run switch; the design's dual write commits first). Pure. */
+export function publishesFirst(settings: RunSettings, ownerId: string): boolean {
+  return override(settings.patterns.publishFirst, ownerId) ?? false;
 }
 
 /** Whether a consumer deduplicates with its inbox (run override, else the design). Pure. */
 export function usesInbox(index: FlowIndex, settings: RunSettings, consumerId: string): boolean {
-  const override = getOwn(settings.patterns.inbox, consumerId);
-  if (override !== undefined) return override;
-  return index.consumer(consumerId)?.useInbox ?? true;
+  return override(settings.patterns.inbox, consumerId) ?? index.consumer(consumerId)?.useInbox ?? true;
+}
+
+/** Whether a consumer derives the ids of the events it emits from the handled event (run override, else the design). Pure. */
+export function derivesIds(index: FlowIndex, settings: RunSettings, consumerId: string): boolean {
+  return override(settings.patterns.derivedIds, consumerId) ?? (index.consumer(consumerId)?.emittedIds ?? 'derived') === 'derived';
+}
+
+/** Whether callers send an idempotency key with this command (run override per producer, else the design). Pure. */
+export function sendsIdempotencyKey(index: FlowIndex, settings: RunSettings, producerId: string, commandId: string): boolean {
+  return override(settings.patterns.idempotencyKey, producerId) ?? index.command(producerId, commandId)?.idempotencyKey ?? false;
 }
 
 /** The aggregate type named by an aggregate-id field: `videoId` -> `video`. Pure. */

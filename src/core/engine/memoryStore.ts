@@ -5,7 +5,7 @@
  * request round trip and per transaction, not per row. Pure TypeScript.
  */
 import type { TableName } from './records';
-import { SIMULATION_SCHEMA, type IndexQuery, type KeyPart, type SimulationStore, type StoreTx } from './store';
+import { indexName, SIMULATION_SCHEMA, type IndexQuery, type KeyPart, type SimulationStore, type StoreTx } from './store';
 
 type Row = Record<string, unknown>;
 type Key = KeyPart[];
@@ -59,7 +59,8 @@ const CHUNK = 512;
  */
 class SortedIndex {
   chunks: Entry[][] = [];
-  constructor(readonly paths: readonly string[]) {}
+  /** `unique`: a second row with the same index key is refused, as IndexedDB refuses it (ConstraintError). */
+  constructor(readonly paths: readonly string[], readonly unique = false, readonly name = '') {}
 
   /** The first place whose entry satisfies `atOrAfter` (entries are sorted, so it is monotonic). */
   private seek(atOrAfter: (e: Entry) => boolean): Cursor {
@@ -89,8 +90,9 @@ class SortedIndex {
     return this.seek((e) => (compareKeys(e.key, key) || compareKeys(e.pkKey, pkKey)) >= 0);
   }
 
-  add(row: Row, pk: string, pkKey: Key): void {
-    const key = keyOf(row, this.paths);
+  /** Adds a row's entry; `own`: this is the primary-key index, whose key is the primary key itself (shared, not copied). */
+  add(row: Row, pk: string, pkKey: Key, own = false): void {
+    const key = own ? pkKey : keyOf(row, this.paths);
     if (!key) return;
     const entry = { key, pk, pkKey };
     let { c, o } = this.position(key, pkKey);
@@ -105,6 +107,24 @@ class SortedIndex {
     const chunk = this.chunks[c] as Entry[];
     chunk.splice(o, 0, entry);
     if (chunk.length > 2 * CHUNK) this.chunks.splice(c + 1, 0, chunk.splice(CHUNK));
+  }
+
+  /** Moves a row's entry when its index key changed (nothing to do when it did not). */
+  replace(old: Row, row: Row, pk: string, pkKey: Key): void {
+    const before = keyOf(old, this.paths);
+    const after = keyOf(row, this.paths);
+    if (before && after && before.length === after.length && compareKeys(before, after) === 0) return;
+    this.remove(old, pk, pkKey);
+    this.add(row, pk, pkKey);
+  }
+
+  /** Throws when a unique index already holds this row's key for another primary key. */
+  checkUnique(row: Row, pk: string): void {
+    if (!this.unique) return;
+    const key = keyOf(row, this.paths);
+    if (!key) return;
+    const [clash] = this.select({ prefix: key, limit: 1 });
+    if (clash !== undefined && clash !== pk) throw new Error(`ConstraintError: unique index ${this.name} already holds ${JSON.stringify(key)}`);
   }
 
   remove(row: Row, pk: string, pkKey: Key): void {
@@ -162,7 +182,26 @@ interface MemoryTable {
   rows: Map<string, Row>;
 }
 
-const parsePaths = (spec: string) => spec.trim().replace(/^\[|\]$/g, '').split('+');
+/**
+ * A query on the primary key of a table whose primary key order is not kept: the matching rows
+ * are found by a scan and sorted (the checker reads a whole run once; nothing steps on this).
+ */
+function scanPrimary(t: MemoryTable, q: IndexQuery): string[] {
+  const low = q.from === undefined ? q.prefix : [...q.prefix, q.from];
+  const high = q.to === undefined ? q.prefix : [...q.prefix, q.to];
+  const found: [Key, string][] = [];
+  for (const [pk, row] of t.rows) {
+    const key = keyOf(row, t.primary.paths);
+    if (key && compareCut(key, low) >= 0 && compareCut(key, high) <= 0) found.push([key, pk]);
+  }
+  found.sort((a, b) => compareKeys(a[0], b[0]));
+  if (q.reverse) found.reverse();
+  const keys = (q.limit === undefined ? found : found.slice(0, q.limit)).map((f) => f[1]);
+  found.length = 0;
+  return keys;
+}
+
+const parsePaths = (spec: string) => indexName(spec).replace(/^\[|\]$/g, '').split('+');
 
 /** Changes since the last `takeChanges`: rows to put and primary keys to delete, per table. */
 export type MemoryChanges = Map<TableName, { puts: Row[]; deletes: Key[] }>;
@@ -174,16 +213,17 @@ export type MemoryChanges = Map<TableName, { puts: Row[]; deletes: Key[] }>;
  */
 export const STEP_INDEXES: Partial<Record<TableName, readonly string[]>> = {
   runs: [],
-  commands: ['[runId+status+seq]', '[runId+producerId+seq]'],
+  commands: ['[runId+producerId+status+seq]', '[runId+producerId+seq]'],
   businessRows: [],
+  idempotencyKeys: [],
   outbox: ['[runId+status+seq]'],
-  directPublishes: [':id', '[runId+ownerId+seq]'],
-  deliveries: ['[runId+status+order]'],
+  directPublishes: ['[runId+ownerId+seq]'],
+  publications: ['[runId+eventId]'],
+  deliveries: ['[runId+consumerId+status+order]', '[runId+status+deadline]'],
+  brokerCursors: [],
   inbox: [],
-  applications: ['[runId+consumerId+streamId+version]'],
   projectionRows: [],
   events: ['[runId+eventId]', '[runId+streamId+version]'],
-  anomalies: ['[runId+kind+seq]'],
 };
 
 export class MemoryTables {
@@ -201,7 +241,8 @@ export class MemoryTables {
         primary: new SortedIndex(parsePaths(primary)),
         primaryName: primary,
         sortPrimary: kept.includes(':id') || kept.includes(primary),
-        indexes: new Map(rest.filter((i) => kept.includes(i)).map((index) => [index, new SortedIndex(parsePaths(index))])),
+        indexes: new Map(rest.filter((i) => kept.includes(indexName(i)))
+          .map((index) => [indexName(index), new SortedIndex(parsePaths(index), index.startsWith('&'), `${name} ${indexName(index)}`)])),
         rows: new Map(),
       });
     }
@@ -236,10 +277,16 @@ export class MemoryTables {
     const key = keyOf(row, t.primary.paths);
     if (!key) throw new Error(`row without a primary key in ${name}`);
     const pk = JSON.stringify(key);
-    this.erase(name, pk, false);
+    for (const index of t.indexes.values()) index.checkUnique(row, pk);
+    const old = t.rows.get(pk);
     t.rows.set(pk, row);
-    if (t.sortPrimary) t.primary.add(row, pk, key);
-    for (const index of t.indexes.values()) index.add(row, pk, key);
+    if (old) {
+      // Same primary key: its entry stays; only indexes whose key changed move.
+      for (const index of t.indexes.values()) index.replace(old, row, pk, key);
+    } else {
+      if (t.sortPrimary) t.primary.add(row, pk, key, true);
+      for (const index of t.indexes.values()) index.add(row, pk, key);
+    }
     if (track) this.mark(name, pk, row);
   }
 
@@ -262,10 +309,17 @@ export class MemoryTables {
   }
 
   private select(name: TableName, index: string, q: IndexQuery): Row[] {
+    return this.selectKeys(name, index, q).map((pk) => this.table(name).rows.get(pk) as Row);
+  }
+
+  /** Primary keys matching a query on an index (or on the primary key, sorted or scanned). */
+  private selectKeys(name: TableName, index: string, q: IndexQuery): string[] {
     const t = this.table(name);
-    const sorted = index === ':id' || index === t.primaryName ? (t.sortPrimary ? t.primary : undefined) : t.indexes.get(index);
+    const primary = index === ':id' || index === t.primaryName;
+    if (primary && !t.sortPrimary) return scanPrimary(t, q);
+    const sorted = primary ? t.primary : t.indexes.get(index);
     if (!sorted) throw new Error(`no index ${index} on ${name}`);
-    return sorted.select(q).map((pk) => t.rows.get(pk) as Row);
+    return sorted.select(q);
   }
 
   /** The changes made through `tx()` since the last call, and forgets them. */
@@ -290,21 +344,19 @@ export class MemoryTables {
     return out;
   }
 
-  /** A StoreTx over the memory tables; every write is recorded as a change. */
-  tx(): StoreTx {
+  /** A StoreTx over the memory tables; every write is recorded as a change (unless `track` is false). */
+  tx(track = true): StoreTx {
     return {
       get: async (table, key) => this.table(table).rows.get(this.pkOf(this.table(table), key)) as never,
-      put: async (table, row) => this.write(table, row as unknown as Row, true),
+      put: async (table, row) => this.write(table, row as unknown as Row, track),
       bulkPut: async (table, rows) => {
-        for (const row of rows) this.write(table, row as unknown as Row, true);
+        for (const row of rows) this.write(table, row as unknown as Row, track);
       },
-      delete: async (table, key) => this.erase(table, this.pkOf(this.table(table), key), true),
+      delete: async (table, key) => this.erase(table, this.pkOf(this.table(table), key), track),
       query: async (table, index, q) => this.select(table, index, q) as never,
       count: async (table, index, q) => this.select(table, index, q).length,
       deletePrefix: async (table, prefix) => {
-        const t = this.table(table);
-        if (!t.sortPrimary) throw new Error(`deletePrefix needs ':id' kept on ${table}`);
-        for (const pk of t.primary.select({ prefix })) this.erase(table, pk, true);
+        for (const pk of this.selectKeys(table, ':id', { prefix })) this.erase(table, pk, track);
       },
     };
   }
@@ -313,7 +365,27 @@ export class MemoryTables {
 /** Every index of every table, plus the primary key order: a complete in-memory database. */
 export function allIndexes(): Record<TableName, readonly string[]> {
   return Object.fromEntries(
-    Object.entries(SIMULATION_SCHEMA).map(([name, spec]) => [name, [':id', ...spec.split(',').slice(1).map((s) => s.trim())]]),
+    Object.entries(SIMULATION_SCHEMA).map(([name, spec]) => [name, [':id', ...spec.split(',').slice(1).map(indexName)]]),
+  ) as unknown as Record<TableName, readonly string[]>;
+}
+
+/** Options of `createMemorySimulationStore`. */
+export interface MemoryStoreOptions {
+  /** `all` (default): every index of SIMULATION_SCHEMA; `lean`: only what the steps and the checker read (less memory). */
+  indexes?: 'all' | 'lean';
+  /** Store copies of the rows put, as IndexedDB does (default true); false when the caller never changes a row after putting it. */
+  copyOnWrite?: boolean;
+  /** Tables whose rows are not kept (e.g. `trace` for a headless run that only wants the report); reads find nothing there. */
+  discard?: readonly TableName[];
+}
+
+/**
+ * Only the indexes the steps read, for every table (what a headless run needs): whole-run reads by
+ * primary key (the checker, once) scan and sort instead of keeping the order for every row.
+ */
+export function leanIndexes(): Record<TableName, readonly string[]> {
+  return Object.fromEntries(
+    Object.keys(SIMULATION_SCHEMA).map((name) => [name, STEP_INDEXES[name as TableName] ?? []]),
   ) as unknown as Record<TableName, readonly string[]>;
 }
 
@@ -321,20 +393,26 @@ export function allIndexes(): Record<TableName, readonly string[]> {
  * A SimulationStore held entirely in memory (node scripts, benchmarks of the engine's own cost).
  * Unlike IndexedDB it does not roll back a transaction whose function throws.
  */
-export function createMemorySimulationStore(): SimulationStore {
-  const tables = new MemoryTables(allIndexes());
+export function createMemorySimulationStore(options: MemoryStoreOptions = {}): SimulationStore {
+  const tables = new MemoryTables(options.indexes === 'lean' ? leanIndexes() : allIndexes());
+  const copy = options.copyOnWrite ?? true;
+  const discard = new Set(options.discard ?? []);
   return {
+    direct: true,
     async transaction(_mode, _tables, fn) {
-      const inner = tables.tx();
+      const all = tables.tx(false);
+      const inner: StoreTx = discard.size === 0 ? all : {
+        ...all,
+        put: async (table, row) => (discard.has(table) ? undefined : all.put(table, row)),
+        bulkPut: async (table, rows) => (discard.has(table) ? undefined : all.bulkPut(table, rows)),
+      };
       // Like IndexedDB, store copies: callers may change the objects they put afterwards.
-      const tx: StoreTx = {
+      const tx: StoreTx = copy ? {
         ...inner,
         put: (table, row) => inner.put(table, structuredClone(row)),
         bulkPut: (table, rows) => inner.bulkPut(table, structuredClone(rows)),
-      };
-      const result = await fn(tx);
-      tables.takeChanges();
-      return result;
+      } : inner;
+      return fn(tx);
     },
   };
 }

@@ -3,31 +3,55 @@
  * design) and the tables' primary keys start with it, so a run pages and resets by key range.
  * These types are the contract between the engine, its storage adapter and the simulation UI:
  * the UI reads them live from IndexedDB (see src/persistence/simulation/simulationDb.ts for the
- * indexes) and never writes them.
+ * indexes) and never writes them. What a real system keeps is said per table; what only the
+ * simulator keeps (process memory, the broker's internals) is marked so.
  */
 
-export type { CellValue, Payload, CountsByNode, RunStats, RunRecord } from './runRecord';
+export type { CellValue, Payload, CountsByNode, RunStats, RunRecord, RunVerdict, ProcessRecord } from './runRecord';
 import type { Payload, RunRecord } from './runRecord';
+import type { AnomalyKind, ReportEntry } from './checker/types';
 
-export type CommandStatus = 'pending' | 'handled' | 'rejected';
+/**
+ * `pending`: queued at the producer (or taken and not yet committed); `handled`: committed (or
+ * answered from the first attempt's result by its idempotency key); `rejected`: refused (no
+ * aggregate id, or the optimistic-concurrency retries ran out); `crashed`: the producer crashed
+ * before committing it (nothing committed; the caller got no answer).
+ */
+export type CommandStatus = 'pending' | 'handled' | 'rejected' | 'crashed';
 
-/** A command fired at a producer. Id `c-<seq>`. */
+/**
+ * A command sent by a caller to a producer. Id `c-<seq>`. A caller whose command got no answer
+ * (the producer crashed) may retry it: a new row with the same `requestId` and `attempt` + 1.
+ * Written by the caller (pending) and by the producer in its commit transaction (handled, rejected).
+ */
 export interface CommandRecord {
   runId: string;
   seq: number;
   id: string;
+  /** The caller's request: the id of its first attempt. Retries share it. */
+  requestId: string;
+  /** 1 for the first attempt, +1 per caller retry. */
+  attempt: number;
   producerId: string;
   commandId: string;
   commandName: string;
   payload: Payload;
+  /** The idempotency key the caller sent (the request id), when the command carries one. */
+  idempotencyKey?: string;
   status: CommandStatus;
   firedStep: number;
   handledStep?: number;
   aggregateId?: string;
   /** Event ids the command's commit produced. */
   eventIds?: string[];
-  /** Why the command was rejected (e.g. an optimistic concurrency conflict). */
+  /** Why it was rejected, or what its crash was. */
   reason?: string;
+  /** Optimistic-concurrency conflicts it lost (each one a re-read and a retry). */
+  conflicts: number;
+  /** Answered from this earlier command's result (its idempotency key was known): no new change. */
+  answeredFrom?: string;
+  /** False when the producer crashed after committing it: the caller never heard the outcome. */
+  answered?: boolean;
 }
 
 /** The current state of one aggregate in a producer's business table. */
@@ -35,20 +59,24 @@ export interface BusinessRowRecord {
   runId: string;
   producerId: string;
   aggregateId: string;
-  /** Business row version: 1 after the first command, +1 per command. */
+  /** Business row version: 1 after the first command, +1 per committed command. */
   version: number;
-  /** Event-store stream version the producer last wrote (its optimistic concurrency expectation). */
-  streamVersion: number;
   columns: Payload;
   updatedStep: number;
 }
 
-/**
- * An outbox row, written in the same transaction as the change that produced its event.
- * `publishing`: the relay published it and has not yet marked it sent (a crash here makes the
- * relay publish it again: the same event id twice on the wire).
- */
-export type OutboxStatus = 'pending' | 'publishing' | 'sent';
+/** A producer's table of idempotency keys it handled, written in the same transaction as the change. */
+export interface IdempotencyKeyRecord {
+  runId: string;
+  producerId: string;
+  key: string;
+  commandId: string;
+  eventIds: string[];
+  step: number;
+}
+
+/** An outbox row, written in the same transaction as the change that produced its event. */
+export type OutboxStatus = 'pending' | 'sent';
 
 export interface OutboxRecord {
   runId: string;
@@ -59,13 +87,11 @@ export interface OutboxRecord {
   eventTypeId: string;
   eventTypeName: string;
   status: OutboxStatus;
-  /** Times the relay published it. More than 1 means duplicates on the wire. */
-  publishAttempts: number;
   createdStep: number;
   sentStep?: number;
 }
 
-/** A dual-write publish waiting in the owner's process memory (a crash drops it: a lost event). */
+/** Simulator only: a dual-write publish waiting in the owner's process memory (a crash drops it). */
 export interface DirectPublishRecord {
   runId: string;
   seq: number;
@@ -75,7 +101,25 @@ export interface DirectPublishRecord {
   createdStep: number;
 }
 
-/** One message put on the broker. The broker fans it out into one delivery per subscriber. */
+/** An event as it travels on the broker: the envelope and the payload. */
+export interface EventMessage {
+  eventId: string;
+  eventTypeId: string;
+  eventTypeName: string;
+  streamId: string;
+  aggregateType: string;
+  aggregateId: string;
+  version: number;
+  occurredAt: string;
+  payload: Payload;
+  sourceId: string;
+  commandId: string;
+  causationId: string;
+  /** Causal depth: 0 for a command's events, +1 for each consumer that emitted on. */
+  depth: number;
+}
+
+/** One message put on the broker (its log). The broker fans it out into one delivery per subscriber. */
 export interface PublicationRecord {
   runId: string;
   seq: number;
@@ -87,15 +131,20 @@ export interface PublicationRecord {
   /** True when this event id had already been published before (a duplicate on the wire). */
   republished: boolean;
   subscriberIds: string[];
+  /** The message's stream, version and cause (also in `message`; here for the checker, which reads publications as they are). */
+  streamId: string;
+  version: number;
+  causationId: string;
+  message: EventMessage;
   step: number;
 }
 
 /**
- * One message for one subscriber. queued (at the broker) -> delivered (at the consumer, not yet
- * handled) -> handled (committed, not yet acknowledged) -> acked. A failed handling puts it back
- * to queued (redelivery) or, at the retry limit, to dead.
+ * One message for one subscriber, as the broker sees it: `queued` (waiting) → `in-flight` (handed
+ * to the consumer, ack deadline running) → `acked`; a failed handling puts it back to `queued`, or
+ * to `dead` past the retry limit; an ack deadline that passes puts it back to `queued` too.
  */
-export type DeliveryStatus = 'queued' | 'delivered' | 'handled' | 'acked' | 'dead';
+export type DeliveryStatus = 'queued' | 'in-flight' | 'acked' | 'dead';
 
 export interface DeliveryRecord {
   runId: string;
@@ -104,12 +153,18 @@ export interface DeliveryRecord {
   eventId: string;
   eventTypeId: string;
   eventTypeName: string;
+  streamId: string;
+  version: number;
   consumerId: string;
   status: DeliveryStatus;
-  /** Deliveries to the consumer so far. */
+  /** Times the broker handed it to the consumer. */
   attempts: number;
-  /** Broker queue order (lowest first); the reorder fault and redeliveries change it. */
+  /** Failed handlings so far (the retry limit counts these). */
+  failures: number;
+  /** Queue order (lowest first). The broker keeps each stream's messages in order per subscriber. */
   order: number;
+  /** While in flight: the step after which the broker hands it out again. */
+  deadline?: number;
   /** Set when handled: applied, or skipped as a duplicate by the inbox. */
   outcome?: 'applied' | 'duplicate-skipped';
   /** Seq of the delivery this one duplicates (duplicate-delivery fault). */
@@ -117,6 +172,14 @@ export interface DeliveryRecord {
   queuedStep: number;
   deliveredStep?: number;
   ackedStep?: number;
+}
+
+/** Simulator only (the broker's partition state): the last queue order given to a stream per subscriber. */
+export interface BrokerCursorRecord {
+  runId: string;
+  consumerId: string;
+  streamId: string;
+  order: number;
 }
 
 /** A consumer's inbox (consumed-event table) row: one per processed event id. */
@@ -131,15 +194,43 @@ export interface InboxRecord {
   duplicatesSkipped: number;
 }
 
-/** Ground truth kept by the simulator (not by the consumer): how often a consumer applied an event. */
-export interface ApplicationRecord {
+/** One projection row changed by a handling: its values before and after (null: no row). */
+export interface RowChange {
+  projectionId: string;
+  key: string;
+  before: Payload | null;
+  after: Payload | null;
+}
+
+/**
+ * The consumers' change log: one row per handling that committed, written in the same transaction
+ * as its effects (change-data-capture style). `skipped`: the inbox recognised the event;
+ * `rebuild`: the projections were replaced by a rebuild (consumerId empty).
+ */
+export interface HandlingRecord {
   runId: string;
+  seq: number;
   consumerId: string;
   eventId: string;
+  eventTypeId: string;
   streamId: string;
   version: number;
-  times: number;
-  firstStep: number;
+  deliverySeq: number;
+  outcome: 'applied' | 'skipped' | 'rebuild';
+  changes: RowChange[];
+  /** Event ids this handling emitted (appended, or re-emitted with a derived id). */
+  emitted: string[];
+  step: number;
+}
+
+/** A call outside the consumer's transaction (an e-mail sent, an API called), as the outside world logged it. */
+export interface ExternalEffectRecord {
+  runId: string;
+  seq: number;
+  consumerId: string;
+  eventId: string;
+  name: string;
+  step: number;
 }
 
 export interface DeadLetterRecord {
@@ -166,32 +257,18 @@ export interface ProjectionRowRecord {
 }
 
 /**
- * The event store: an append-only log of every committed change's events (whatever the
- * publish mode), with a global position and a contiguous version per stream (aggregate).
+ * The event store: an append-only log of every committed change's events (whatever the publish
+ * mode), with a global position and one event per stream version (a unique index: an append that
+ * expected another version is refused).
  */
-export interface EventRecord {
+export interface EventRecord extends EventMessage {
   runId: string;
   position: number;
-  eventId: string;
-  eventTypeId: string;
-  eventTypeName: string;
-  /** `<aggregateType>/<aggregateId>`, e.g. `video/3f1c…`. */
-  streamId: string;
-  aggregateType: string;
-  aggregateId: string;
-  version: number;
-  occurredAt: string;
-  /** Payload fields (not the envelope). */
-  payload: Payload;
-  /** The producer or consumer that committed it. */
-  sourceId: string;
-  /** The command at the root of the causal chain, and the direct cause (command or event id). */
-  commandId: string;
-  causationId: string;
   step: number;
 }
 
 export type TraceKind =
+  | 'load'
   | 'command'
   | 'relay-publish'
   | 'relay-mark-sent'
@@ -200,17 +277,22 @@ export type TraceKind =
   | 'handle'
   | 'handle-failed'
   | 'ack'
+  | 'redeliver'
   | 'wait';
 
 /** Names of the faults, as they appear in trace rows and settings. */
 export type FaultName =
+  | 'crash-before-commit'
   | 'crash-after-commit'
   | 'crash-after-publish'
+  | 'crash-after-handle'
   | 'duplicate'
   | 'reorder'
   | 'consumer-failure'
   | 'poison'
-  | 'relay-down';
+  | 'relay-down'
+  | 'ack-timeout'
+  | 'conflict';
 
 /** One micro-step. */
 export interface TraceRecord {
@@ -218,6 +300,8 @@ export interface TraceRecord {
   step: number;
   clock: number;
   kind: TraceKind;
+  /** Which step of which pattern this was (see explain/); absent on rows of older runs. */
+  phase?: StepPhase;
   /** Plain words, e.g. "relay published VideoInputEvent e-12 to author-service; crash before mark-sent (fault)". */
   text: string;
   fault?: FaultName;
@@ -225,27 +309,44 @@ export interface TraceRecord {
   commandId?: string;
   /** Nodes involved (producer, event type, consumer, projection ids). */
   nodeIds: string[];
-  /** Derived edge ids (see deriveEdges) the message travels on in this step. */
+  /** Derived edge ids (see `edgeId`/`deriveEdges`) the message travels on in this step. */
   edgeIds: string[];
 }
 
-export type AnomalyKind = 'lost' | 'duplicate-effect' | 'out-of-order' | 'stuck-outbox';
+export type { AnomalyKind } from './checker/types';
+import type { StepPhase } from './explain/explainStep';
 
-/**
- * An invariant report entry. `lost`, `duplicate-effect` and `out-of-order` stay once found;
- * `stuck-outbox` entries disappear when the outbox drains.
- */
-export interface AnomalyRecord {
+/** An entry of the invariant report as last computed by the checker (see checker/README). */
+export interface AnomalyRecord extends ReportEntry {
   runId: string;
-  /** Stable id, e.g. `duplicate-effect:follow-center:e-12`. */
-  id: string;
   seq: number;
-  kind: AnomalyKind;
-  eventIds: string[];
-  nodeIds: string[];
-  /** e.g. "VideoInputEvent e-12 applied twice by follow-center: inbox is off". */
-  message: string;
+  /** The step at which the report was computed. */
   step: number;
+}
+
+/** The summary of the report last computed for a run. */
+export interface ReportSummaryRecord {
+  runId: string;
+  /** The run's step when it was computed. */
+  step: number;
+  ok: boolean;
+  broken: number;
+  info: number;
+  /** Entries per kind. */
+  byKind: Partial<Record<AnomalyKind, number>>;
+  /** The entries grouped by kind (broken kinds first), with how many each root-cause node has. */
+  groups: ReportGroup[];
+}
+
+/** The entries of one kind in a report, and their root causes. */
+export interface ReportGroup {
+  kind: AnomalyKind;
+  severity: ReportEntry['severity'];
+  count: number;
+  /** The step of its earliest entry. */
+  firstAt: number;
+  /** Root-cause nodes, most entries first. */
+  rootCauses: { nodeId: string; count: number }[];
 }
 
 /** Every table and its row type. */
@@ -253,22 +354,27 @@ export interface SimulationTables {
   runs: RunRecord;
   commands: CommandRecord;
   businessRows: BusinessRowRecord;
+  idempotencyKeys: IdempotencyKeyRecord;
   outbox: OutboxRecord;
   directPublishes: DirectPublishRecord;
   publications: PublicationRecord;
   deliveries: DeliveryRecord;
+  brokerCursors: BrokerCursorRecord;
   inbox: InboxRecord;
-  applications: ApplicationRecord;
+  handlings: HandlingRecord;
+  externalEffects: ExternalEffectRecord;
   deadLetters: DeadLetterRecord;
   projectionRows: ProjectionRowRecord;
   events: EventRecord;
   trace: TraceRecord;
   anomalies: AnomalyRecord;
+  reports: ReportSummaryRecord;
 }
 
 export type TableName = keyof SimulationTables;
 
 export const TABLE_NAMES: readonly TableName[] = [
-  'runs', 'commands', 'businessRows', 'outbox', 'directPublishes', 'publications', 'deliveries',
-  'inbox', 'applications', 'deadLetters', 'projectionRows', 'events', 'trace', 'anomalies',
+  'runs', 'commands', 'businessRows', 'idempotencyKeys', 'outbox', 'directPublishes', 'publications', 'deliveries',
+  'brokerCursors', 'inbox', 'handlings', 'externalEffects', 'deadLetters', 'projectionRows', 'events', 'trace',
+  'anomalies', 'reports',
 ];

@@ -8,27 +8,37 @@ import type { RunSettings } from './settings';
 export type CellValue = JsonValue;
 export type Payload = { [key: string]: JsonValue };
 
-/** Counters per node id, for badges (e.g. `stats.outboxPending['content-ingest']`). */
+/**
+ * Counters per node id, for badges (e.g. `stats.outboxPending['content-ingest']`). Node ids are
+ * names a user chose (`constructor`, `__proto__` …): read and write them only through
+ * `countOf`/`bump` in counters.ts, never with `counts[id]`.
+ */
 export type CountsByNode = Record<string, number>;
 
 /** Live counters kept in the run row, updated in the same transaction as the rows they count. */
 export interface RunStats {
+  /** Commands not yet handled (queued, or taken by their producer and not yet committed). */
   commandsPending: number;
+  /** Per producer: commands queued and not yet taken. */
+  commandsQueued: CountsByNode;
   commandsHandled: number;
   commandsRejected: number;
-  /** Per producer/consumer: outbox rows pending (incl. published, awaiting mark-sent) and sent. */
+  /** Commands whose producer crashed while handling them (the caller got no answer). */
+  commandsCrashed: number;
+  /** Per producer/consumer: outbox rows pending (not yet marked sent) and sent. */
   outboxPending: CountsByNode;
   outboxSent: CountsByNode;
-  /** Outbox rows published and awaiting mark-sent (all owners). */
-  outboxPublishing: number;
-  /** Per consumer: deliveries by status. */
+  /** Per producer/consumer: dual-write publishes waiting in its process memory. */
+  directPending: CountsByNode;
+  /** Per consumer: deliveries waiting at the broker, handed out and not yet acked (in flight), acked, dead. */
   queued: CountsByNode;
-  delivered: CountsByNode;
-  handled: CountsByNode;
+  inFlight: CountsByNode;
   acked: CountsByNode;
   dead: CountsByNode;
-  /** Per consumer: failed handling attempts (each one leads to a redelivery or a dead letter). */
+  /** Per consumer: failed handlings (each one leads to a redelivery or a dead letter). */
   retries: CountsByNode;
+  /** Per consumer: deliveries the broker handed out again because their ack did not come in time. */
+  redelivered: CountsByNode;
   /** Per consumer: inbox rows (processed ids) and duplicates skipped thanks to the inbox. */
   inboxProcessed: CountsByNode;
   duplicatesSkipped: CountsByNode;
@@ -36,12 +46,68 @@ export interface RunStats {
   projectionRows: CountsByNode;
   /** Per event type id: publications on the broker (a republish counts again). */
   published: CountsByNode;
-  /** Dual-write publishes waiting in process memory. */
-  directPending: number;
+  /** Per producer/consumer: crashes of its process (each one a restart); and of the relay. */
+  crashes: CountsByNode;
+  relayCrashes: number;
   events: number;
-  /** Invariant report entries, and how many of them are stuck-outbox entries. */
-  anomalies: number;
-  stuckOutbox: number;
+  /** Handlings logged (the consumers' change log). */
+  handlings: number;
+  /** The longest causal chain so far: 0 for a command's events, +1 per consumer that emitted on. */
+  maxDepth: number;
+  /** The event at the end of that chain. */
+  deepestEventId: string;
+  /** The last step that moved the run forward: a command finished, an event appended, a row marked sent, a handling applied, a dead letter. */
+  progressStep: number;
+}
+
+/** What a producer process holds in memory between its two command steps (load, then commit). */
+export interface ProducerHolding {
+  commandSeq: number;
+  /** The aggregate the command changes (evaluated once, at load). */
+  aggregateId: string;
+  /** The stream version it read when it loaded the aggregate: the expected version of its append. */
+  expectedVersion: number;
+}
+
+/** What the relay holds in memory: the outbox row it published and has not yet marked sent. */
+export interface RelayHolding {
+  outboxSeq: number;
+  eventId: string;
+  /** `published`: awaiting mark-sent; `marked` (at-most-once mutant only): marked sent, not yet published. */
+  stage: 'published' | 'marked';
+}
+
+/** What a consumer process holds in memory: the one delivery it took from the broker. */
+export interface ConsumerHolding {
+  deliverySeq: number;
+  /**
+   * `received`: taken, not yet handled; `handled`: committed, awaiting its direct publishes and the
+   * ack; `acked` (ack-before-handle mutant only): acked, not yet handled; `applied` (separate-inbox
+   * mutant only): effects committed, inbox row not yet written.
+   */
+  stage: 'received' | 'handled' | 'acked' | 'applied';
+}
+
+/**
+ * One process of the simulated system. A crash ends it: what it held in memory is gone, and it
+ * restarts at once as a new incarnation. Ids: `producer:<id>`, `relay`, `consumer:<id>`.
+ */
+export interface ProcessRecord {
+  id: string;
+  kind: 'producer' | 'relay' | 'consumer';
+  /** The producer or consumer node (empty for the relay). */
+  nodeId: string;
+  incarnation: number;
+  producer?: ProducerHolding;
+  relay?: RelayHolding;
+  consumer?: ConsumerHolding;
+}
+
+/** Why a long run stopped (the last `runUntilQuiet`/`runSteps`), in plain words for the toolbar and the CLI. */
+export interface RunVerdict {
+  kind: 'quiet' | 'step-limit' | 'not-converging' | 'waiting' | 'stopped';
+  message: string;
+  step: number;
 }
 
 /** One run per design, keyed by the design id. Holds everything needed to continue after a reload. */
@@ -66,12 +132,19 @@ export interface RunRecord {
     delivery: number;
     order: number;
     inbox: number;
+    handling: number;
+    external: number;
     deadLetter: number;
-    anomaly: number;
   };
   /** Last event-store position (0 = empty). */
   position: number;
   stats: RunStats;
+  /** The processes and what each holds in memory. */
+  processes: ProcessRecord[];
+  /** No in-flight delivery's ack deadline is earlier than this step (null: none in flight). */
+  nextAckDeadline: number | null;
   /** True when nothing is left to do (no command, outbox row, publish, delivery or ack pending). */
   quiet: boolean;
+  /** Why the last long run stopped, if one ran since the last change. */
+  verdict?: RunVerdict;
 }

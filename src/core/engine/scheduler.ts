@@ -1,11 +1,18 @@
-import type { RunRecord } from './records';
-import type { Rng } from './rng';
-import { total } from './stepContext';
+/**
+ * Which process acts next. Every process with work (a producer, the relay, a consumer, the broker's
+ * ack timer) is a candidate; the run's seeded source picks one uniformly, so processes interleave
+ * differently per seed but identically for the same seed, and no process waits longer because
+ * another one has a long queue.
+ */
+import { countOf, total } from './counters';
+import type { ProcessRecord, RunRecord } from './records';
 
-/** The kinds of pending work, one micro-step each. */
-export type WorkKind = 'command' | 'relay-publish' | 'relay-mark-sent' | 'direct-publish' | 'deliver' | 'handle' | 'ack';
-
-export const WORK_KINDS: readonly WorkKind[] = ['command', 'relay-publish', 'relay-mark-sent', 'direct-publish', 'deliver', 'handle', 'ack'];
+/** A process that may act in a step (`broker`: hand out again a delivery whose ack deadline passed). */
+export interface Actor {
+  kind: 'producer' | 'relay' | 'consumer' | 'broker';
+  nodeId: string;
+  process?: ProcessRecord;
+}
 
 /** Whether the relay is down at a step (the relay-down fault). Pure. */
 export function relayIsDown(run: Pick<RunRecord, 'settings'>, step: number): boolean {
@@ -13,40 +20,41 @@ export function relayIsDown(run: Pick<RunRecord, 'settings'>, step: number): boo
   return down !== null && step > down.fromStep && step <= down.fromStep + down.steps;
 }
 
-/** Work available per kind, from the run's counters. `blocked`: outbox work the relay cannot do now. Pure. */
-export function pendingWork(run: RunRecord, step: number): { available: WorkKind[]; blocked: boolean } {
+const holds = (p: ProcessRecord) => p.producer !== undefined || p.relay !== undefined || p.consumer !== undefined;
+
+/** The processes that have (or, for a consumer and the broker, may have) work at `step`, from counters and memory. Pure. */
+export function candidates(run: RunRecord, step: number): Actor[] {
   const s = run.stats;
-  const publishable = total(s.outboxPending) - s.outboxPublishing;
-  const down = relayIsDown(run, step);
-  const counts: Record<WorkKind, number> = {
-    command: s.commandsPending,
-    'relay-publish': down ? 0 : publishable,
-    'relay-mark-sent': s.outboxPublishing,
-    'direct-publish': s.directPending,
-    deliver: total(s.queued),
-    handle: total(s.delivered),
-    ack: total(s.handled),
-  };
-  return {
-    available: WORK_KINDS.filter((k) => counts[k] > 0),
-    blocked: down && publishable > 0,
-  };
+  const actors: Actor[] = [];
+  for (const process of run.processes) {
+    const node = process.nodeId;
+    if (process.kind === 'producer') {
+      if (holds(process) || countOf(s.directPending, node) > 0 || countOf(s.commandsQueued, node) > 0) actors.push({ kind: 'producer', nodeId: node, process });
+    } else if (process.kind === 'relay') {
+      if (holds(process) || (!relayIsDown(run, step) && total(s.outboxPending) > 0)) actors.push({ kind: 'relay', nodeId: '', process });
+    } else if (holds(process) || countOf(s.directPending, node) > 0 || countOf(s.queued, node) > 0) {
+      actors.push({ kind: 'consumer', nodeId: node, process });
+    }
+  }
+  if (run.nextAckDeadline !== null && step > run.nextAckDeadline) actors.push({ kind: 'broker', nodeId: '' });
+  return actors;
 }
 
-/**
- * Picks the next micro-step: one of the kinds with pending work, uniformly at random from the
- * run's seeded source, so that commands, relays, the broker and consumers interleave differently
- * per seed but identically for the same seed. Returns undefined when nothing is available.
- */
-export function chooseWork(available: readonly WorkKind[], rng: Rng): WorkKind | undefined {
-  if (available.length === 0) return undefined;
-  if (available.length === 1) return available[0];
-  return rng.pick(available);
-}
-
-/** Whether a run has nothing left to do: no command, outbox row, publish or delivery pending. Pure. */
+/** Whether a run has nothing left to do: no command, outbox row, publish, delivery or held work pending. Pure. */
 export function isQuiet(run: RunRecord): boolean {
   const s = run.stats;
-  return s.commandsPending === 0 && total(s.outboxPending) === 0 && s.directPending === 0 &&
-    total(s.queued) === 0 && total(s.delivered) === 0 && total(s.handled) === 0;
+  return s.commandsPending === 0 && total(s.outboxPending) === 0 && total(s.directPending) === 0 &&
+    total(s.queued) === 0 && total(s.inFlight) === 0 && !run.processes.some(holds);
+}
+
+/** What a run that has nothing to do now is waiting for, and until which step. Pure. */
+export function waitingFor(run: RunRecord, step: number): { until: number; text: string } {
+  const down = run.settings.faults.relayDown;
+  if (down && relayIsDown(run, step) && total(run.stats.outboxPending) > 0) {
+    const until = down.fromStep + down.steps + 1;
+    return { until, text: `relay is down (fault): nothing else to do, ${until - step} step(s) until it is back (step ${until})` };
+  }
+  const until = (run.nextAckDeadline ?? step) + 1;
+  const unacked = total(run.stats.inFlight);
+  return { until, text: `nothing to do until an ack deadline passes at step ${until}: ${unacked} delivery(ies) handed out and never acknowledged` };
 }

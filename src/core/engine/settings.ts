@@ -1,14 +1,21 @@
 import type { FaultName } from './records';
 
-/** Fault injection. Probabilities are in [0, 1] and are drawn from the run's seeded random source. */
+/**
+ * Fault injection. Probabilities are in [0, 1] and are drawn from the run's seeded random source.
+ * A crash ends the process: what it held in memory is gone, and it restarts as a new incarnation.
+ */
 export interface FaultSettings {
-  /** After a producer/consumer commits: its process crashes before publishing (dual write: the event is lost). */
+  /** A producer or consumer crashes before its transaction commits: nothing of it is committed (publish-first dual write has already published). */
+  crashBeforeCommit: number;
+  /** A producer crashes after its commit, before it publishes (dual write: the events are lost) and before it answers the caller. */
   crashAfterCommit: number;
-  /** After the relay publishes: it crashes before marking the outbox row sent (it publishes again later). */
+  /** The relay crashes after publishing a row, before marking it sent: it publishes it again later. */
   crashAfterPublish: number;
+  /** A consumer crashes after its handling committed, before it acknowledged (and before its own direct publishes). */
+  crashAfterHandle: number;
   /** When the broker delivers, it also queues a second copy of the message for the same subscriber. */
   duplicateDelivery: number;
-  /** When the broker fans a message out, a subscriber's copy is delayed so later messages overtake it. */
+  /** When the broker fans a message out, a subscriber's copy is delayed so later messages of other streams overtake it. */
   reorder: number;
   /** A consumer fails to handle a delivery (nothing is committed; it is redelivered or dead-lettered). */
   consumerFailure: number;
@@ -18,17 +25,34 @@ export interface FaultSettings {
   relayDown: { fromStep: number; steps: number } | null;
 }
 
-/** The patterns, as switches overriding the design: by producer/consumer id (outbox) and consumer id (inbox). */
+/**
+ * The patterns, as switches overriding the design for this run, keyed by node id (read them with
+ * `getOwn`: ids are names a user chose):
+ * - `outbox` per producer/consumer (off = dual write)
+ * - `publishFirst` per producer/consumer in dual write: publish before committing (phantoms when the commit fails)
+ * - `inbox` per consumer
+ * - `derivedIds` per consumer: emitted event ids derived from the handled event (off = fresh ids)
+ * - `idempotencyKey` per producer: its callers send idempotency keys
+ */
 export interface PatternOverrides {
   outbox: Record<string, boolean>;
+  publishFirst: Record<string, boolean>;
   inbox: Record<string, boolean>;
+  derivedIds: Record<string, boolean>;
+  idempotencyKey: Record<string, boolean>;
 }
 
 export interface RunSettings {
   seed: number;
   faults: FaultSettings;
   patterns: PatternOverrides;
-  /** An outbox row pending for more than this many steps is reported as stuck. */
+  /** Steps a delivery may stay unacknowledged before the broker hands it out again. */
+  ackTimeoutSteps: number;
+  /** Times a caller retries a command that got no answer (its producer crashed); 0 = never. */
+  callerRetries: number;
+  /** Times a command that lost an optimistic-concurrency race re-reads its aggregate and retries; then it is rejected. */
+  conflictRetries: number;
+  /** An outbox row pending for more than this many steps while the relay does not move it is a stalled outbox. */
   stuckOutboxAfterSteps: number;
   /** Simulated milliseconds per micro-step. */
   stepMillis: number;
@@ -37,8 +61,10 @@ export interface RunSettings {
 }
 
 export const NO_FAULTS: FaultSettings = {
+  crashBeforeCommit: 0,
   crashAfterCommit: 0,
   crashAfterPublish: 0,
+  crashAfterHandle: 0,
   duplicateDelivery: 0,
   reorder: 0,
   consumerFailure: 0,
@@ -46,12 +72,17 @@ export const NO_FAULTS: FaultSettings = {
   relayDown: null,
 };
 
-/** Defaults: no faults, the design's own patterns, 2026-01-01T00:00:00Z, 100 ms per step. */
+export const NO_OVERRIDES: PatternOverrides = { outbox: {}, publishFirst: {}, inbox: {}, derivedIds: {}, idempotencyKey: {} };
+
+/** Defaults: no faults, the design's own patterns, ack timeout 200 steps, no caller retry, 3 conflict retries. */
 export function defaultRunSettings(seed = 1): RunSettings {
   return {
     seed,
     faults: { ...NO_FAULTS },
-    patterns: { outbox: {}, inbox: {} },
+    patterns: { outbox: {}, publishFirst: {}, inbox: {}, derivedIds: {}, idempotencyKey: {} },
+    ackTimeoutSteps: 200,
+    callerRetries: 0,
+    conflictRetries: 3,
     stuckOutboxAfterSteps: 25,
     stepMillis: 100,
     startClock: Date.UTC(2026, 0, 1),
@@ -63,35 +94,52 @@ export interface SettingsPatch {
   seed?: number;
   faults?: Partial<FaultSettings>;
   patterns?: Partial<PatternOverrides>;
+  ackTimeoutSteps?: number;
+  callerRetries?: number;
+  conflictRetries?: number;
   stuckOutboxAfterSteps?: number;
   stepMillis?: number;
   startClock?: number;
 }
 
-/** Applies a patch to settings. Pure. */
+/** Copies of records keyed by user-chosen ids keep every key as an own key (spread defines own properties). */
+const merged = (base: Record<string, boolean> | undefined, patch: Record<string, boolean> | undefined) => ({ ...base, ...patch });
+
+/** Applies a patch to settings (older stored settings get the new fields' defaults). Pure. */
 export function mergeSettings(base: RunSettings, patch: SettingsPatch = {}): RunSettings {
+  const defaults = defaultRunSettings(base.seed);
+  const p = base.patterns ?? NO_OVERRIDES;
   return {
+    ...defaults,
     ...base,
     ...patch,
-    faults: { ...base.faults, ...patch.faults },
+    faults: { ...NO_FAULTS, ...base.faults, ...patch.faults },
     patterns: {
-      outbox: { ...base.patterns.outbox, ...patch.patterns?.outbox },
-      inbox: { ...base.patterns.inbox, ...patch.patterns?.inbox },
+      outbox: merged(p.outbox, patch.patterns?.outbox),
+      publishFirst: merged(p.publishFirst, patch.patterns?.publishFirst),
+      inbox: merged(p.inbox, patch.patterns?.inbox),
+      derivedIds: merged(p.derivedIds, patch.patterns?.derivedIds),
+      idempotencyKey: merged(p.idempotencyKey, patch.patterns?.idempotencyKey),
     },
   };
 }
 
-const PROBABILITY_FAULTS: Record<string, keyof FaultSettings> = {
-  'crash-after-commit': 'crashAfterCommit',
-  'crash-after-publish': 'crashAfterPublish',
-  duplicate: 'duplicateDelivery',
-  reorder: 'reorder',
-  'consumer-failure': 'consumerFailure',
-};
+type ProbabilityFault = 'crashBeforeCommit' | 'crashAfterCommit' | 'crashAfterPublish' | 'crashAfterHandle' | 'duplicateDelivery' | 'reorder' | 'consumerFailure';
+
+const PROBABILITY_FAULTS = new Map<string, ProbabilityFault>([
+  ['crash-before-commit', 'crashBeforeCommit'],
+  ['crash-after-commit', 'crashAfterCommit'],
+  ['crash-after-publish', 'crashAfterPublish'],
+  ['crash-after-handle', 'crashAfterHandle'],
+  ['duplicate', 'duplicateDelivery'],
+  ['reorder', 'reorder'],
+  ['consumer-failure', 'consumerFailure'],
+]);
 
 /** Fault names accepted by `parseFaults` (the CLI's `--faults`). */
 export const FAULT_NAMES: readonly FaultName[] = [
-  'crash-after-commit', 'crash-after-publish', 'duplicate', 'reorder', 'consumer-failure', 'poison', 'relay-down',
+  'crash-before-commit', 'crash-after-commit', 'crash-after-publish', 'crash-after-handle', 'duplicate', 'reorder',
+  'consumer-failure', 'poison', 'relay-down',
 ];
 
 /**
@@ -110,11 +158,11 @@ export function parseFaults(text: string): Partial<FaultSettings> {
       if (!Number.isInteger(steps) || (steps ?? 0) < 0) throw new Error(`relay-down needs a step count: ${part}`);
       faults.relayDown = { steps: steps ?? 0, fromStep: Number.isFinite(from) ? (from ?? 0) : 0 };
     } else {
-      const key = PROBABILITY_FAULTS[name];
+      const key = PROBABILITY_FAULTS.get(name);
       const p = Number(value);
       if (!key) throw new Error(`unknown fault "${name}" (known: ${FAULT_NAMES.join(', ')})`);
-      if (!(p >= 0 && p <= 1)) throw new Error(`fault ${name} needs a probability in [0, 1]: ${part}`);
-      (faults as Record<string, number>)[key] = p;
+      if (value === '' || !(p >= 0 && p <= 1)) throw new Error(`fault ${name} needs a probability in [0, 1]: ${part}`);
+      faults[key] = p;
     }
   }
   return faults;

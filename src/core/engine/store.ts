@@ -32,6 +32,11 @@ export interface StoreTx {
 
 export interface SimulationStore {
   /**
+   * True for an in-process store whose transactions cost nothing (the memory store): long runs then
+   * step straight on it instead of on an in-memory copy written back per batch.
+   */
+  readonly direct?: boolean;
+  /**
    * Runs `fn` in one transaction over `tables` ('rw': read-write). Commits when `fn` resolves,
    * aborts (and rethrows) when it rejects.
    */
@@ -39,22 +44,32 @@ export interface SimulationStore {
 }
 
 /**
- * The primary key (first) and indexes of every table, in Dexie's schema syntax. Every primary key
- * starts with runId so that a run pages, and is reset, by key range.
+ * The primary key (first) and indexes of every table, in Dexie's schema syntax (`&`: unique). Every
+ * primary key starts with runId so that a run pages, and is reset, by key range. An index is here
+ * only when a step, the checker or a panel reads by it.
  */
 export const SIMULATION_SCHEMA: Record<TableName, string> = {
   runs: 'runId',
-  commands: '[runId+seq], [runId+status+seq], [runId+producerId+seq]',
+  commands: '[runId+seq], [runId+producerId+status+seq], [runId+producerId+seq]',
   businessRows: '[runId+producerId+aggregateId]',
-  outbox: '[runId+seq], [runId+ownerId+seq], [runId+status+seq], [runId+eventId]',
+  idempotencyKeys: '[runId+producerId+key]',
+  outbox: '[runId+seq], [runId+status+seq], [runId+ownerId+seq], [runId+eventId]',
   directPublishes: '[runId+seq], [runId+ownerId+seq]',
   publications: '[runId+seq], [runId+eventTypeId+seq], [runId+eventId]',
-  deliveries: '[runId+seq], [runId+status+order], [runId+consumerId+seq], [runId+eventId]',
+  deliveries: '[runId+seq], [runId+consumerId+status+order], [runId+status+deadline], [runId+consumerId+seq], [runId+eventId]',
+  brokerCursors: '[runId+consumerId+streamId]',
   inbox: '[runId+consumerId+eventId], [runId+consumerId+seq]',
-  applications: '[runId+consumerId+eventId], [runId+consumerId+streamId+version]',
+  handlings: '[runId+seq], [runId+step]',
+  externalEffects: '[runId+seq]',
   deadLetters: '[runId+seq], [runId+consumerId+seq]',
   projectionRows: '[runId+projectionId+key]',
-  events: '[runId+position], [runId+streamId+version], [runId+eventId], [runId+eventTypeId+position]',
+  events: '[runId+position], &[runId+streamId+version], [runId+eventId], [runId+eventTypeId+position]',
   trace: '[runId+step], [runId+eventId+step]',
-  anomalies: '[runId+id], [runId+seq], [runId+kind+seq]',
+  anomalies: '[runId+seq], [runId+kind+seq]',
+  reports: 'runId',
 };
+
+/** The name of an index as queries spell it (`&[a+b]` is queried as `[a+b]`). Pure. */
+export function indexName(spec: string): string {
+  return spec.trim().replace(/^&/, '');
+}

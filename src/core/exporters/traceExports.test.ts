@@ -1,23 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { defaultRunSettings } from '../engine/settings';
-import { emptyStats } from '../engine/stepContext';
+import { emptyStats } from '../engine/processes';
 import type { CommandRecord, EventRecord, RunRecord } from '../engine/records';
 import { loadExample } from './testSupport';
 import { toGivenWhenThen, toTraceJson, type RunSnapshot } from './traceExports';
 
 const flow = loadExample();
-const seq = { command: 2, event: 2, outbox: 2, direct: 0, publication: 0, delivery: 0, order: 0, inbox: 0, deadLetter: 0, anomaly: 1 };
+const seq = { command: 2, event: 2, outbox: 2, direct: 0, publication: 0, delivery: 0, order: 0, inbox: 0, handling: 0, external: 0, deadLetter: 0 };
 const run: RunRecord = {
-  runId: flow.id, flow, settings: defaultRunSettings(7), rngState: 1, step: 3, clock: 0, seq, position: 2, stats: emptyStats(), quiet: false,
+  runId: flow.id, flow, settings: defaultRunSettings(7), rngState: 1, step: 3, clock: 0, seq, position: 2, stats: emptyStats(), processes: [], nextAckDeadline: null, quiet: false,
 };
 const command = (n: number, payload: CommandRecord['payload']): CommandRecord => ({
   runId: flow.id, seq: n, id: `c-${n}`, producerId: 'content-ingest', commandId: 'ingest-video', commandName: 'IngestVideo',
-  payload, status: 'handled', firedStep: n, handledStep: n + 1, eventIds: [`e-${n}`],
+  payload, status: 'handled', firedStep: n, handledStep: n + 1, eventIds: [`e-${n}`], requestId: `c-${n}`, attempt: 1, conflicts: 0,
 });
 const event = (n: number): EventRecord => ({
   runId: flow.id, position: n, eventId: `e-${n}`, eventTypeId: 'video-input-event', eventTypeName: 'VideoInputEvent',
   streamId: `video/v${n}`, aggregateType: 'video', aggregateId: `v${n}`, version: 1, occurredAt: '2026-01-01T00:00:00.000Z',
-  payload: { videoId: `v${n}`, title: `T${n}` }, sourceId: 'content-ingest', commandId: `c-${n}`, causationId: `c-${n}`, step: n + 1,
+  payload: { videoId: `v${n}`, title: `T${n}` }, sourceId: 'content-ingest', commandId: `c-${n}`, causationId: `c-${n}`, depth: 0, step: n + 1,
 });
 const snapshot: RunSnapshot = {
   run,
@@ -31,7 +31,10 @@ const snapshot: RunSnapshot = {
     { runId: flow.id, step: 2, clock: 100, kind: 'command', text: 'content-ingest handled IngestVideo c-2', nodeIds: ['content-ingest'], edgeIds: [] },
     { runId: flow.id, step: 1, clock: 0, kind: 'command', text: 'content-ingest handled IngestVideo c-1', nodeIds: ['content-ingest'], edgeIds: [], fault: 'crash-after-commit' },
   ],
-  anomalies: [{ runId: flow.id, id: 'lost:e-1', seq: 1, kind: 'lost', eventIds: ['e-1'], nodeIds: ['content-ingest'], message: 'VideoInputEvent e-1 lost', step: 1 }],
+  anomalies: [{
+    runId: flow.id, id: 'lost:e-1', seq: 1, kind: 'lost', severity: 'broken', eventIds: ['e-1'], nodeIds: ['content-ingest'], message: 'VideoInputEvent e-1 lost', step: 1,
+    at: 1, rootCause: { nodeId: 'content-ingest', what: 'never published' }, affected: { eventIds: [], nodeIds: [] },
+  }],
 };
 
 describe('trace exports', () => {

@@ -1,7 +1,15 @@
 import type { FlowDocument, FlowEdge, EdgeKind } from './types';
 
+/**
+ * The id of the derived edge of `kind` from `source` to `target`: the one spelling shared by the
+ * canvas (`deriveEdges`) and the simulation engine (the edges a message travels on). Pure.
+ */
+export function edgeId(kind: EdgeKind, source: string, target: string): string {
+  return `${kind}:${source}->${target}`;
+}
+
 function edge(kind: EdgeKind, source: string, target: string): FlowEdge {
-  return { id: `${kind}:${source}->${target}`, kind, source, target };
+  return { id: edgeId(kind, source, target), kind, source, target };
 }
 
 /**

@@ -98,6 +98,12 @@ export interface Command {
   /** Columns of the business row set by the command. */
   rowChanges: Assignment[];
   emits: Emission[];
+  /**
+   * The caller sends an idempotency key with each request (the same on every retry); the producer
+   * remembers the keys it handled, in the same transaction as the change, and answers a retry from
+   * the first result. Absent: false (a retried request commits a second change).
+   */
+  idempotencyKey?: boolean;
 }
 
 export type PublishMode = 'outbox' | 'dual-write';
@@ -120,11 +126,25 @@ export type ProjectionEffect =
   | { kind: 'append'; projectionId: string; key: ValueSource; column: string; value: ValueSource }
   | { kind: 'delete'; projectionId: string; key: ValueSource };
 
+/** A side effect outside the consumer's database (send an e-mail, call an API): it cannot join its transaction. */
+export interface ExternalEffect {
+  /** What it does, e.g. `send notification e-mail`. */
+  name: string;
+}
+
 export interface Handler {
   eventTypeId: string;
   effects: ProjectionEffect[];
   emits: Emission[];
+  /** Calls outside the consumer's transaction, made while handling (no inbox protects them from a redelivery). */
+  externalEffects?: ExternalEffect[];
 }
+
+/**
+ * Event ids of the events a consumer emits: `derived` from (consumer, handled event, emission), so a
+ * redelivery re-emits the same id and a downstream inbox recognises it; `fresh` for every handling.
+ */
+export type EmittedIds = 'derived' | 'fresh';
 
 export interface Consumer {
   id: string;
@@ -133,10 +153,12 @@ export interface Consumer {
   description: string;
   /** Deduplicate deliveries with an inbox (consumed-event table). */
   useInbox: boolean;
-  /** Deliveries attempted before a message goes to dead letters. */
+  /** Retries after a failed handling before the message goes to dead letters: 0 = no retry. */
   retryLimit: number;
   /** How the consumer publishes the events its handlers emit. */
   publishMode: PublishMode;
+  /** Ids of the events its handlers emit (absent: `derived`). */
+  emittedIds?: EmittedIds;
   /** One handler per subscribed event type. */
   handlers: Handler[];
 }

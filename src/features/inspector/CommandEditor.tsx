@@ -1,5 +1,5 @@
 import { commandInputPaths, withCommandEmission, type Command, type FlowDocument } from '../../core';
-import { RowActions, TextField, lists } from './controls';
+import { CheckboxField, RowActions, TextField, lists } from './controls';
 import { EmissionsEditor } from './EmissionsEditor';
 import { SchemaEditor } from './schema/SchemaEditor';
 import { SourcePicker } from './SourcePicker';
@@ -22,6 +22,9 @@ export function CommandEditor({ doc, label, command, beforeColumns, onChange }: 
       <TextField label={`${label} name`} value={command.name} onChange={(name) => onChange({ ...command, name }, key('name'))} />
       <TextField label={`${label} description`} value={command.description ?? ''}
         onChange={(description) => onChange({ ...command, description }, key('description'))} />
+      <CheckboxField label="Callers send an idempotency key" checked={command.idempotencyKey ?? false}
+        title="The caller sends the same key with every retry of a request; the producer remembers the keys it handled, in the same transaction as the change, and answers a retry from the first result"
+        onChange={(idempotencyKey) => onChange({ ...command, idempotencyKey })} />
       <h4>Input fields</h4>
       <SchemaEditor noun="Input" label={`Input of ${command.name || label}`} schema={command.input} library={doc.schemaLibrary}
         onChange={(input, k) => onChange({ ...command, input }, key(k))} />

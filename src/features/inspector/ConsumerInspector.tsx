@@ -1,11 +1,16 @@
 import { useState } from 'react';
-import { DESIGN_BOUNDS, type Consumer, type FlowDocument, type PublishMode } from '../../core';
+import { DESIGN_BOUNDS, type Consumer, type EmittedIds, type FlowDocument, type PublishMode } from '../../core';
 import { CheckboxField, CollapsibleItem, NumberField, Section, SelectField, TextField, lists } from './controls';
 import { HandlerEditor } from './HandlerEditor';
 import { PUBLISH_MODE_HINT, PUBLISH_MODE_OPTIONS } from './ProducerInspector';
 import { useNodeUpdater } from './useNodeUpdater';
 
-/** Edits a consumer: name, description, inbox, retry limit, publish mode and its handlers. */
+const EMITTED_ID_OPTIONS = [
+  { value: 'derived', label: 'Derived from the handled event (redelivery re-emits the same id)' },
+  { value: 'fresh', label: 'Fresh per handling' },
+];
+
+/** Edits a consumer: name, description, inbox, retry limit (0 = no retry), publish mode, emitted ids and its handlers. */
 export function ConsumerInspector({ doc, node }: { doc: FlowDocument; node: Consumer }) {
   const update = useNodeUpdater(node);
   const [openHandler, setOpenHandler] = useState(0);
@@ -26,6 +31,9 @@ export function ConsumerInspector({ doc, node }: { doc: FlowDocument; node: Cons
         </div>
         <SelectField label="Publish mode (for emitted events)" value={node.publishMode} options={PUBLISH_MODE_OPTIONS} title={PUBLISH_MODE_HINT}
           onChange={(mode) => update({ ...node, publishMode: mode as PublishMode })} />
+        <SelectField label="Ids of emitted events" value={node.emittedIds ?? 'derived'} options={EMITTED_ID_OPTIONS}
+          title="Derived: from (consumer, handled event, emission), so a redelivery re-emits the same id and a downstream inbox recognises it. Fresh: a new id per handling, which no inbox downstream can recognise."
+          onChange={(ids) => update({ ...node, emittedIds: ids as EmittedIds })} />
       </Section>
       <Section title="Handlers">
         {node.handlers.length === 0 && <div className="inspector-empty">Subscribed to nothing: connect an event to this consumer, or subscribe below.</div>}

@@ -1,5 +1,5 @@
 import { envelopeAttributes, eventPayloadPaths, upsertEffectFor, withHandlerEmission, type FlowDocument, type Handler } from '../../core';
-import { SelectField, lists } from './controls';
+import { RowActions, SelectField, TextField, lists } from './controls';
 import { EffectEditor } from './EffectEditor';
 import { EmissionsEditor } from './EmissionsEditor';
 import type { SourceContext } from './sourceOptions';
@@ -43,6 +43,19 @@ export function HandlerEditor({ doc, label, handler, handledIds, onChange }: Han
             if (projection) onChange({ ...handler, effects: [...handler.effects, upsertEffectFor(doc, handler, projection)] });
           }} />
       )}
+      <h4>Calls outside the transaction</h4>
+      {(handler.externalEffects ?? []).map((external, index) => (
+        <div key={index} className="assignment-row" role="group" aria-label={`${label} call ${index + 1}`}>
+          <TextField compact label={`${label} call ${index + 1}`} value={external.name}
+            onChange={(name) => onChange({ ...handler, externalEffects: lists.replaceAt(handler.externalEffects ?? [], index, { name }) }, key(`external:${index}`))} />
+          <RowActions label={`${label} call ${index + 1}`} index={index} count={handler.externalEffects?.length ?? 0}
+            onMove={(from, to) => onChange({ ...handler, externalEffects: lists.move(handler.externalEffects ?? [], from, to) })}
+            onRemove={(i) => onChange({ ...handler, externalEffects: lists.removeAt(handler.externalEffects ?? [], i) })} />
+        </div>
+      ))}
+      <button type="button" className="tool-button add-button"
+        title="A side effect outside the consumer's database (send an e-mail, call an API): it cannot join the transaction, so no inbox protects it from a redelivery"
+        onClick={() => onChange({ ...handler, externalEffects: [...(handler.externalEffects ?? []), { name: 'send e-mail' }] })}>+ Add a call outside the transaction</button>
       <h4>Emits</h4>
       <EmissionsEditor doc={doc} label={label} emits={handler.emits} context={context}
         onChange={(emits, k) => onChange({ ...handler, emits }, key(k))}

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { total, type RunRecord } from '../../core';
+import { total, type ReportSummaryRecord, type RunRecord } from '../../core';
 import type { SimulationTab } from '../../state/simulationSlice';
 import { useAppStore } from '../../state/store';
 import { PanelTabs, type PanelTab } from './dock/PanelTabs';
@@ -23,22 +23,23 @@ function Count({ n, bad }: { n: number; bad?: boolean }) {
 }
 
 /** The docked tabs over the run's tables, with what they are filtered to. */
-export function RunPanels({ run, enabled, actions }: { run: RunRecord; enabled: boolean; actions: RunActions }) {
+export function RunPanels({ run, report, enabled, actions }: { run: RunRecord; report: ReportSummaryRecord | undefined; enabled: boolean; actions: RunActions }) {
   const tab = useAppStore(selectTab);
   const { setSimTab } = useAppStore.getState();
   const { stats } = run;
   const dead = total(stats.dead);
+  const broken = report?.broken ?? 0;
   const tabs = useMemo<PanelTab[]>(() => [
     { id: 'outbox', label: 'Outbox', render: () => <OutboxPanel /> },
     { id: 'broker', label: 'Broker', render: () => <BrokerPanel /> },
     { id: 'inbox', label: 'Inbox', render: () => <InboxPanel /> },
-    { id: 'projections', label: 'Projections', render: () => <ProjectionsPanel onRebuild={actions.rebuildProjections} /> },
+    { id: 'projections', label: 'Projections', render: () => <ProjectionsPanel onCompare={actions.compareWithRebuild} onReplace={actions.replaceWithRebuild} /> },
     { id: 'events', label: 'Event store', badge: <Count n={stats.events} />, render: () => <EventStorePanel /> },
     { id: 'dead', label: 'Dead letters', badge: <Count n={dead} bad />, render: () => <DeadLettersPanel /> },
     { id: 'trace', label: 'Trace', render: () => <TracePanel /> },
-    { id: 'anomalies', label: 'Anomalies', badge: <Count n={stats.anomalies} bad />, render: () => <AnomaliesPanel /> },
+    { id: 'anomalies', label: 'Anomalies', badge: <Count n={broken} bad />, render: () => <AnomaliesPanel report={report} /> },
     { id: 'faults', label: 'Faults & patterns', render: () => <FaultsPanel run={run} enabled={enabled} onChange={actions.updateSettings} /> },
-  ], [actions, dead, enabled, run, stats.anomalies, stats.events]);
+  ], [actions, dead, enabled, run, report, broken, stats.events]);
   return (
     <div className="sim-panels">
       <PanelTabs tabs={tabs} active={tab} onSelect={(id) => setSimTab(id as SimulationTab)} label="Run tables" />

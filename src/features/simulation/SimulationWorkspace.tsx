@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FlowDocument, RunRecord } from '../../core';
 import { simulationDb } from '../../persistence/simulation';
 import { DamagedRowsBanner, DamagedRunNotice } from '../durability/DamagedRun';
@@ -12,14 +12,17 @@ import { FirePanel } from './fire/FirePanel';
 import { useLiveInterval } from './live/useLiveInterval';
 import { useThrottledLiveQuery } from './live/useThrottledLiveQuery';
 import { PanelScopeContext, type PanelScope } from './panels/PanelScope';
+import { readReport } from './queries';
 import { RunPanels } from './RunPanels';
-import { designFingerprint, runEngine } from './runEngine';
+import { runEngine } from './runEngine';
+import { isRunStale } from '../../core';
 import { RunToolbar } from './toolbar/RunToolbar';
 import { LastStep } from './toolbar/LastStep';
 import { ResetRunDialog } from './toolbar/ResetRunDialog';
 import { ScopeBar } from './toolbar/ScopeBar';
 import { requestStop, useRunActions } from './useRunActions';
 import { useRunLoop } from './useRunLoop';
+import { useReportRefresh } from './live/useReportRefresh';
 import './simulation.css';
 
 type AppState = ReturnType<typeof useAppStore.getState>;
@@ -80,10 +83,15 @@ function RunWorkspace({ db, run, doc }: { db: ReturnType<typeof simulationDb>; r
   const { selectSimEvent, setSimSpeed, setMode } = useAppStore.getState();
   const selected = useAppStore(selectSelectedNodeIds);
   const nodeId = selected.length === 1 ? (selected[0] ?? null) : null;
-  const stale = useMemo(() => designFingerprint(run.flow) !== designFingerprint(doc), [run.flow, doc]);
+  const stale = useMemo(() => isRunStale(run, doc), [run, doc]);
   const enabled = !stale;
+  const report = useThrottledLiveQuery(() => readReport(db, run.runId), [db, run.runId], useLiveInterval());
+  useReportRefresh(run.runId, run.step, !!busy);
 
   const [confirmingReset, setConfirmingReset] = useState(false);
+  // The run as last read: a second Run until quiet right after a `waiting` verdict waits it out.
+  const latestRun = useRef(run);
+  latestRun.current = run;
 
   useRunLoop(run.runId, actions, playing && enabled, speed);
   // What the registry's run actions (toolbar buttons, S . Space, the command palette) act on.
@@ -95,7 +103,7 @@ function RunWorkspace({ db, run, doc }: { db: ReturnType<typeof simulationDb>; r
       const s = useAppStore.getState();
       if (!s.simBusy) s.setSimPlaying(!s.simPlaying);
     },
-    runUntilQuiet: () => void actions.runUntilQuiet(),
+    runUntilQuiet: () => void actions.runUntilQuiet(latestRun.current),
     stop: actions.stop,
     reset: () => setConfirmingReset(true),
   }), [actions, enabled, run.quiet]);
@@ -121,7 +129,7 @@ function RunWorkspace({ db, run, doc }: { db: ReturnType<typeof simulationDb>; r
           <button type="button" className="sim-btn" onClick={() => setMode('design')}>Back to design</button>
         </div>
       )}
-      <RunToolbar run={run} playing={playing} speed={speed} busy={busy} onSpeed={setSimSpeed} scope={<ScopeBar />} />
+      <RunToolbar run={run} report={report} playing={playing} speed={speed} busy={busy} onSpeed={setSimSpeed} scope={<ScopeBar />} />
       {confirmingReset && (
         <ResetRunDialog run={run} withNewDesign={stale}
           onCancel={() => setConfirmingReset(false)}
@@ -136,7 +144,7 @@ function RunWorkspace({ db, run, doc }: { db: ReturnType<typeof simulationDb>; r
         <aside className="sim-side" aria-label="Commands">
           <FirePanel run={run} selectedNodeId={nodeId} enabled={enabled && !busy} onFire={actions.fire} onFireMany={actions.fireMany} />
         </aside>
-        <RunPanels run={run} enabled={enabled} actions={actions} />
+        <RunPanels run={run} report={report} enabled={enabled} actions={actions} />
       </div>
     </PanelScopeContext.Provider>
   );

@@ -1,4 +1,4 @@
-import type { FlowDocument, SimulationEngine } from '../../core';
+import type { SimulationEngine } from '../../core';
 import { openSimulationEngine } from '../../persistence/simulation';
 
 let engine: SimulationEngine | undefined;
@@ -9,13 +9,7 @@ export function runEngine(): SimulationEngine {
   return engine;
 }
 
-/**
- * What of a design a run depends on: its semantics, not where its nodes sit or what it is
- * called. Two designs with the same fingerprint run the same. Pure.
- */
-export function designFingerprint(doc: FlowDocument): string {
-  return JSON.stringify([doc.eventTypes, doc.producers, doc.consumers, doc.projections]);
-}
+export { designFingerprint } from '../../core';
 
 /** Lets the browser paint and handle input between two batches of a long run. */
 export function yieldToBrowser(): Promise<void> {

@@ -64,9 +64,14 @@ export function useRunActions(runId: string) {
           }
         }),
       step: () => guarded(() => runEngine().step(runId)),
-      runUntilQuiet: () =>
-        long('Running every pending step', 0, (progress) =>
-          runEngine().runUntilQuiet(runId, { stepsPerTransaction: BATCH_STEPS, between: ({ steps }) => progress(steps) })),
+      /** Runs until quiet; asked again right after a `waiting` verdict, it waits the outage out. */
+      runUntilQuiet: (run?: RunRecord) =>
+        long('Running every pending step', 0, (progress) => {
+          const again = run?.verdict?.kind === 'waiting' && run.verdict.step === run.step;
+          return runEngine().runUntilQuiet(runId, {
+            stepsPerTransaction: BATCH_STEPS, between: ({ steps }) => progress(steps), ...(again ? { maxWaitSteps: Number.POSITIVE_INFINITY } : {}),
+          });
+        }),
       stop() {
         stopRequested = true;
         store().setSimPlaying(false);
@@ -78,17 +83,26 @@ export function useRunActions(runId: string) {
           return design && run ? runEngine().startRun(design, run.settings) : runEngine().reset(runId);
         }),
       updateSettings: (patch: SettingsPatch) => guarded(() => runEngine().updateSettings(runId, patch)),
-      rebuildProjections: () =>
+      /** Compares the live projections with a rebuild from the event store; changes nothing. */
+      compareWithRebuild: () =>
         guarded(async () => {
-          const report = await runEngine().rebuildProjections(runId, { write: true });
+          const report = await runEngine().compareWithRebuild(runId);
           const events = `${report.position.toLocaleString('en')} event${report.position === 1 ? '' : 's'}`;
-          const rows = report.differences.length === 1 ? '1 row differed' : `${report.differences.length.toLocaleString('en')} rows differed`;
+          const rows = report.differences.length === 1 ? '1 row differs' : `${report.differences.length.toLocaleString('en')} rows differ`;
           store().showToast(
             report.equal
-              ? `Rebuilt every projection from ${events}: identical to the live projections.`
-              : `Rebuilt from ${events}: ${rows} from the live projections and ${report.differences.length === 1 ? 'was' : 'were'} replaced.`,
+              ? `A rebuild from ${events} is identical to the live projections.`
+              : `A rebuild from ${events} differs from the live projections: ${rows} (nothing changed; Replace with the rebuild to keep it).`,
             report.equal ? 'info' : 'error',
           );
+          return report;
+        }),
+      /** Replaces the live projections with the rebuild (the engine refuses unless the run is quiet). */
+      replaceWithRebuild: () =>
+        guarded(async () => {
+          const report = await runEngine().replaceWithRebuild(runId);
+          const rows = report.differences.length === 1 ? '1 row' : `${report.differences.length.toLocaleString('en')} rows`;
+          store().showToast(report.equal ? 'The live projections already equal the rebuild: nothing replaced.' : `Replaced ${rows} with the rebuild from the event store.`, 'info');
           return report;
         }),
     };

@@ -5,7 +5,7 @@
  */
 import type {
   AnomalyRecord, BusinessRowRecord, CommandRecord, DeadLetterRecord, DeliveryRecord, EventRecord, InboxRecord,
-  OutboxRecord, ProjectionRowRecord, PublicationRecord, TraceRecord,
+  OutboxRecord, ProjectionRowRecord, PublicationRecord, TraceRecord, AnomalyKind, ReportSummaryRecord,
 } from '../../core';
 import type { SimulationDb } from '../simulation';
 import { checkRunRecord, repairRunRow, type CheckedRun } from '../simulation/checkRunRows';
@@ -93,9 +93,15 @@ export async function readRun(db: SimulationDb, runId: string): Promise<CheckedR
   return row === undefined ? undefined : checkRunRecord(row);
 }
 
-/** The invariant report, in the order anomalies were found. */
-export function anomalySource(db: SimulationDb, runId: string): Source<AnomalyRecord> {
+/** The invariant report as last computed, in the order things went wrong; or the entries of one kind. */
+export function anomalySource(db: SimulationDb, runId: string, kind?: AnomalyKind): Source<AnomalyRecord> {
+  if (kind) return indexSource({ table: db.anomalies, index: '[runId+kind+seq]', prefix: [runId, kind], tail: (r) => [r.seq], appendOnly: false });
   return indexSource({ table: db.anomalies, index: '[runId+seq]', prefix: [runId], tail: (r) => [r.seq], appendOnly: false });
+}
+
+/** The summary of the invariant report last computed for a run (undefined before the first check). */
+export function readReport(db: SimulationDb, runId: string): Promise<ReportSummaryRecord | undefined> {
+  return db.reports.get(runId);
 }
 
 /** Commands fired at one producer, or at all, in the order they were fired. */

@@ -11,7 +11,7 @@ import { getOwn, restoreFlowDocument, setOwn, type RunRecord, type TableName } f
  * change, change them here too (a unit test checks them against rows the engine writes).
  */
 
-type Kind = 'text' | 'number' | 'bool' | 'texts' | 'payload' | 'counts' | 'object';
+type Kind = 'text' | 'number' | 'bool' | 'texts' | 'payload' | 'counts' | 'object' | 'list';
 /** A field's kind; a trailing `?` means it may be absent. Keys are fixed field names, never user input. */
 type Spec = Readonly<Record<string, Kind | `${Kind}?`>>;
 
@@ -27,6 +27,7 @@ function fits(kind: Kind, value: unknown): boolean {
     case 'payload': return isObject(value);
     case 'counts': return isObject(value) && Object.values(value).every((v) => typeof v === 'number' && Number.isFinite(v));
     case 'object': return isObject(value);
+    case 'list': return Array.isArray(value);
   }
 }
 
@@ -34,6 +35,7 @@ function fits(kind: Kind, value: unknown): boolean {
 function placeholder(kind: Kind): unknown {
   switch (kind) {
     case 'text': return '⚠ damaged';
+    case 'list': return [];
     case 'number': return Number.NaN;
     case 'bool': return false;
     case 'texts': return [];
@@ -50,7 +52,7 @@ function describe(value: unknown): string {
 
 const KIND_WORDS: Record<Kind, string> = {
   text: 'text', number: 'a number', bool: 'true or false', texts: 'a list of texts', payload: 'a payload',
-  counts: 'counts per node', object: 'an object',
+  counts: 'counts per node', object: 'an object', list: 'a list',
 };
 
 /** The problems of `row` against `spec`, as "field: expected …, found …". */
@@ -67,36 +69,44 @@ function problemsOf(row: Record<string, unknown>, spec: Spec, prefix = ''): stri
 }
 
 const ROW_SPECS: Readonly<Record<Exclude<TableName, 'runs'>, Spec>> = {
-  commands: { runId: 'text', seq: 'number', id: 'text', producerId: 'text', commandId: 'text', commandName: 'text', payload: 'payload', status: 'text', firedStep: 'number', handledStep: 'number?', aggregateId: 'text?', eventIds: 'texts?', reason: 'text?' },
-  businessRows: { runId: 'text', producerId: 'text', aggregateId: 'text', version: 'number', streamVersion: 'number', columns: 'payload', updatedStep: 'number' },
-  outbox: { runId: 'text', seq: 'number', ownerId: 'text', eventId: 'text', eventTypeId: 'text', eventTypeName: 'text', status: 'text', publishAttempts: 'number', createdStep: 'number', sentStep: 'number?' },
+  commands: { runId: 'text', seq: 'number', id: 'text', requestId: 'text', attempt: 'number', producerId: 'text', commandId: 'text', commandName: 'text', payload: 'payload', idempotencyKey: 'text?', status: 'text', firedStep: 'number', handledStep: 'number?', aggregateId: 'text?', eventIds: 'texts?', reason: 'text?', conflicts: 'number', answeredFrom: 'text?', answered: 'bool?' },
+  businessRows: { runId: 'text', producerId: 'text', aggregateId: 'text', version: 'number', columns: 'payload', updatedStep: 'number' },
+  idempotencyKeys: { runId: 'text', producerId: 'text', key: 'text', commandId: 'text', eventIds: 'texts', step: 'number' },
+  outbox: { runId: 'text', seq: 'number', ownerId: 'text', eventId: 'text', eventTypeId: 'text', eventTypeName: 'text', status: 'text', createdStep: 'number', sentStep: 'number?' },
   directPublishes: { runId: 'text', seq: 'number', ownerId: 'text', eventId: 'text', eventTypeName: 'text', createdStep: 'number' },
-  publications: { runId: 'text', seq: 'number', eventId: 'text', eventTypeId: 'text', eventTypeName: 'text', publisherId: 'text', via: 'text', republished: 'bool', subscriberIds: 'texts', step: 'number' },
-  deliveries: { runId: 'text', seq: 'number', publicationSeq: 'number', eventId: 'text', eventTypeId: 'text', eventTypeName: 'text', consumerId: 'text', status: 'text', attempts: 'number', order: 'number', outcome: 'text?', duplicateOf: 'number?', queuedStep: 'number', deliveredStep: 'number?', ackedStep: 'number?' },
+  publications: { runId: 'text', seq: 'number', eventId: 'text', eventTypeId: 'text', eventTypeName: 'text', publisherId: 'text', via: 'text', republished: 'bool', subscriberIds: 'texts', streamId: 'text', version: 'number', causationId: 'text', message: 'object', step: 'number' },
+  deliveries: { runId: 'text', seq: 'number', publicationSeq: 'number', eventId: 'text', eventTypeId: 'text', eventTypeName: 'text', streamId: 'text', version: 'number', consumerId: 'text', status: 'text', attempts: 'number', failures: 'number', order: 'number', deadline: 'number?', outcome: 'text?', duplicateOf: 'number?', queuedStep: 'number', deliveredStep: 'number?', ackedStep: 'number?' },
+  brokerCursors: { runId: 'text', consumerId: 'text', streamId: 'text', order: 'number' },
   inbox: { runId: 'text', consumerId: 'text', eventId: 'text', seq: 'number', eventTypeName: 'text', processedStep: 'number', duplicatesSkipped: 'number' },
-  applications: { runId: 'text', consumerId: 'text', eventId: 'text', streamId: 'text', version: 'number', times: 'number', firstStep: 'number' },
+  handlings: { runId: 'text', seq: 'number', consumerId: 'text', eventId: 'text', eventTypeId: 'text', streamId: 'text', version: 'number', deliverySeq: 'number', outcome: 'text', changes: 'list', emitted: 'texts', step: 'number' },
+  externalEffects: { runId: 'text', seq: 'number', consumerId: 'text', eventId: 'text', name: 'text', step: 'number' },
   deadLetters: { runId: 'text', seq: 'number', consumerId: 'text', eventId: 'text', eventTypeName: 'text', deliverySeq: 'number', attempts: 'number', reason: 'text', step: 'number' },
   projectionRows: { runId: 'text', projectionId: 'text', key: 'text', values: 'payload', lastEventId: 'text', updatedStep: 'number' },
-  events: { runId: 'text', position: 'number', eventId: 'text', eventTypeId: 'text', eventTypeName: 'text', streamId: 'text', aggregateType: 'text', aggregateId: 'text', version: 'number', occurredAt: 'text', payload: 'payload', sourceId: 'text', commandId: 'text', causationId: 'text', step: 'number' },
-  trace: { runId: 'text', step: 'number', clock: 'number', kind: 'text', text: 'text', fault: 'text?', eventId: 'text?', commandId: 'text?', nodeIds: 'texts', edgeIds: 'texts' },
-  anomalies: { runId: 'text', id: 'text', seq: 'number', kind: 'text', eventIds: 'texts', nodeIds: 'texts', message: 'text', step: 'number' },
+  events: { runId: 'text', position: 'number', eventId: 'text', eventTypeId: 'text', eventTypeName: 'text', streamId: 'text', aggregateType: 'text', aggregateId: 'text', version: 'number', occurredAt: 'text', payload: 'payload', sourceId: 'text', commandId: 'text', causationId: 'text', depth: 'number', step: 'number' },
+  trace: { runId: 'text', step: 'number', clock: 'number', kind: 'text', phase: 'text?', text: 'text', fault: 'text?', eventId: 'text?', commandId: 'text?', nodeIds: 'texts', edgeIds: 'texts' },
+  anomalies: { runId: 'text', seq: 'number', step: 'number', id: 'text', kind: 'text', severity: 'text', message: 'text', rootCause: 'object', nodeIds: 'texts', eventIds: 'texts', affected: 'object', at: 'number' },
+  reports: { runId: 'text', step: 'number', ok: 'bool', broken: 'number', info: 'number', byKind: 'counts', groups: 'list' },
 };
 
 const RUN_SPEC: Spec = {
   runId: 'text', flow: 'object', settings: 'object', rngState: 'number', step: 'number', clock: 'number', seq: 'object',
-  position: 'number', stats: 'object', quiet: 'bool',
+  position: 'number', stats: 'object', processes: 'list', quiet: 'bool',
 };
-const SETTINGS_SPEC: Spec = { seed: 'number', faults: 'object', patterns: 'object', stuckOutboxAfterSteps: 'number', stepMillis: 'number', startClock: 'number' };
-const PATTERNS_SPEC: Spec = { outbox: 'object', inbox: 'object' };
+const SETTINGS_SPEC: Spec = {
+  seed: 'number', faults: 'object', patterns: 'object', ackTimeoutSteps: 'number', callerRetries: 'number', conflictRetries: 'number',
+  stuckOutboxAfterSteps: 'number', stepMillis: 'number', startClock: 'number',
+};
+const PATTERNS_SPEC: Spec = { outbox: 'object', publishFirst: 'object', inbox: 'object', derivedIds: 'object', idempotencyKey: 'object' };
 const SEQ_SPEC: Spec = {
   command: 'number', event: 'number', outbox: 'number', direct: 'number', publication: 'number', delivery: 'number',
-  order: 'number', inbox: 'number', deadLetter: 'number', anomaly: 'number',
+  order: 'number', inbox: 'number', handling: 'number', external: 'number', deadLetter: 'number',
 };
 const STATS_SPEC: Spec = {
-  commandsPending: 'number', commandsHandled: 'number', commandsRejected: 'number', outboxPending: 'counts', outboxSent: 'counts',
-  outboxPublishing: 'number', queued: 'counts', delivered: 'counts', handled: 'counts', acked: 'counts', dead: 'counts',
-  retries: 'counts', inboxProcessed: 'counts', duplicatesSkipped: 'counts', projectionRows: 'counts', published: 'counts',
-  directPending: 'number', events: 'number', anomalies: 'number', stuckOutbox: 'number',
+  commandsPending: 'number', commandsQueued: 'counts', commandsHandled: 'number', commandsRejected: 'number', commandsCrashed: 'number',
+  outboxPending: 'counts', outboxSent: 'counts', directPending: 'counts', queued: 'counts', inFlight: 'counts', acked: 'counts',
+  dead: 'counts', retries: 'counts', redelivered: 'counts', inboxProcessed: 'counts', duplicatesSkipped: 'counts',
+  projectionRows: 'counts', published: 'counts', crashes: 'counts', relayCrashes: 'number', events: 'number', handlings: 'number',
+  maxDepth: 'number', deepestEventId: 'text', progressStep: 'number',
 };
 
 /**

@@ -25,22 +25,53 @@ export class SimulationDb extends Dexie {
   publications!: Table<SimulationTables['publications'], [string, number]>;
   deliveries!: Table<SimulationTables['deliveries'], [string, number]>;
   inbox!: Table<SimulationTables['inbox'], [string, string, string]>;
-  applications!: Table<SimulationTables['applications'], [string, string, string]>;
+  idempotencyKeys!: Table<SimulationTables['idempotencyKeys'], [string, string, string]>;
+  brokerCursors!: Table<SimulationTables['brokerCursors'], [string, string, string]>;
+  handlings!: Table<SimulationTables['handlings'], [string, number]>;
+  externalEffects!: Table<SimulationTables['externalEffects'], [string, number]>;
   deadLetters!: Table<SimulationTables['deadLetters'], [string, number]>;
   projectionRows!: Table<SimulationTables['projectionRows'], [string, string, string]>;
   events!: Table<SimulationTables['events'], [string, number]>;
   trace!: Table<SimulationTables['trace'], [string, number]>;
-  anomalies!: Table<SimulationTables['anomalies'], [string, string]>;
+  anomalies!: Table<SimulationTables['anomalies'], [string, number]>;
+  reports!: Table<SimulationTables['reports'], string>;
 
   constructor(name = 'efd-simulation') {
     super(name, SIMULATION_DB_OPTIONS);
-    this.version(1).stores(SIMULATION_SCHEMA);
+    this.version(1).stores(SCHEMA_V1);
+    // Version 3 changed primary keys (anomalies) and the meaning of rows: the old runs are dropped
+    // (version 2) and every table is created afresh. Designs live in another database and stay.
+    this.version(2).stores(Object.fromEntries(Object.keys(SCHEMA_V1).map((table) => [table, null])));
+    this.version(3).stores(SIMULATION_SCHEMA);
   }
 }
 
+/** The schema of the first engine (kept: Dexie needs every version it ever declared). */
+const SCHEMA_V1 = {
+  runs: 'runId',
+  commands: '[runId+seq], [runId+status+seq], [runId+producerId+seq]',
+  businessRows: '[runId+producerId+aggregateId]',
+  outbox: '[runId+seq], [runId+ownerId+seq], [runId+status+seq], [runId+eventId]',
+  directPublishes: '[runId+seq], [runId+ownerId+seq]',
+  publications: '[runId+seq], [runId+eventTypeId+seq], [runId+eventId]',
+  deliveries: '[runId+seq], [runId+status+order], [runId+consumerId+seq], [runId+eventId]',
+  inbox: '[runId+consumerId+eventId], [runId+consumerId+seq]',
+  applications: '[runId+consumerId+eventId], [runId+consumerId+streamId+version]',
+  deadLetters: '[runId+seq], [runId+consumerId+seq]',
+  projectionRows: '[runId+projectionId+key]',
+  events: '[runId+position], [runId+streamId+version], [runId+eventId], [runId+eventTypeId+position]',
+  trace: '[runId+step], [runId+eventId+step]',
+  anomalies: '[runId+id], [runId+seq], [runId+kind+seq]',
+};
+
 let shared: SimulationDb | undefined;
 
-/** The app's simulation database (opened lazily, one per page). */
+/** A simulation database of its own (tests, the CLI): nothing is opened until it is first used. */
+export function createSimulationDb(name = 'efd-simulation'): SimulationDb {
+  return new SimulationDb(name);
+}
+
+/** The app's simulation database (created on first use, one per page; never at import time). */
 export function simulationDb(): SimulationDb {
   shared ??= new SimulationDb();
   return shared;

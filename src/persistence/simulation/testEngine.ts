@@ -1,15 +1,43 @@
 import type {
-  DeliveryRecord, FlowDocument, OutboxRecord, ProjectionRowRecord, RunRecord, SettingsPatch, SimulationEngine, TableName,
+  DeliveryRecord, EngineOptions, FlowDocument, OutboxRecord, ProjectionRowRecord, RunRecord, SettingsPatch, SimulationEngine, TableName, TraceKind,
+  TraceRecord,
 } from '../../core';
-import { openSimulationEngine } from './openSimulationEngine';
-import { SimulationDb } from './simulationDb';
+import { createSimulationEngine } from '../../core';
+import { createDexieSimulationStore } from './dexieSimulationStore';
+import { createSimulationDb, type SimulationDb } from './simulationDb';
 
 let dbCounter = 0;
 
 /** A fresh engine on its own (fake-indexeddb) database, for tests. */
-export function freshEngine(): { engine: SimulationEngine; db: SimulationDb; close(): Promise<void> } {
-  const db = new SimulationDb(`efd-simulation-test-${++dbCounter}`);
-  return { engine: openSimulationEngine(db), db, close: async () => { db.close(); await db.delete(); } };
+export function freshEngine(options: EngineOptions = {}): { engine: SimulationEngine; db: SimulationDb; close(): Promise<void> } {
+  const db = createSimulationDb(`efd-simulation-test-${++dbCounter}`);
+  return { engine: createSimulationEngine(createDexieSimulationStore(db), options), db, close: async () => { db.close(); await db.delete(); } };
+}
+
+/** CreateItem i-1 for ann in state a, on the pipeline flow. */
+export const create = { producerId: 'shop', commandId: 'create', payload: { itemId: 'i-1', owner: 'ann', state: 'a' } };
+
+/** Steps until a step of `kind` was taken; returns it. */
+export async function stepUntil(engine: SimulationEngine, runId: string, kind: TraceKind, limit = 400): Promise<TraceRecord> {
+  for (let i = 0; i < limit; i++) {
+    const trace = await engine.step(runId);
+    if (!trace) throw new Error(`run went quiet before a ${kind} step`);
+    if (trace.kind === kind) return trace;
+  }
+  throw new Error(`no ${kind} step within ${limit} steps`);
+}
+
+/** Every row of a run's tables, in key order. */
+export function rowsOf(db: SimulationDb, runId: string) {
+  const all = <T>(t: TableName) => db.table(t).where(':id').between([runId], [runId, []]).toArray() as Promise<T[]>;
+  return {
+    outbox: () => all<OutboxRecord>('outbox'),
+    deliveries: () => all<DeliveryRecord>('deliveries'),
+    events: () => db.events.where(':id').between([runId], [runId, []]).toArray(),
+    handlings: () => db.handlings.where(':id').between([runId], [runId, []]).toArray(),
+    commands: () => db.commands.where(':id').between([runId], [runId, []]).toArray(),
+    projection: (id: string) => db.projectionRows.where('[runId+projectionId+key]').between([runId, id], [runId, id, []]).toArray(),
+  };
 }
 
 /**
@@ -32,17 +60,17 @@ export async function runToQuiet(
   return result.run;
 }
 
-/** Counters of the run row recomputed from the tables, to compare with `run.stats`. */
+/** Counters of the run row recomputed from the tables, to compare with `run.stats` (Maps: ids are user names). */
 export async function countersFromTables(db: SimulationDb, runId: string) {
   const byNode = <T>(rows: T[], node: (r: T) => string) => {
-    const counts: Record<string, number> = {};
-    for (const r of rows) counts[node(r)] = (counts[node(r)] ?? 0) + 1;
+    const counts = new Map<string, number>();
+    for (const r of rows) counts.set(node(r), (counts.get(node(r)) ?? 0) + 1);
     return counts;
   };
-  const all = (t: TableName) => db.table(t).where(':id').between([runId], [runId, []]).toArray();
-  const outbox = (await all('outbox')) as OutboxRecord[];
-  const deliveries = (await all('deliveries')) as DeliveryRecord[];
-  const projectionRows = (await all('projectionRows')) as ProjectionRowRecord[];
+  const rows = rowsOf(db, runId);
+  const outbox = await rows.outbox();
+  const deliveries = await rows.deliveries();
+  const projectionRows = (await db.projectionRows.where(':id').between([runId], [runId, []]).toArray()) as ProjectionRowRecord[];
   return {
     outboxPending: byNode(outbox.filter((r) => r.status !== 'sent'), (r) => r.ownerId),
     outboxSent: byNode(outbox.filter((r) => r.status === 'sent'), (r) => r.ownerId),
@@ -50,9 +78,4 @@ export async function countersFromTables(db: SimulationDb, runId: string) {
     dead: byNode(deliveries.filter((d) => d.status === 'dead'), (d) => d.consumerId),
     projectionRows: byNode(projectionRows, (r) => r.projectionId),
   };
-}
-
-/** Drops zero entries, to compare counters. */
-export function nonZero(counts: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(counts).filter(([, v]) => v !== 0));
 }

@@ -1,155 +1,174 @@
-import type { Handler } from '../../model';
-import { appendAndQueue, eventsFromEmissions, maybeCrashAfterCommit } from '../commitEvents';
-import { usesInbox, usesOutbox } from '../flowIndex';
-import { recordAnomaly, times } from '../invariants';
-import type { DeliveryRecord, EventRecord, Payload, ProjectionRowRecord } from '../records';
-import { bump, shortId, type StepContext, type StepReport } from '../stepContext';
+import { edgeId, type Handler } from '../../model';
+import { bump } from '../counters';
+import { commitPlanned, eventsFromEmissions, planEvents } from '../commitEvents';
+import { derivesIds, publishesFirst, usesInbox, usesOutbox } from '../flowIndex';
+import { consumerOf, crashConsumer } from '../processes';
+import type { DeliveryRecord, EventMessage, HandlingRecord, ProjectionRowRecord, RowChange } from '../records';
+import type { ConsumerHolding } from '../runRecord';
+import { progressed, type StepContext, type StepReport } from '../stepContext';
 import { applyEffect, effectKey, eventView, handlerGenerator, type ValueContext } from '../values';
-import { subscriptionEdge } from './brokerSteps';
+import { audience, publish, subscriptionEdge } from './broker';
+import { fail, isPoison } from './consumerSteps';
 
-function isPoison(payload: Payload, poison: string | null): boolean {
-  if (poison === null || poison === '') return false;
-  return Object.values(payload).some((v) => (Array.isArray(v) ? v.map(String).includes(poison) : String(v) === poison));
-}
-
-async function fail(ctx: StepContext, delivery: DeliveryRecord, reason: string, poison: boolean): Promise<StepReport> {
+/** Applies the handler's projection effects; returns each row's change (before → after). */
+async function applyEffects(ctx: StepContext, event: EventMessage, handler: Handler | undefined, values: ValueContext): Promise<RowChange[]> {
   const { run, tx, index } = ctx;
-  const consumer = index.consumer(delivery.consumerId);
-  const limit = Math.max(1, consumer?.retryLimit ?? 1);
-  const dead = delivery.attempts >= limit;
-  bump(run.stats.delivered, delivery.consumerId, -1);
-  bump(run.stats.retries, delivery.consumerId);
-  if (dead) {
-    await tx.put('deliveries', { ...delivery, status: 'dead' });
-    await tx.put('deadLetters', {
-      runId: run.runId, seq: ++run.seq.deadLetter, consumerId: delivery.consumerId, eventId: delivery.eventId,
-      eventTypeName: delivery.eventTypeName, deliverySeq: delivery.seq, attempts: delivery.attempts, reason, step: run.step,
-    });
-    bump(run.stats.dead, delivery.consumerId);
-  } else {
-    await tx.put('deliveries', { ...delivery, status: 'queued', order: ++run.seq.order });
-    bump(run.stats.queued, delivery.consumerId);
-  }
-  const name = index.nodeName(delivery.consumerId);
-  return {
-    kind: 'handle-failed',
-    text: `${name} failed to handle ${delivery.eventTypeName} ${delivery.eventId}: ${reason}; attempt ${delivery.attempts} of ${limit}, ${dead ? 'moved to dead letters' : 'redelivery queued'}`,
-    fault: poison ? 'poison' : 'consumer-failure',
-    eventId: delivery.eventId,
-    nodeIds: [delivery.consumerId],
-    edgeIds: [],
-  };
-}
-
-/** Applies the handler's projection effects; returns the projections touched. */
-async function applyEffects(ctx: StepContext, event: EventRecord, handler: Handler | undefined, values: ValueContext): Promise<string[]> {
-  const { run, tx, index } = ctx;
-  const rows = new Map<string, ProjectionRowRecord | null>();
+  const rows = new Map<string, RowChange>();
   for (const effect of handler?.effects ?? []) {
     const key = effectKey(effect, values);
     if (key === undefined) continue;
     const id = `${effect.projectionId}\u0000${key}`;
-    if (!rows.has(id)) rows.set(id, (await tx.get('projectionRows', [run.runId, effect.projectionId, key])) ?? null);
-    const current = rows.get(id);
-    const result = applyEffect(effect, index.projection(effect.projectionId), current?.values, key, values);
-    if (result.next === null) {
-      if (current) {
-        await tx.delete('projectionRows', [run.runId, effect.projectionId, key]);
-        bump(run.stats.projectionRows, effect.projectionId, -1);
+    let change = rows.get(id);
+    if (!change) {
+      const stored = await tx.get('projectionRows', [run.runId, effect.projectionId, key]);
+      change = { projectionId: effect.projectionId, key, before: stored?.values ?? null, after: stored?.values ?? null };
+      rows.set(id, change);
+    }
+    change.after = applyEffect(effect, index.projection(effect.projectionId), change.after ?? undefined, key, values).next;
+  }
+  for (const change of rows.values()) {
+    if (change.after === null) {
+      if (change.before !== null) {
+        await tx.delete('projectionRows', [run.runId, change.projectionId, change.key]);
+        bump(run.stats.projectionRows, change.projectionId, -1);
       }
-      rows.set(id, null);
     } else {
-      const row: ProjectionRowRecord = { runId: run.runId, projectionId: effect.projectionId, key, values: result.next, lastEventId: event.eventId, updatedStep: run.step };
+      const row: ProjectionRowRecord = { runId: run.runId, projectionId: change.projectionId, key: change.key, values: change.after, lastEventId: event.eventId, updatedStep: run.step };
       await tx.put('projectionRows', row);
-      if (!current) bump(run.stats.projectionRows, effect.projectionId);
-      rows.set(id, row);
+      if (change.before === null) bump(run.stats.projectionRows, change.projectionId);
     }
   }
-  return [...new Set((handler?.effects ?? []).map((e) => e.projectionId))];
+  return [...rows.values()];
 }
 
-/** Records the application in the simulator's ledger and reports duplicate and out-of-order effects. */
-async function observeApplication(ctx: StepContext, event: EventRecord, consumerId: string, inbox: boolean): Promise<string> {
+async function logHandling(ctx: StepContext, delivery: DeliveryRecord, event: EventMessage, outcome: HandlingRecord['outcome'], changes: RowChange[], emitted: string[]): Promise<void> {
+  const { run } = ctx;
+  await ctx.tx.put('handlings', {
+    runId: run.runId, seq: ++run.seq.handling, consumerId: delivery.consumerId, eventId: event.eventId, eventTypeId: event.eventTypeId,
+    streamId: event.streamId, version: event.version, deliverySeq: delivery.seq, outcome, changes, emitted, step: run.step,
+  });
+  run.stats.handlings += 1;
+}
+
+async function recordInbox(ctx: StepContext, consumerId: string, event: EventMessage): Promise<void> {
+  const { run } = ctx;
+  await ctx.tx.put('inbox', { runId: run.runId, consumerId, eventId: event.eventId, seq: ++run.seq.inbox, eventTypeName: event.eventTypeName, processedStep: run.step, duplicatesSkipped: 0 });
+  bump(run.stats.inboxProcessed, consumerId);
+}
+
+/** Micro-step (separate-inbox mutant only): the consumer writes the inbox row of a handling committed in the step before. */
+export async function recordInboxLater(ctx: StepContext, consumerId: string, holding: ConsumerHolding): Promise<StepReport> {
   const { run, tx } = ctx;
-  const key = [run.runId, consumerId, event.eventId];
-  const previous = await tx.get('applications', key);
-  const [latest] = await tx.query('applications', '[runId+consumerId+streamId+version]', {
-    prefix: [run.runId, consumerId, event.streamId], reverse: true, limit: 1,
-  });
-  const count = (previous?.times ?? 0) + 1;
-  await tx.put('applications', {
-    runId: run.runId, consumerId, eventId: event.eventId, streamId: event.streamId, version: event.version,
-    times: count, firstStep: previous?.firstStep ?? run.step,
-  });
-  const name = ctx.index.nodeName(consumerId);
-  if (previous) {
-    await recordAnomaly(ctx, {
-      id: `duplicate-effect:${consumerId}:${event.eventId}`, kind: 'duplicate-effect', eventIds: [event.eventId],
-      nodeIds: [consumerId, event.eventTypeId],
-      message: `${event.eventTypeName} ${event.eventId} applied ${times(count)} by ${name}: ${inbox ? 'the inbox did not stop it' : 'inbox is off'}`,
-    });
-    return '; duplicate effect (invariant broken)';
-  }
-  if (latest && latest.version > event.version) {
-    await recordAnomaly(ctx, {
-      id: `out-of-order:${consumerId}:${event.eventId}`, kind: 'out-of-order', eventIds: [event.eventId, latest.eventId],
-      nodeIds: [consumerId, event.eventTypeId],
-      message: `${event.eventTypeName} ${event.eventId} (${event.aggregateType} ${shortId(event.aggregateId)} version ${event.version}) applied by ${name} after version ${latest.version} (${latest.eventId})`,
-    });
-    return '; applied out of order (invariant broken)';
-  }
-  return '';
+  const delivery = await tx.get('deliveries', [run.runId, holding.deliverySeq]);
+  const publication = delivery && (await tx.get('publications', [run.runId, delivery.publicationSeq]));
+  if (!delivery || !publication) throw new Error(`${consumerId} holds delivery #${holding.deliverySeq}, which is not in the table`);
+  await recordInbox(ctx, consumerId, publication.message);
+  consumerOf(run, consumerId).consumer = { ...holding, stage: 'handled' };
+  return {
+    kind: 'handle', phase: 'inbox-record-later', text: `${ctx.index.nodeName(consumerId)} recorded ${publication.eventTypeName} ${publication.eventId} in its inbox (a second transaction)`,
+    eventId: publication.eventId, nodeIds: [consumerId], edgeIds: [],
+  };
 }
 
 /**
- * Micro-step 5: the consumer handles a delivered message in one transaction: inbox check,
- * projection effects, inbox record, and its own emitted events (event store + outbox). A failure
- * (fault or poison) commits nothing but the broker's redelivery or dead letter.
+ * Micro-step: the consumer handles the message it holds, in one transaction: inbox check,
+ * projection effects, change log, inbox row, and its own emitted events (event store + outbox).
+ * External effects happen outside the transaction, before the commit. A failure (fault or poison)
+ * commits nothing; a crash before the commit leaves only the external effects behind.
  */
-export async function handleDelivery(ctx: StepContext, delivery: DeliveryRecord): Promise<StepReport> {
-  const { run, tx, index, rng } = ctx;
-  const [event] = await tx.query('events', '[runId+eventId]', { prefix: [run.runId, delivery.eventId], limit: 1 });
-  const consumer = index.consumer(delivery.consumerId);
-  if (!event || !consumer) return fail(ctx, delivery, 'unknown event or consumer', false);
-  if (isPoison(event.payload, run.settings.faults.poisonValue)) return fail(ctx, delivery, `poison value "${run.settings.faults.poisonValue}" (fault)`, true);
-  if (rng.chance(run.settings.faults.consumerFailure)) return fail(ctx, delivery, 'consumer failure (fault)', false);
-  const inbox = usesInbox(index, run.settings, consumer.id);
-  const edge = subscriptionEdge(ctx, delivery);
-  bump(run.stats.delivered, consumer.id, -1);
-  bump(run.stats.handled, consumer.id);
-  const inboxRow = inbox ? await tx.get('inbox', [run.runId, consumer.id, event.eventId]) : undefined;
-  if (inboxRow) {
-    await tx.put('inbox', { ...inboxRow, duplicatesSkipped: inboxRow.duplicatesSkipped + 1 });
-    await tx.put('deliveries', { ...delivery, status: 'handled', outcome: 'duplicate-skipped' });
-    bump(run.stats.duplicatesSkipped, consumer.id);
+export async function handleDelivery(ctx: StepContext, consumerId: string, holding: ConsumerHolding): Promise<StepReport> {
+  const { run, tx, index, rng, mutants } = ctx;
+  const delivery = await tx.get('deliveries', [run.runId, holding.deliverySeq]);
+  const publication = delivery && (await tx.get('publications', [run.runId, delivery.publicationSeq]));
+  const consumer = index.consumer(consumerId);
+  if (!delivery || !publication) throw new Error(`${consumerId} holds delivery #${holding.deliverySeq}, which is not in the table`);
+  if (!consumer) return fail(ctx, delivery, 'unknown consumer', false);
+  const event = publication.message;
+  const process = consumerOf(run, consumerId);
+  const acked = holding.stage === 'acked';
+  const poison = isPoison(event.payload, run.settings.faults.poisonValue);
+  const failure = poison ? `poison value "${run.settings.faults.poisonValue}" (fault)` : rng.chance(run.settings.faults.consumerFailure) ? 'consumer failure (fault)' : undefined;
+  if (failure && acked) {
+    delete process.consumer;
     return {
-      kind: 'handle', text: `${consumer.name} skipped duplicate ${event.eventTypeName} ${event.eventId}: already in its inbox`,
-      eventId: event.eventId, nodeIds: [consumer.id], edgeIds: [edge],
+      kind: 'handle-failed', phase: 'handle-failed', fault: poison ? 'poison' : 'consumer-failure', eventId: event.eventId, nodeIds: [consumerId], edgeIds: [],
+      text: `${consumer.name} failed to handle ${event.eventTypeName} ${event.eventId}: ${failure}; it was acknowledged already, so nothing brings it back`,
     };
   }
-  const handler = index.subscriptions(event.eventTypeId).find((s) => s.consumer.id === consumer.id)?.handler;
-  const values: ValueContext = { event: eventView(event, ctx.index.flow.envelope, ctx.index.flow.id), generate: handlerGenerator(event.eventId, event.occurredAt, consumer.id) };
-  const projections = await applyEffects(ctx, event, handler, values);
-  if (inbox) {
-    await tx.put('inbox', { runId: run.runId, consumerId: consumer.id, eventId: event.eventId, seq: ++run.seq.inbox, eventTypeName: event.eventTypeName, processedStep: run.step, duplicatesSkipped: 0 });
-    bump(run.stats.inboxProcessed, consumer.id);
-  }
-  const broken = await observeApplication(ctx, event, consumer.id, inbox);
-  const emitted = eventsFromEmissions(ctx, handler?.emits ?? [], values, { aggregateType: consumer.name });
-  const stored = await appendAndQueue(ctx, consumer.id, emitted, { commandId: event.commandId, causationId: event.eventId });
-  await tx.put('deliveries', { ...delivery, status: 'handled', outcome: 'applied' });
-  const crash = await maybeCrashAfterCommit(ctx, consumer.id, stored);
-  const parts = [
-    projections.length > 0 ? `updated ${projections.map((p) => index.nodeName(p)).join(', ')}` : 'no projection effect',
-    inbox ? 'inbox recorded' : 'no inbox check (inbox off)',
-    ...stored.map((e) => `emitted ${e.eventTypeName} ${e.eventId} (${usesOutbox(index, run.settings, consumer.id) ? 'outbox' : 'dual write'})`),
-  ];
-  return {
-    kind: 'handle',
-    text: `${consumer.name} applied ${event.eventTypeName} ${event.eventId}: ${parts.join('; ')}${broken}${crash}`,
-    fault: crash ? 'crash-after-commit' : undefined,
-    eventId: event.eventId,
-    nodeIds: [consumer.id, ...projections, ...stored.map((e) => e.eventTypeId)],
-    edgeIds: [edge, ...projections.map((p) => `updates:${consumer.id}->${p}`), ...stored.map((e) => `emits:${consumer.id}->${e.eventTypeId}`)],
+  if (failure) return fail(ctx, delivery, failure, poison);
+  const done = (stage: ConsumerHolding['stage']) => {
+    if (acked) delete process.consumer;
+    else process.consumer = { ...holding, stage };
   };
+  const edge = subscriptionEdge(ctx, delivery);
+  const inbox = usesInbox(index, run.settings, consumerId);
+  const inboxRow = inbox && !mutants.skipInboxCheck ? await tx.get('inbox', [run.runId, consumerId, event.eventId]) : undefined;
+  if (inboxRow) {
+    await tx.put('inbox', { ...inboxRow, duplicatesSkipped: inboxRow.duplicatesSkipped + 1 });
+    await tx.put('deliveries', { ...delivery, outcome: 'duplicate-skipped' });
+    await logHandling(ctx, delivery, event, 'skipped', [], []);
+    bump(run.stats.duplicatesSkipped, consumerId);
+    done('handled');
+    return crashAfterHandle(ctx, consumerId, {
+      kind: 'handle', phase: 'inbox-duplicate', text: `${consumer.name} skipped duplicate ${event.eventTypeName} ${event.eventId}: already in its inbox`,
+      eventId: event.eventId, nodeIds: [consumerId], edgeIds: [edge],
+    });
+  }
+  const handler = index.subscriptions(event.eventTypeId).find((s) => s.consumer.id === consumerId)?.handler;
+  const values: ValueContext = { event: eventView(event, index.flow.envelope, index.flow.id), generate: handlerGenerator(event.eventId, event.occurredAt, consumerId) };
+  const parts: string[] = [];
+  for (const external of handler?.externalEffects ?? []) {
+    await tx.put('externalEffects', { runId: run.runId, seq: ++run.seq.external, consumerId, eventId: event.eventId, name: external.name, step: run.step });
+    parts.push(`called out: ${external.name}`);
+  }
+  const derive = derivesIds(index, run.settings, consumerId) ? { causeEventId: event.eventId, consumerId } : undefined;
+  const emitted = eventsFromEmissions(ctx, handler?.emits ?? [], values, { aggregateType: consumer.name }, derive);
+  const planned = await planEvents(ctx, consumerId, emitted, { commandId: event.commandId, causationId: event.eventId, depth: event.depth + 1 });
+  const outbox = usesOutbox(index, run.settings, consumerId) && !mutants.emitWithoutOutbox;
+  const first = !outbox && publishesFirst(run.settings, consumerId);
+  if (first) {
+    for (const p of planned) {
+      const { subscriberIds, reordered } = await publish(ctx, p.message, consumerId, 'direct');
+      parts.push(`published ${p.message.eventTypeName} ${p.message.eventId} first (publish-first dual write) ${audience(ctx, subscriberIds, reordered)}`);
+    }
+  }
+  if (rng.chance(run.settings.faults.crashBeforeCommit)) {
+    const after = await crashConsumer(ctx, consumerId);
+    const before = parts.length > 0 ? `${parts.join('; ')}; ` : '';
+    return {
+      kind: 'handle', phase: 'handle-crashed', fault: 'crash-before-commit', eventId: event.eventId, nodeIds: [consumerId], edgeIds: [edge],
+      text: `${consumer.name} ${before}crashed before committing its handling of ${event.eventTypeName} ${event.eventId} (fault): nothing committed${after}`,
+    };
+  }
+  const changes = await applyEffects(ctx, event, handler, values);
+  const stored = await commitPlanned(ctx, consumerId, planned, { published: first, direct: !outbox });
+  const emittedIds = planned.map((p) => p.message.eventId);
+  await logHandling(ctx, delivery, event, 'applied', changes, emittedIds);
+  const separate = inbox && mutants.inboxInSeparateTransaction;
+  if (inbox && !separate) await recordInbox(ctx, consumerId, event);
+  await tx.put('deliveries', { ...delivery, outcome: 'applied' });
+  done(separate ? 'applied' : 'handled');
+  progressed(ctx);
+  const projections = [...new Set(changes.map((c) => c.projectionId))];
+  const reEmitted = planned.filter((p) => !p.isNew).map((p) => p.message);
+  parts.unshift(projections.length > 0 ? `updated ${projections.map((p) => index.nodeName(p)).join(', ')}` : 'no projection effect');
+  parts.push(inbox ? (separate ? 'inbox row to follow in a second transaction' : 'inbox recorded') : 'no inbox check (inbox off)');
+  parts.push(...stored.map((e) => `emitted ${e.eventTypeName} ${e.eventId} (${first ? 'published first' : outbox ? 'outbox' : 'dual write'})`));
+  parts.push(...reEmitted.map((e) => `re-emitted ${e.eventTypeName} ${e.eventId} (same derived id: not appended again)`));
+  const report: StepReport = {
+    kind: 'handle',
+    phase: !inbox ? 'apply-without-inbox' : separate ? 'inbox-apply-separately' : 'inbox-apply',
+    text: `${consumer.name} applied ${event.eventTypeName} ${event.eventId}: ${parts.join('; ')}`,
+    eventId: event.eventId,
+    nodeIds: [consumerId, ...projections, ...planned.map((p) => p.message.eventTypeId)],
+    edgeIds: [edge, ...projections.map((p) => edgeId('updates', consumerId, p)), ...planned.map((p) => edgeId('emits', consumerId, p.message.eventTypeId))],
+  };
+  return crashAfterHandle(ctx, consumerId, report);
+}
+
+/** The crash-after-handle fault: the consumer's process ends after its commit, before its ack. */
+async function crashAfterHandle(ctx: StepContext, consumerId: string, report: StepReport): Promise<StepReport> {
+  if (!ctx.rng.chance(ctx.run.settings.faults.crashAfterHandle)) return report;
+  const after = await crashConsumer(ctx, consumerId);
+  return { ...report, fault: 'crash-after-handle', text: `${report.text}; ${ctx.index.nodeName(consumerId)} crashed after the commit, before acknowledging (fault)${after}` };
 }

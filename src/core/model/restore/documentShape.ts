@@ -65,7 +65,7 @@ const eventTypeProps = {
 
 const command = shape({
   id: text, name: text, 'description?': text, 'inputFields?': format1Fields, input: objectSchema, aggregateId: valueSource,
-  rowChanges: listOf(assignment), emits: listOf(emission),
+  rowChanges: listOf(assignment), emits: listOf(emission), 'idempotencyKey?': bool,
 });
 
 const producerProps = {
@@ -73,11 +73,13 @@ const producerProps = {
   commands: listOf(command),
 };
 
-const handler = shape({ eventTypeId: text, effects: listOf(effect), emits: listOf(emission) });
+const handler = shape({
+  eventTypeId: text, effects: listOf(effect), emits: listOf(emission), 'externalEffects?': listOf(shape({ name: text })),
+});
 
 const consumerProps = {
   id: text, kind: exactly('consumer'), name: text, description: text, useInbox: bool, retryLimit: integer,
-  publishMode, handlers: listOf(handler),
+  publishMode, 'emittedIds?': oneOf(['derived', 'fresh']), handlers: listOf(handler),
 };
 
 const projectionProps = {

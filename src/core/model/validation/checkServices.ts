@@ -32,6 +32,12 @@ export function checkServices(sink: ProblemSink): void {
       }
       handled.add(handler.eventTypeId);
       for (const effect of handler.effects) updated.add(effect.projectionId);
+      (handler.externalEffects ?? []).forEach((external, k) => {
+        if (external.name.trim() === '') {
+          sink.add('empty-name', `${path}/handlers/${j}/externalEffects/${k}/name`,
+            `${name}: call #${k + 1} outside the transaction has no name: give it one (e.g. send e-mail) in its inspector`, consumer.id);
+        }
+      });
     });
   });
   doc.projections.forEach((projection, i) => {

@@ -80,6 +80,7 @@ describe('validateFlow', () => {
     ['projection-key-not-a-column', '/projections/0/key', (d) => { d.projections[0]!.key = 'id'; }, /orders: key 'id' is not one of its columns/],
     ['empty-name', '/consumers/0/name', (d) => { d.consumers[0]!.name = '  '; }, /The consumer 'billing' has no name/],
     ['empty-name', '/eventTypes/1/payload/properties/', (d) => { d.eventTypes[1]!.payload = objectSchemaOf([makeField('orderId'), makeField('', { required: false })]); }, /Billed: the payload has a property without a name/],
+    ['empty-name', '/consumers/0/handlers/0/externalEffects/0/name', (d) => { d.consumers[0]!.handlers[0]!.externalEffects = [{ name: ' ' }]; }, /billing: call #1 outside the transaction has no name/],
     ['invalid-retry-limit', '/consumers/0/retryLimit', (d) => { d.consumers[0]!.retryLimit = -1; }, /retry limit must be a whole number from 0 up \(is -1\)/],
     ['invalid-version', '/eventTypes/0/version', (d) => { d.eventTypes[0]!.version = 0; }, /version must be a whole number from 1 up/],
   ];

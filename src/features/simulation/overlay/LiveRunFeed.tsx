@@ -1,19 +1,22 @@
 import { useEffect } from 'react';
-import type { RunBadge, RunOverlayStore } from '../../../canvas/runOverlayStore';
+import type { RunBadge, RunOverlayStore, RunOverrides } from '../../../canvas/runOverlayStore';
 import { allNodes } from '../../../core';
 import { simulationDb } from '../../../persistence/simulation';
 import { useLiveInterval } from '../live/useLiveInterval';
 import { useThrottledLiveQuery } from '../live/useThrottledLiveQuery';
 import { lastTrace, latestAnomalies, readRun } from '../queries';
-import { anomaliesByNode, nodeBadges } from './nodeBadges';
+import { TransactionBoundary } from '../../../canvas/TransactionBoundary';
+import { anomaliesByNode, nodeBadges, runOverrides } from './nodeBadges';
+import { runTransactionOf } from './runTransaction';
 
 /** Anomalies read for the node badges: the newest ones, enough to mark every node involved. */
 const ANOMALY_SAMPLE = 2000;
 
 /**
  * Keeps the canvas overlay of a run up to date: badges per node from the run's counters and
- * anomalies, and the edge the last micro-step's message travelled on. Renders nothing; loaded
- * with run mode (see RunOverlayProvider).
+ * broken invariants, the patterns the run switched per node (its card shows them), and the edge
+ * the last micro-step's message travelled on, and the boundary of its transaction. Renders only that boundary; loaded with run mode (see
+ * RunOverlayProvider).
  */
 export function LiveRunFeed({ runId, overlay }: { runId: string; overlay: RunOverlayStore }) {
   const db = simulationDb();
@@ -29,7 +32,7 @@ export function LiveRunFeed({ runId, overlay }: { runId: string; overlay: RunOve
     interval / 2,
   );
   const anomalies = useThrottledLiveQuery(
-    async () => anomaliesByNode(await latestAnomalies(db, runId, ANOMALY_SAMPLE)),
+    async () => anomaliesByNode((await latestAnomalies(db, runId, ANOMALY_SAMPLE)).filter((a) => a.severity === 'broken')),
     [db, runId],
     interval * 3,
   );
@@ -37,15 +40,19 @@ export function LiveRunFeed({ runId, overlay }: { runId: string; overlay: RunOve
   // Only the nodes whose badges changed and the edges that lit up or went dark re-render.
   useEffect(() => {
     const badges = new Map<string, RunBadge[]>();
+    const overrides = new Map<string, RunOverrides>();
     if (run) {
       for (const node of allNodes(run.flow)) {
-        badges.set(node.id, nodeBadges(run.flow, run.stats, node.id, anomalies?.get(node.id) ?? 0, run.settings.patterns));
+        badges.set(node.id, nodeBadges(run.flow, run.stats, node.id, anomalies?.get(node.id) ?? 0));
+        const switched = runOverrides(run.flow, run.settings, node.id);
+        if (switched) overrides.set(node.id, switched);
       }
     }
-    const active = new Set(lastStep && lastStep.step === run?.step ? lastStep.edgeIds : []);
-    overlay.show(badges, active);
+    const current = lastStep && lastStep.step === run?.step ? lastStep : undefined;
+    const active = new Set(current?.edgeIds ?? []);
+    overlay.show(badges, active, overrides, run ? runTransactionOf(run.flow, current) : null);
   }, [overlay, run, lastStep, anomalies]);
 
   useEffect(() => () => overlay.show(new Map(), new Set()), [overlay]);
-  return null;
+  return <TransactionBoundary />;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { emptyStats } from '../../../core';
+import { defaultRunSettings, emptyStats, mergeSettings, type PatternOverrides } from '../../../core';
 import { makeConsumer, makeEventType, makeFlow, makeProducer, makeProjection } from '../../../core/testing';
-import { anomaliesByNode, nodeBadges } from './nodeBadges';
+import { anomaliesByNode, nodeBadges, runOverrides } from './nodeBadges';
 
 const flow = makeFlow({
   eventTypes: [makeEventType({ name: 'VideoInputEvent' })],
@@ -46,14 +46,26 @@ describe('anomaliesByNode', () => {
   });
 });
 
-describe('nodeBadges with switches flipped for the run', () => {
-  it('given the inbox switched off for a consumer whose design has it on, when badged, then the node says so first', () => {
-    const badges = nodeBadges(flow, emptyStats(), 'author-service', 0, { outbox: {}, inbox: { 'author-service': false } });
-    expect(badges[0]).toMatchObject({ label: 'inbox OFF in this run', tone: 'warn' });
+describe('runOverrides: what a card shows when the run switched a pattern', () => {
+  const settings = (patterns: Partial<PatternOverrides>) => mergeSettings(defaultRunSettings(), { patterns });
+
+  it('given the inbox switched off for a consumer whose design has it on, then the card is told inbox off', () => {
+    expect(runOverrides(flow, settings({ inbox: { 'author-service': false } }), 'author-service')).toEqual({ inbox: false });
   });
 
-  it('given a switch set to what the design says, when badged, then nothing extra shows', () => {
-    const badges = nodeBadges(flow, emptyStats(), 'content-ingest', 0, { outbox: { 'content-ingest': true }, inbox: {} });
-    expect(badges.map((b) => b.label)).toEqual(['outbox 0 pending', '0 sent']);
+  it('given the outbox off and publish-first on, then the producer card is told publish-first', () => {
+    expect(runOverrides(flow, settings({ outbox: { 'content-ingest': false }, publishFirst: { 'content-ingest': true } }), 'content-ingest')).toEqual({ publish: 'publish-first' });
+  });
+
+  it('given a switch set to what the design says, then nothing is overridden', () => {
+    expect(runOverrides(flow, settings({ outbox: { 'content-ingest': true }, inbox: { 'author-service': true } }), 'content-ingest')).toBeUndefined();
+    expect(runOverrides(flow, settings({ inbox: { 'author-service': true } }), 'author-service')).toBeUndefined();
+  });
+
+  it('given a node id named like an Object.prototype member, then only its own switch counts', () => {
+    expect(runOverrides(flow, settings({}), 'constructor')).toBeUndefined();
+    const hostile = makeFlow({ consumers: [makeConsumer({ name: 'toString', handles: [] })] });
+    const id = hostile.consumers[0]?.id ?? '';
+    expect(runOverrides(hostile, settings({}), id)).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
-import { getOwn } from '../../../core';
-import type { FlowDocument, PatternOverrides, RunStats } from '../../../core';
+import { countOf, getOwn, type FlowDocument, type RunSettings, type RunStats } from '../../../core';
+import type { RunOverrides } from '../../../canvas/RunOverlayContext';
 
 export type BadgeTone = 'neutral' | 'wait' | 'ok' | 'warn' | 'bad';
 
@@ -11,7 +11,7 @@ export interface NodeBadge {
   title: string;
 }
 
-const n = (counts: Record<string, number>, id: string) => getOwn(counts, id) ?? 0;
+const n = countOf;
 /** 12345 → "12,345": badges stay readable on long runs. */
 const f = (value: number) => value.toLocaleString('en');
 
@@ -21,24 +21,12 @@ const f = (value: number) => value.toLocaleString('en');
  * consumer; publications for an event type; rows for a projection; plus its anomalies. Zero
  * counters that say nothing new are left out, so a quiet node stays quiet. Pure.
  */
-export function nodeBadges(
-  flow: FlowDocument, stats: RunStats, nodeId: string, anomalies: number, patterns: PatternOverrides = { outbox: {}, inbox: {} },
-): NodeBadge[] {
+export function nodeBadges(flow: FlowDocument, stats: RunStats, nodeId: string, anomalies: number): NodeBadge[] {
   const badges: NodeBadge[] = [];
   const add = (label: string, tone: BadgeTone, title: string) => badges.push({ label, tone, title });
   const producer = flow.producers.find((p) => p.id === nodeId);
   const isProducer = producer !== undefined;
   const consumer = flow.consumers.find((c) => c.id === nodeId);
-  // A switch flipped in Faults & patterns overrides the design for this run: say so on the node.
-  const owner = producer ?? consumer;
-  const outbox = owner ? getOwn(patterns.outbox, owner.id) : undefined;
-  if (owner && outbox !== undefined && outbox !== (owner.publishMode === 'outbox')) {
-    add(outbox ? 'outbox ON in this run' : 'dual write in this run', 'warn', 'Switched in Faults & patterns, for this run only');
-  }
-  const inbox = consumer ? getOwn(patterns.inbox, consumer.id) : undefined;
-  if (consumer && inbox !== undefined && inbox !== consumer.useInbox) {
-    add(inbox ? 'inbox ON in this run' : 'inbox OFF in this run', 'warn', 'Switched in Faults & patterns, for this run only');
-  }
   const pending = n(stats.outboxPending, nodeId);
   const sent = n(stats.outboxSent, nodeId);
   if (isProducer || ((pending > 0 || sent > 0) && consumer)) {
@@ -47,17 +35,25 @@ export function nodeBadges(
   }
   if (consumer) {
     const queued = n(stats.queued, nodeId);
-    const delivered = n(stats.delivered, nodeId) + n(stats.handled, nodeId);
+    const inFlight = n(stats.inFlight, nodeId);
     add(`${f(queued)} queued`, queued > 0 ? 'wait' : 'neutral', 'Messages waiting at the broker for this subscriber');
-    add(`${f(delivered)} delivered`, delivered > 0 ? 'wait' : 'neutral', 'Delivered and not yet acknowledged');
+    add(`${f(inFlight)} in flight`, inFlight > 0 ? 'wait' : 'neutral', 'Handed to the consumer and not yet acknowledged');
     add(`${f(n(stats.acked, nodeId))} acked`, 'ok', 'Deliveries acknowledged');
     add(`inbox ${f(n(stats.inboxProcessed, nodeId))}`, 'neutral', 'Event ids recorded in the inbox (processed)');
     const dups = n(stats.duplicatesSkipped, nodeId);
     if (dups > 0) add(`${f(dups)} dup skipped`, 'warn', 'Duplicate deliveries the inbox skipped');
     const retries = n(stats.retries, nodeId);
     if (retries > 0) add(`${f(retries)} retries`, 'warn', 'Failed handling attempts, redelivered');
+    const redelivered = n(stats.redelivered, nodeId);
+    if (redelivered > 0) add(`${f(redelivered)} redelivered`, 'warn', 'Handed out again because no ack came within the ack timeout');
+    const crashes = n(stats.crashes, nodeId);
+    if (crashes > 0) add(`${f(crashes)} crash${crashes === 1 ? '' : 'es'}`, 'bad', 'Times its process crashed and restarted (what it held in memory was lost)');
     const dead = n(stats.dead, nodeId);
     if (dead > 0) add(`${f(dead)} dead`, 'bad', 'Messages moved to dead letters after the retry limit');
+  }
+  if (isProducer) {
+    const crashes = n(stats.crashes, nodeId);
+    if (crashes > 0) add(`${f(crashes)} crash${crashes === 1 ? '' : 'es'}`, 'bad', 'Times its process crashed and restarted (what it held in memory was lost)');
   }
   if (flow.eventTypes.some((e) => e.id === nodeId)) {
     const published = n(stats.published, nodeId);
@@ -76,4 +72,29 @@ export function anomaliesByNode(rows: readonly { nodeIds: readonly string[] }[])
   const counts = new Map<string, number>();
   for (const row of rows) for (const id of new Set(row.nodeIds)) counts.set(id, (counts.get(id) ?? 0) + 1);
   return counts;
+}
+
+/**
+ * What a run switched for a node against its design (only the switches that differ), for its card
+ * to show the run's value instead of the design's. Undefined when nothing differs. Pure.
+ */
+export function runOverrides(flow: FlowDocument, settings: RunSettings, nodeId: string): RunOverrides | undefined {
+  const p = settings.patterns;
+  const owner = flow.producers.find((x) => x.id === nodeId) ?? flow.consumers.find((x) => x.id === nodeId);
+  if (!owner) return undefined;
+  const out: RunOverrides = {};
+  const outbox = getOwn(p.outbox, nodeId) ?? owner.publishMode === 'outbox';
+  const publish = outbox ? 'outbox' : getOwn(p.publishFirst, nodeId) ? 'publish-first' : 'dual-write';
+  if (publish !== owner.publishMode) out.publish = publish;
+  if (owner.kind === 'consumer') {
+    const inbox = getOwn(p.inbox, nodeId);
+    if (inbox !== undefined && inbox !== owner.useInbox) out.inbox = inbox;
+    const derived = getOwn(p.derivedIds, nodeId);
+    const designed = (owner.emittedIds ?? 'derived') === 'derived';
+    if (derived !== undefined && derived !== designed) out.emittedIds = derived ? 'derived' : 'fresh';
+  } else {
+    const keys = getOwn(p.idempotencyKey, nodeId);
+    if (keys !== undefined && owner.commands.some((c) => (c.idempotencyKey ?? false) !== keys)) out.idempotencyKey = keys;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }

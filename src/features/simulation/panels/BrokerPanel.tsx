@@ -27,7 +27,8 @@ export function BrokerPanel() {
     { key: 'type', header: 'Event type', width: 160, render: (r) => r.eventTypeName },
     { key: 'subscriber', header: 'Subscriber', width: 112, render: (r) => nodeName(flow, r.consumerId) },
     { key: 'status', header: 'Status', width: 84, render: (r) => <StatusPill status={r.status} /> },
-    { key: 'attempts', header: 'Tries', headerTitle: 'Deliveries to the consumer so far', width: 50, render: (r) => r.attempts },
+    { key: 'attempts', header: 'Tries', headerTitle: 'Deliveries to the consumer so far (a redelivery after an ack timeout or a failure counts again)', width: 50, render: (r) => r.attempts },
+    { key: 'failures', header: 'Fails', headerTitle: 'Failed handlings so far (the retry limit counts these)', width: 50, render: (r) => r.failures },
     { key: 'outcome', header: 'Outcome', width: 124, render: (r) => (r.outcome ? <StatusPill status={r.outcome} tone={r.outcome === 'applied' ? 'ok' : 'warn'} /> : '—') },
     { key: 'dup', header: 'Copy of', headerTitle: 'The delivery this one duplicates (duplicate-delivery fault)', width: 74, mono: true, render: (r) => (r.duplicateOf === undefined ? '—' : `#${r.duplicateOf}`) },
     { key: 'queued', header: 'Queued', headerTitle: 'Step at which it was queued', width: 74, render: (r) => r.queuedStep },
@@ -76,7 +77,7 @@ export function BrokerPanel() {
 const BROKER_VIEWS: Record<BrokerView, PanelView> = {
   deliveries: {
     label: 'Deliveries per subscriber',
-    hint: 'Each published message becomes one delivery per subscriber: queued → delivered → handled → acked.',
+    hint: 'Each published message becomes one delivery per subscriber: queued → in flight (handed to the consumer, ack deadline running) → acked; kept in order per stream.',
   },
   publications: {
     label: 'Publications per event type',

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { InboxRecord } from '../../../core';
 import { inboxSource, knownNodeCount } from '../queries';
-import { total, getOwn } from '../../../core';
+import { countOf, getOwn, total } from '../../../core';
 import { VirtualTable, type Column } from '../table/VirtualTable';
 import { EventId } from './cells';
 import { followEventRows, nodeKindOf, nodeName, usePanelScope } from './PanelScope';
@@ -29,9 +29,9 @@ export function InboxPanel() {
           const inboxOff = !(getOwn(run.settings.patterns.inbox, c.id) ?? c.useInbox);
           return (
             <span key={c.id} className="inbox-summary">
-              <strong>{c.name}</strong>{inboxOff ? ' (inbox off)' : ''}: {getOwn(run.stats.inboxProcessed, c.id) ?? 0} processed,{' '}
-              {getOwn(run.stats.duplicatesSkipped, c.id) ?? 0} duplicates skipped, {getOwn(run.stats.retries, c.id) ?? 0} retries,{' '}
-              {getOwn(run.stats.dead, c.id) ?? 0} dead
+              <strong>{c.name}</strong>{inboxOff ? ' (inbox off)' : ''}: {countOf(run.stats.inboxProcessed, c.id)} processed,{' '}
+              {countOf(run.stats.duplicatesSkipped, c.id)} duplicates skipped, {countOf(run.stats.retries, c.id)} retries,{' '}
+              {countOf(run.stats.dead, c.id)} dead
             </span>
           );
         })}

@@ -27,7 +27,6 @@ export function OutboxPanel() {
     { key: 'event', header: 'Event id', width: 90, mono: true, render: (r) => <EventId id={r.eventId} /> },
     { key: 'type', header: 'Event type', width: 190, render: (r) => r.eventTypeName },
     { key: 'status', header: 'Status', width: 100, render: (r) => <StatusPill status={r.status} /> },
-    { key: 'attempts', header: 'Published', width: 86, render: (r) => `${r.publishAttempts}×` },
     { key: 'created', header: 'Written at step', width: 124, render: (r) => r.createdStep },
     { key: 'sent', header: 'Sent at step', width: 100, grow: true, render: (r) => stepText(r.sentStep) },
   ], [flow]);
@@ -42,9 +41,10 @@ export function OutboxPanel() {
     { key: 'id', header: 'Command', width: 84, mono: true, render: (r) => r.id },
     { key: 'producer', header: 'Producer', width: 130, render: (r) => nodeName(flow, r.producerId) },
     { key: 'name', header: 'Name', width: 170, render: (r) => r.commandName, title: (r) => r.commandName },
-    { key: 'status', header: 'Status', width: 90, render: (r) => <StatusPill status={r.status} tone={r.status === 'handled' ? 'ok' : r.status === 'rejected' ? 'bad' : 'wait'} /> },
+    { key: 'status', header: 'Status', width: 90, render: (r) => <StatusPill status={r.status} tone={r.status === 'handled' ? 'ok' : r.status === 'rejected' || r.status === 'crashed' ? 'bad' : 'wait'} /> },
+    { key: 'request', header: 'Request', headerTitle: 'The caller\'s request: retries of one request share it (attempt number after the slash)', width: 90, mono: true, render: (r) => `${r.requestId}/${r.attempt}` },
     { key: 'events', header: 'Events', width: 90, mono: true, render: (r) => r.eventIds?.join(', ') ?? '—' },
-    { key: 'payload', header: 'Payload', width: 240, grow: true, mono: true, render: (r) => formatPayload(r.payload), title: (r) => r.reason ?? formatPayload(r.payload) },
+    { key: 'payload', header: 'Payload or reason', width: 240, grow: true, mono: true, render: (r) => r.reason ?? (r.answeredFrom ? `answered from ${r.answeredFrom} (idempotency key)` : formatPayload(r.payload)), title: (r) => r.reason ?? formatPayload(r.payload) },
     { key: 'fired', header: 'Fired at step', width: 104, render: (r) => r.firedStep },
   ], [flow]);
 

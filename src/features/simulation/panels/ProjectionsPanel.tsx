@@ -1,6 +1,5 @@
-import { getOwn } from '../../../core';
 import { useMemo, useState } from 'react';
-import type { Payload } from '../../../core';
+import { getOwn, type Payload } from '../../../core';
 import { useAppStore } from '../../../state/store';
 import { useThrottledLiveQuery } from '../live/useThrottledLiveQuery';
 import { knownNodeCount, projectionSource } from '../queries';
@@ -24,14 +23,17 @@ function columnWidth(header: string, forValues: number): number {
 
 const selectPosition = (s: { simTimeTravelPosition: number | null }) => s.simTimeTravelPosition;
 
+type PastView = 'built' | 'rebuilt';
+
 /** The rows of a projection: live, or as they were at an event-store position (time travel). */
-export function ProjectionsPanel({ onRebuild }: { onRebuild(): Promise<unknown> }) {
+export function ProjectionsPanel({ onCompare, onReplace }: { onCompare(): Promise<unknown>; onReplace(): Promise<unknown> }) {
   const { db, runId, run, flow, nodeId, eventId, selectEvent } = usePanelScope();
   const [chosen, setChosen] = useState(flow.projections[0]?.id ?? '');
   const projectionId = nodeKindOf(flow, nodeId) === 'projection' ? (nodeId ?? chosen) : chosen;
   const projection = flow.projections.find((p) => p.id === projectionId) ?? flow.projections[0];
   const travelled = useAppStore(selectPosition);
   const position = travelled !== null && travelled < run.position ? travelled : null;
+  const [pastView, setPastView] = useState<PastView>('built');
 
   const live = useMemo(() => projectionSource(db, runId, projection?.id ?? ''), [db, runId, projection?.id]);
   // Events up to a position never change, so the replay is read again only when the position does.
@@ -41,11 +43,12 @@ export function ProjectionsPanel({ onRebuild }: { onRebuild(): Promise<unknown> 
   );
   const pastRows = useMemo(() => {
     if (!past || !projection) return null;
-    const rows = Object.entries(getOwn(past.state, projection.id) ?? {})
+    const state = pastView === 'built' ? past.state.built : past.state.rebuilt;
+    const rows = [...(state.get(projection.id) ?? new Map<string, Payload>())]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([key, values]): ShownRow => ({ key, values }));
-    return arraySource(`past:${runId}:${projection.id}:${past.position}`, rows);
-  }, [past, projection, runId]);
+    return arraySource(`past:${runId}:${projection.id}:${past.position}:${pastView}`, rows);
+  }, [past, projection, runId, pastView]);
 
   const columns = useMemo<Column<ShownRow>[]>(() => {
     if (!projection) return [];
@@ -74,15 +77,27 @@ export function ProjectionsPanel({ onRebuild }: { onRebuild(): Promise<unknown> 
             {flow.projections.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
           </select>
         </label>
-        <TimeTravelBar position={run.position} value={position} onRebuild={onRebuild} />
+        <TimeTravelBar position={run.position} value={position} quiet={run.quiet} onCompare={onCompare} onReplace={onReplace} />
+        {position !== null && (
+          <span className="past-view" role="radiogroup" aria-label="Projections at this position">
+            <label title="The rows the consumers had written by then: their change log replayed up to that moment">
+              <input type="radio" name="past-view" checked={pastView === 'built'} onChange={() => setPastView('built')} />
+              as the consumers had built them{past ? ` (step ${past.state.step})` : ''}
+            </label>
+            <label title="What a rebuild from the event store up to this position gives: every event applied once, in order">
+              <input type="radio" name="past-view" checked={pastView === 'rebuilt'} onChange={() => setPastView('rebuilt')} />
+              what a rebuild gives
+            </label>
+          </span>
+        )}
       </div>
       {shownPast ? (
         <VirtualTable
-          label={`Projection ${projection.name} at position ${position}`}
+          label={`Projection ${projection.name} at position ${position}${pastView === 'rebuilt' ? ', rebuilt' : ''}`}
           source={pastRows}
           columns={pastColumns}
           rowId={(r) => r.key}
-          emptyText={`${projection.name} had no row at event-store position ${position}.`}
+          emptyText={pastView === 'built' ? `${projection.name} had no row at event-store position ${position}.` : `A rebuild up to position ${position} gives ${projection.name} no row.`}
         />
       ) : (
         <VirtualTable<ShownRow, (string | number)[]>

@@ -6,16 +6,28 @@ interface Props {
   position: number;
   /** The position travelled to, or null when live. */
   value: number | null;
-  onRebuild(): Promise<unknown>;
+  /** Whether the run is quiet (nothing in flight): only then may a rebuild replace the projections. */
+  quiet: boolean;
+  onCompare(): Promise<unknown>;
+  onReplace(): Promise<unknown>;
 }
 
 const selectSetPosition = (s: { setSimTimeTravelPosition(p: number | null): void }) => s.setSimTimeTravelPosition;
 
-/** A slider over the event store: the projections as they were at a position; and a rebuild from the store. */
-export function TimeTravelBar({ position, value, onRebuild }: Props) {
+/**
+ * A slider over the event store: the projections as they were at a position. A rebuild from the
+ * store is compared read-only; replacing the live projections with it asks first and is offered
+ * only when the run is quiet (messages in flight would be applied on top of the rebuild).
+ */
+export function TimeTravelBar({ position, value, quiet, onCompare, onReplace }: Props) {
   const setPosition = useAppStore(selectSetPosition);
-  const [rebuilding, setRebuilding] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [asking, setAsking] = useState(false);
   const shown = value ?? position;
+  const run = (work: () => Promise<unknown>) => {
+    setBusy(true);
+    void work().finally(() => setBusy(false));
+  };
   return (
     <div className="time-travel">
       <label title="Move left to see the projections as they were after fewer events">
@@ -46,15 +58,29 @@ export function TimeTravelBar({ position, value, onRebuild }: Props) {
       <button
         type="button"
         className="sim-btn"
-        disabled={rebuilding || position === 0}
-        onClick={() => {
-          setRebuilding(true);
-          void onRebuild().finally(() => setRebuilding(false));
-        }}
-        title="Replay every event of the event store into fresh projections, compare with the live ones, and keep the rebuild"
+        disabled={busy || position === 0}
+        onClick={() => run(onCompare)}
+        title="Replay every event of the event store into fresh projections and compare them with the live ones; changes nothing"
       >
-        Rebuild projections from the event store
+        Compare with a rebuild
       </button>
+      {asking ? (
+        <span className="sim-confirm" role="alert">
+          Replace every live projection row with the rebuild from the event store?
+          <button type="button" className="sim-btn danger" onClick={() => { setAsking(false); run(onReplace); }}>Replace</button>
+          <button type="button" className="sim-btn" onClick={() => setAsking(false)}>Cancel</button>
+        </span>
+      ) : (
+        <button
+          type="button"
+          className="sim-btn"
+          disabled={busy || position === 0 || !quiet}
+          onClick={() => setAsking(true)}
+          title={quiet ? 'Replace the live projections with a rebuild from the event store (asks first)' : 'Only when the run is quiet: messages still in flight would be applied on top of the rebuild'}
+        >
+          Replace with the rebuild…
+        </button>
+      )}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { StatusPill, VirtualTable, type Column } from '../table/VirtualTable';
 import { usePanelScope } from './PanelScope';
 
 const KIND_WORDS: Record<TraceRecord['kind'], string> = {
+  load: 'load',
   command: 'command',
   'relay-publish': 'relay publish',
   'relay-mark-sent': 'mark sent',
@@ -13,6 +14,7 @@ const KIND_WORDS: Record<TraceRecord['kind'], string> = {
   handle: 'handle',
   'handle-failed': 'handle failed',
   ack: 'ack',
+  redeliver: 'redeliver',
   wait: 'wait',
 };
 

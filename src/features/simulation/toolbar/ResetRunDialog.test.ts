@@ -19,6 +19,7 @@ describe('what a reset loses', () => {
       '3 fired commands',
       `${(await db.events.count()).toLocaleString('en')} events in the event store`,
       `${rows} projection rows`,
+      `${(await db.handlings.count()).toLocaleString('en')} logged handlings`,
       `the trace of ${(await db.trace.count()).toLocaleString('en')} steps`,
     ]);
     db.close();

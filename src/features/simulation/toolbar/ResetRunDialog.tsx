@@ -10,7 +10,7 @@ export function resetLosses(run: RunRecord): string[] {
     run.position > 0 && count(run.position, 'event in the event store', 'events in the event store'),
     total(run.stats.projectionRows) > 0 && count(total(run.stats.projectionRows), 'projection row'),
     run.seq.deadLetter > 0 && count(run.seq.deadLetter, 'dead letter'),
-    run.stats.anomalies > 0 && count(run.stats.anomalies, 'reported anomaly', 'reported anomalies'),
+    run.seq.handling > 0 && count(run.seq.handling, 'logged handling'),
     run.step > 0 && `the trace of ${count(run.step, 'step')}`,
   ].filter((line): line is string => typeof line === 'string');
 }

@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
-import type { RunRecord } from '../../../core';
+import { total, type ReportSummaryRecord, type RunRecord } from '../../../core';
 import { SIM_SPEEDS, type SimulationBusy } from '../../../state/simulationSlice';
-import { total } from '../../../core';
 import { ActionButton } from '../../actions';
 
 interface Props {
   run: RunRecord;
+  /** The invariant report last computed, if any. */
+  report?: ReportSummaryRecord;
   playing: boolean;
   speed: number;
   busy: SimulationBusy | null;
@@ -20,9 +21,10 @@ interface Props {
  * the workspace provides.
  */
 export function RunToolbar(props: Props) {
-  const { run, playing, speed, busy, onSpeed, scope } = props;
-  const inFlight = run.stats.commandsPending + total(run.stats.outboxPending) + total(run.stats.queued)
-    + total(run.stats.delivered) + total(run.stats.handled) + run.stats.directPending;
+  const { run, report, playing, speed, busy, onSpeed, scope } = props;
+  const s = run.stats;
+  const inFlight = s.commandsPending + total(s.outboxPending) + total(s.queued) + total(s.inFlight) + total(s.directPending);
+  const broken = report?.broken ?? 0;
   return (
     <div className="sim-toolbar" role="toolbar" aria-label="Run controls">
       <ActionButton action="run.step" named={false} className="sim-btn">
@@ -47,7 +49,7 @@ export function RunToolbar(props: Props) {
         {busy
           ? `${busy.label}… ${busy.done.toLocaleString('en')}${busy.total ? ` / ${busy.total.toLocaleString('en')}` : ' steps'}`
           : <>Step <strong data-testid="sim.step">{run.step}</strong> · {run.stats.events} events · {inFlight} in flight · {run.quiet ? 'quiet' : 'work pending'}
-            {run.stats.anomalies > 0 && <> · <strong className="status-bad">{run.stats.anomalies} anomal{run.stats.anomalies === 1 ? 'y' : 'ies'}</strong></>}</>}
+            {broken > 0 && <> · <strong className="status-bad" data-testid="sim.broken">{broken} broken invariant{broken === 1 ? '' : 's'}</strong></>}</>}
       </span>
     </div>
   );

@@ -18,11 +18,11 @@ export function ScopeBar() {
       )}
       {eventId && (
         <>
-          <span className="filter-chip" data-testid="sim.event-filter">
-            Following event <code>{eventId}</code>
+          <span className="filter-chip filter-chip--event" data-testid="sim.event-filter" title={`Following event ${eventId}`}>
+            Following <code>{eventId}</code>
             <button type="button" onClick={() => selectEvent(null)} aria-label="Stop following the event" title="Stop following the event">✕</button>
           </span>
-          <label title="Show only this event's rows instead of highlighting them">
+          <label className="scope-only" title="Show only this event's rows instead of highlighting them">
             <input type="checkbox" checked={onlyEvent} onChange={(e) => setSimOnlySelectedEvent(e.target.checked)} /> only its rows
           </label>
         </>

@@ -1,0 +1,21 @@
+/**
+ * Deliberate engine bugs, switched on only by tests through `createSimulationEngine(store,
+ * { mutants })`, to prove that the checker finds each one from the tables alone (mutation tests).
+ * The app and the CLI never set them.
+ */
+export interface EngineMutants {
+  /** The relay marks a row sent first and publishes it in a later step: a crash in between loses the event. */
+  atMostOnceRelay?: boolean;
+  /** The consumer never looks into its inbox before applying (it still writes the inbox row). */
+  skipInboxCheck?: boolean;
+  /** The consumer commits its effects, then writes the inbox row in a second transaction. */
+  inboxInSeparateTransaction?: boolean;
+  /** The consumer acknowledges a message before handling it. */
+  ackBeforeHandle?: boolean;
+  /** A consumer publishes the events it emits directly after its commit, even with an outbox. */
+  emitWithoutOutbox?: boolean;
+  /** The broker ignores each stream's order per subscriber (reordered and redelivered messages overtake their predecessors). */
+  reorderIgnoringOrder?: boolean;
+}
+
+export const NO_MUTANTS: EngineMutants = {};

@@ -1,0 +1,80 @@
+/**
+ * The run's rows as the checker's input, the report they give, and the report stored for the UI
+ * (the `anomalies` entries and the `reports` summary of a run).
+ */
+import { checkRun, type AnomalyKind, type CheckInput, type CheckReport, type CheckTables } from './checker';
+import type { AnomalyRecord, ReportGroup, ReportSummaryRecord, RunRecord, TableName } from './records';
+import type { SimulationStore, StoreTx } from './store';
+
+/** The tables the checker reads. */
+export const CHECKED_TABLES: readonly TableName[] = [
+  'runs', 'commands', 'events', 'outbox', 'directPublishes', 'publications', 'deliveries', 'handlings', 'inbox',
+  'deadLetters', 'projectionRows', 'externalEffects',
+];
+
+/** Every row of a run in one table, in primary-key order. */
+export function allRows<T extends TableName>(tx: StoreTx, table: T, runId: string) {
+  return tx.query(table, ':id', { prefix: [runId] });
+}
+
+/** Reads a run's rows as the checker's tables, inside the caller's transaction (one table after the other: less memory at once). */
+export async function readCheckTables(tx: StoreTx, runId: string): Promise<CheckTables> {
+  return {
+    commands: await allRows(tx, 'commands', runId),
+    events: await allRows(tx, 'events', runId),
+    outbox: await allRows(tx, 'outbox', runId),
+    pendingPublishes: await allRows(tx, 'directPublishes', runId),
+    publications: await allRows(tx, 'publications', runId),
+    deliveries: await allRows(tx, 'deliveries', runId),
+    handlings: await allRows(tx, 'handlings', runId),
+    inbox: await allRows(tx, 'inbox', runId),
+    deadLetters: await allRows(tx, 'deadLetters', runId),
+    projectionRows: await allRows(tx, 'projectionRows', runId),
+    externalEffects: await allRows(tx, 'externalEffects', runId),
+  };
+}
+
+/** The checker's input for a run as it stands. */
+export async function readCheckInput(store: SimulationStore, runId: string, allow: readonly AnomalyKind[] = []): Promise<{ run: RunRecord; input: CheckInput }> {
+  return store.transaction('r', CHECKED_TABLES, async (tx) => {
+    const run = await tx.get('runs', runId);
+    if (!run) throw new Error(`no simulation run for design "${runId}"`);
+    const tables = await readCheckTables(tx, runId);
+    return { run, input: { flow: run.flow, tables, now: run.step, stalledOutboxAfterSteps: run.settings.stuckOutboxAfterSteps, allow } };
+  });
+}
+
+/** Checks a run and stores the report (entries and summary) for the UI; returns it. */
+export async function checkAndStore(store: SimulationStore, runId: string, allow: readonly AnomalyKind[] = []): Promise<CheckReport> {
+  const { run, input } = await readCheckInput(store, runId, allow);
+  const report = checkRun(input);
+  await store.transaction('rw', ['anomalies', 'reports'], async (tx) => {
+    await tx.deletePrefix('anomalies', [runId]);
+    const rows: AnomalyRecord[] = report.entries.map((entry, i) => ({ ...entry, runId, seq: i + 1, step: run.step }));
+    await tx.bulkPut('anomalies', rows);
+    const summary: ReportSummaryRecord = { runId, step: run.step, ok: report.ok, broken: report.broken, info: report.info, byKind: report.byKind, groups: groupEntries(report) };
+    await tx.put('reports', summary);
+  });
+  return report;
+}
+
+const SEVERITY_ORDER = { broken: 0, allowed: 1, info: 2 } as const;
+
+/**
+ * The report's entries grouped by kind, each with its root causes by count: broken kinds first,
+ * then in the order they first went wrong (the first group is usually where it started). Pure.
+ */
+export function groupEntries(report: CheckReport): ReportGroup[] {
+  const groups = new Map<AnomalyKind, { group: ReportGroup; causes: Map<string, number> }>();
+  for (const e of report.entries) {
+    let g = groups.get(e.kind);
+    if (!g) groups.set(e.kind, (g = { group: { kind: e.kind, severity: e.severity, count: 0, firstAt: e.at, rootCauses: [] }, causes: new Map() }));
+    g.group.firstAt = Math.min(g.group.firstAt, e.at);
+    g.group.count += 1;
+    if (SEVERITY_ORDER[e.severity] < SEVERITY_ORDER[g.group.severity]) g.group.severity = e.severity;
+    g.causes.set(e.rootCause.nodeId, (g.causes.get(e.rootCause.nodeId) ?? 0) + 1);
+  }
+  return [...groups.values()]
+    .map(({ group, causes }) => ({ ...group, rootCauses: [...causes].map(([nodeId, count]) => ({ nodeId, count })).sort((a, b) => b.count - a.count) }))
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.firstAt - b.firstAt);
+}
