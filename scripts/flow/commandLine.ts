@@ -4,6 +4,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { unzipSync } from 'fflate';
 import { importDesignFiles, MAX_IMPORT_BYTES, type FlowDocument, type ImportFile, type ImportWarning } from '../../src/core';
+import { setOwn } from '../../src/core/model/ownKeys';
 
 /** Bad usage: the command prints the message and its usage line, and exits 2. */
 export class UsageError extends Error {}
@@ -20,7 +21,7 @@ export function parseCommandLine(args: string[], knownFlags: readonly string[], 
     if (arg.startsWith('--')) {
       const value = args[i + 1];
       if (value === undefined || value.startsWith('--')) throw new UsageError(`${arg} needs a value`);
-      flags[arg.slice(2)] = value;
+      setOwn(flags, arg.slice(2), value);
       i++;
     } else if (files.length < positional) files.push(arg);
     else throw new UsageError(`unexpected argument ${arg}`);

@@ -21,7 +21,10 @@ export const selectSidePanelVisible = (s: AppState) =>
   s.panelPinned || (s.mode === 'design' && (s.selectedNodeIds.length > 0 || s.selectedEdgeIds.length > 0));
 export const selectSaveState = (s: AppState) => s.saveState;
 export const selectDesignsReady = (s: AppState) => s.designsReady;
-export const selectDesignsError = (s: AppState) => s.designsError;
+export const selectStorageFault = (s: AppState) => s.storageFault;
+export const selectStorageReadOnly = (s: AppState) => s.storageReadOnly;
+export const selectConflict = (s: AppState) => s.conflict;
+export const selectRecoveredEdits = (s: AppState) => s.recoveredEdits;
 
 /** The one selected node, or undefined when none or several are selected. */
 export const selectSingleSelectedNode = (s: AppState) => {

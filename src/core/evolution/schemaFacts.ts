@@ -112,16 +112,16 @@ export function objectView(schema: Schema, library: Library, depth = 0): ObjectV
 
 /** A numeric keyword, when it is a number. */
 export const numberAt = (schema: Schema, keyword: string): number | undefined =>
-  isObject(schema) && typeof schema[keyword] === 'number' ? (schema[keyword] as number) : undefined;
+  isObject(schema) && typeof getOwn(schema, keyword) === 'number' ? (getOwn(schema, keyword) as number) : undefined;
 
 /** A string keyword, when it is a string. */
 export const stringAt = (schema: Schema, keyword: string): string | undefined =>
-  isObject(schema) && typeof schema[keyword] === 'string' ? (schema[keyword] as string) : undefined;
+  isObject(schema) && typeof getOwn(schema, keyword) === 'string' ? (getOwn(schema, keyword) as string) : undefined;
 
 /** A subschema keyword (`items`, …), when it holds a schema. */
 export function subschemaAt(schema: Schema, keyword: string): Schema | undefined {
   if (!isObject(schema)) return undefined;
-  const sub = schema[keyword];
+  const sub = getOwn(schema, keyword);
   return sub === true || sub === false || isObject(sub) ? (sub as Schema) : undefined;
 }
 
@@ -140,5 +140,5 @@ export function sameJson(a: unknown, b: unknown): boolean {
   }
   if (!isObject(a) || !isObject(b)) return false;
   const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && sameJson(a[k], b[k]));
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && sameJson(getOwn(a, k), getOwn(b, k)));
 }

@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FlowDocument, RunRecord } from '../../core';
 import { simulationDb } from '../../persistence/simulation';
+import { DamagedRowsBanner, DamagedRunNotice } from '../durability/DamagedRun';
+import { readRun } from './queries';
 import { selectDoc, selectSelectedNodeIds } from '../../state/selectors';
 import { useAppStore } from '../../state/store';
 import { useProvideRunControls, type RunControls } from '../actions';
@@ -44,7 +46,9 @@ export function SimulationWorkspace() {
 function WorkspaceForDesign({ doc }: { doc: FlowDocument }) {
   const db = simulationDb();
   const runId = doc.id;
-  const run = useThrottledLiveQuery(async () => (await db.runs.get(runId)) ?? null, [db, runId], useLiveInterval() / 2);
+  // The run row is checked before anything reads it: a damaged one offers "reset the run".
+  const checked = useThrottledLiveQuery(async () => (await readRun(db, runId)) ?? null, [db, runId], useLiveInterval() / 2);
+  const run = checked === undefined ? undefined : checked?.ok ? checked.run : null;
   const [height, setHeight] = useDockHeight();
 
   // What was followed or travelled to belongs to the previous design's run.
@@ -56,15 +60,16 @@ function WorkspaceForDesign({ doc }: { doc: FlowDocument }) {
 
   // The first visit to run mode starts a run of the design as it is (seed 1, no faults).
   useEffect(() => {
-    if (run === null) void runEngine().startRun(doc).catch((e: unknown) => useAppStore.getState().showToast(String(e)));
+    if (checked === null) void runEngine().startRun(doc).catch((e: unknown) => useAppStore.getState().showToast(String(e)));
     // Only the absence of a run starts one; later design edits are handled by the stale-run banner.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [run === null, runId]);
+  }, [checked === null, runId]);
 
   return (
     <section className="bottom-dock sim-workspace" style={{ height }} aria-label="Run workspace" data-testid="bottom-dock">
       <DockSplitter height={height} onResize={setHeight} />
-      {run ? <RunWorkspace db={db} run={run} doc={doc} /> : <p className="sim-hint panel-toolbar">Starting the run…</p>}
+      {checked && !checked.ok ? <DamagedRunNotice runId={runId} problem={checked.problem} />
+        : run ? <RunWorkspace db={db} run={run} doc={doc} /> : <p className="sim-hint panel-toolbar">Starting the run…</p>}
     </section>
   );
 }
@@ -136,6 +141,7 @@ function RunWorkspace({ db, run, doc }: { db: ReturnType<typeof simulationDb>; r
           }} />
       )}
       <LastStep />
+      <DamagedRowsBanner runId={run.runId} />
       <div className="sim-main">
         <aside className="sim-side" aria-label="Commands">
           <FirePanel run={run} selectedNodeId={nodeId} enabled={enabled && !busy} onFire={actions.fire} onFireMany={actions.fireMany} />

@@ -1,3 +1,4 @@
+import { getOwn } from '../ownKeys';
 import { checkSchema } from '../schema/checkSchema';
 import { bool, integer, listOf, oneOf, shape, text, type Check } from './ShapeChecker';
 
@@ -25,7 +26,7 @@ const upcastStep: Check = (c, v, p) => {
   if (step === undefined) return;
   oneOf(['rename', 'set', 'remove', 'copy', 'map'])(c, step.op, `${p}/op`);
   const paths = step.op === 'rename' || step.op === 'copy' ? ['from', 'to'] : ['path'];
-  for (const key of paths) text(c, step[key], `${p}/${key}`);
+  for (const key of paths) text(c, getOwn(step, key), `${p}/${key}`);
   if (step.op === 'set' && step.onlyIfMissing !== undefined) bool(c, step.onlyIfMissing, `${p}/onlyIfMissing`);
   if (step.op === 'map') listOf(shape({ from: anyJson, to: anyJson }))(c, step.values, `${p}/values`);
 };

@@ -4,7 +4,7 @@ import { allNodes } from '../../../core';
 import { simulationDb } from '../../../persistence/simulation';
 import { useLiveInterval } from '../live/useLiveInterval';
 import { useThrottledLiveQuery } from '../live/useThrottledLiveQuery';
-import { lastTrace, latestAnomalies } from '../queries';
+import { lastTrace, latestAnomalies, readRun } from '../queries';
 import { TransactionBoundary } from '../../../canvas/TransactionBoundary';
 import { anomaliesByNode, nodeBadges, runOverrides } from './nodeBadges';
 import { runTransactionOf } from './runTransaction';
@@ -21,7 +21,11 @@ const ANOMALY_SAMPLE = 2000;
 export function LiveRunFeed({ runId, overlay }: { runId: string; overlay: RunOverlayStore }) {
   const db = simulationDb();
   const interval = useLiveInterval();
-  const run = useThrottledLiveQuery(() => db.runs.get(runId), [db, runId], interval / 2);
+  // A damaged run row shows no badges (run mode itself says what is wrong and offers the reset).
+  const run = useThrottledLiveQuery(async () => {
+    const checked = await readRun(db, runId);
+    return checked?.ok ? checked.run : undefined;
+  }, [db, runId], interval / 2);
   const lastStep = useThrottledLiveQuery(
     () => lastTrace(db, runId),
     [db, runId],
