@@ -25,17 +25,17 @@ test.describe('error boundaries: a broken area says what broke and offers a way 
     await editor.node('event', 'VideoInputEvent').click();
     await editor.sidePanel.getByRole('button', { name: '+ Add field' }).click();
     await editor.waitUntilSaved();
-    // The new field has no example: the inspector reads it when the field's details open.
-    await breakOnRead(page, 'example');
+    // The new field has no pattern: the inspector reads it when the field's details open.
+    await breakOnRead(page, 'pattern');
     await editor.sidePanel.getByRole('button', { name: 'Field 5 details' }).click();
 
     const broken = page.getByRole('alert', { name: 'The inspector stopped working' });
     await expect(broken).toContainText('The inspector stopped working. Your design is saved; the canvas keeps working.');
-    await expect(broken).toContainText('The error was: TypeError: injected fault: example cannot be read');
+    await expect(broken).toContainText('The error was: TypeError: injected fault: pattern cannot be read');
     await page.screenshot({ path: test.info().outputPath('boundary-inspector.png') });
     await expect(editor.node('event', 'VideoInputEvent')).toBeVisible();
 
-    await heal(page, 'example');
+    await heal(page, 'pattern');
     await broken.getByRole('button', { name: 'Clear the selection' }).click();
     await editor.node('producer', 'content-ingest').click();
     await expect(editor.sidePanel.getByLabel('Name', { exact: true })).toHaveValue('content-ingest');
