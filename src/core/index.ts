@@ -6,3 +6,4 @@
 export * from './model';
 export * from './engine';
 export * from './exporters';
+export * from './evolution';

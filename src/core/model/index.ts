@@ -6,3 +6,4 @@ export * from './operations';
 export * from './validation';
 export * from './restore';
 export * from './ownKeys';
+export type * from './contracts';

@@ -5,6 +5,8 @@
  * (see `deriveEdges`), so a design can never hold an edge that contradicts its handlers.
  */
 
+import type { AsyncApiContract, EventTypeVersion, EvolutionSettings, MessageContract } from './contracts';
+
 /** The current version of the flow document format. Older documents are migrated on load. */
 export const CURRENT_SCHEMA_VERSION = 2;
 
@@ -85,6 +87,10 @@ export interface EventType {
    * the design's schema library as `#/$defs/<name>`.
    */
   payload: JsonSchemaObject;
+  /** What its AsyncAPI message says besides the payload (imported, written again on export). */
+  message?: MessageContract;
+  /** Earlier versions, each with the upcaster to the next (see `src/core/evolution`). */
+  history?: EventTypeVersion[];
 }
 
 export interface Command {
@@ -227,6 +233,10 @@ export interface FlowDocument {
   consumers: Consumer[];
   projections: Projection[];
   layout: Layout;
+  /** Channels, servers, services and operations as AsyncAPI described them (imported, written again on export). */
+  asyncapi?: AsyncApiContract;
+  /** Compatibility mode and baseline of the event contracts. */
+  evolution?: EvolutionSettings;
 }
 
 /** A derived connection between two nodes. Only these four kinds are legal. */

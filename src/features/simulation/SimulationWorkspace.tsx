@@ -16,6 +16,8 @@ import { useRunActions } from './useRunActions';
 import { useReportRefresh } from './live/useReportRefresh';
 import { useRunSessionOrNull, useRunSessionState } from './session/RunSessionContext';
 import './simulation.css';
+import { DamagedRowsBanner } from '../durability/DamagedRun';
+import { ReplayWithDesign } from '../evolution/ReplayWithDesign';
 
 type AppState = ReturnType<typeof useAppStore.getState>;
 const selectEventId = (s: AppState) => s.simSelectedEventId;
@@ -55,6 +57,7 @@ function RunWorkspace({ session, state, run }: { session: RunSession; state: Run
   const eventId = useAppStore(selectEventId);
   const onlyEvent = useAppStore(selectOnlyEvent);
   const { selectSimEvent, setMode } = useAppStore.getState();
+  const doc = useAppStore(selectDoc);
   const selected = useAppStore(selectSelectedNodeIds);
   const nodeId = selected.length === 1 ? (selected[0] ?? null) : null;
   const enabled = !stale;
@@ -92,6 +95,7 @@ function RunWorkspace({ session, state, run }: { session: RunSession; state: Run
         <div className="sim-banner" role="alert">
           <span>The design changed since this run started. A run never mixes two versions of a design.</span>
           <button type="button" className="sim-btn primary" onClick={() => setConfirmingReset(true)}>Reset the run with this design</button>
+          {doc && <ReplayWithDesign replay={(design) => session.write((engine, runId) => engine.replayWithDesign(runId, design))} doc={doc} />}
           <button type="button" className="sim-btn" onClick={() => setMode('design')}>Back to design</button>
         </div>
       )}
@@ -106,6 +110,7 @@ function RunWorkspace({ session, state, run }: { session: RunSession; state: Run
           }} />
       )}
       <LastStep lastTrace={state.lastTrace} />
+      <DamagedRowsBanner runId={run.runId} onReset={() => session.reset()} />
       <div className="sim-main">
         <aside className="sim-side" aria-label="Commands">
           <FirePanel run={run} selectedNodeId={nodeId} enabled={enabled && !busy} playing={playing} onFire={session.fire} onFireMany={session.fireMany}

@@ -1,4 +1,5 @@
 import type { FlowDocument } from '../types';
+import { checkBounds } from './bounds';
 import { checkReferences } from './checkReferences';
 import { flowDocumentShape } from './documentShape';
 import { migrateToCurrent, type JsonObject } from './migrations';
@@ -45,6 +46,8 @@ export function restoreFlowDocument(input: unknown): RestoreResult {
   flowDocumentShape(checker, migrated.doc, '');
   if (checker.errors.length > 0) return { ok: false, errors: checker.errors.slice(0, MAX_ERRORS) };
   const doc = migrated.doc as unknown as FlowDocument;
+  const boundErrors = checkBounds(doc);
+  if (boundErrors.length > 0) return { ok: false, errors: boundErrors.slice(0, MAX_ERRORS) };
   const referenceErrors = checkReferences(doc);
   if (referenceErrors.length > 0) return { ok: false, errors: referenceErrors.slice(0, MAX_ERRORS) };
   const restored = dropStalePositions(doc);

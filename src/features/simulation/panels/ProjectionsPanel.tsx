@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { Payload } from '../../../core';
+import { getOwn, type Payload } from '../../../core';
 import { useAppStore } from '../../../state/store';
 import { useThrottledLiveQuery } from '../live/useThrottledLiveQuery';
 import { knownNodeCount, projectionSource } from '../queries';
@@ -62,8 +62,8 @@ export function ProjectionsPanel({ onCompare, onReplace }: { onCompare(): Promis
       width: columnWidth(c.name, c.name === projection.key ? 240 : c.type === 'number' ? 110 : c.type === 'date-time' ? 200 : 150),
       mono: c.name === projection.key || c.type === 'number',
       grow: i === projection.columns.length - 1,
-      render: (r) => formatValue(r.values[c.name] ?? (c.name === projection.key ? r.key : undefined)),
-      title: (r) => formatValue(r.values[c.name]),
+      render: (r) => formatValue(getOwn(r.values, c.name) ?? (c.name === projection.key ? r.key : undefined)),
+      title: (r) => formatValue(getOwn(r.values, c.name)),
     }));
     return [...own, { key: 'last', header: 'Last event', width: 90, mono: true, render: (r) => r.lastEventId || '—' }];
   }, [projection]);
