@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { DesignReplayReport, FlowDocument } from '../../core';
+import { getOwn, type DesignReplayReport, type FlowDocument } from '../../core';
 import './evolution.css';
 
 const MAX_ROWS = 20;
@@ -60,10 +60,10 @@ export function ReplayWithDesign({ replay: replayWith, doc }: {
                     {report.skipped.slice(0, MAX_ROWS).map((s) => <li key={s.eventId}><code>{s.eventId}</code> {s.eventTypeName}: {s.reason}</li>)}
                   </ul>
                 )}
-                {Object.entries(report.rebuilt).map(([projectionId, rows]) => {
+                {[...report.rebuilt].map(([projectionId, rows]) => {
                   const projection = names.get(projectionId);
                   const columns = projection ? [projection.key, ...projection.columns.map((c) => c.name).filter((c) => c !== projection.key)] : [];
-                  const keys = Object.keys(rows);
+                  const keys = [...rows.keys()];
                   return (
                     <section key={projectionId} aria-label={`Projection ${projection?.name ?? projectionId}`}>
                       <h3 className="replay__projection">{projection?.name ?? projectionId} · {keys.length} row{keys.length === 1 ? '' : 's'}</h3>
@@ -71,7 +71,7 @@ export function ReplayWithDesign({ replay: replayWith, doc }: {
                         <thead><tr>{columns.map((c) => <th key={c}>{c}</th>)}</tr></thead>
                         <tbody>
                           {keys.slice(0, MAX_ROWS).map((key) => (
-                            <tr key={key}>{columns.map((c) => <td key={c}>{cell(Object.hasOwn(rows[key]!, c) ? rows[key]![c] : undefined)}</td>)}</tr>
+                            <tr key={key}>{columns.map((c) => <td key={c}>{cell(getOwn(rows.get(key) ?? {}, c))}</td>)}</tr>
                           ))}
                         </tbody>
                       </table>

@@ -68,3 +68,41 @@ describe('the designs database opens what earlier versions of the app wrote with
     await expect(db.settings.get('a')).rejects.toMatchObject({ name: 'DatabaseClosedError' });
   });
 });
+
+describe('a database this version cannot upgrade', () => {
+  it('given a first-version database keyed by name instead of id, when opened, then it is refused with UpgradeError and nothing in it changes', async () => {
+    const name = freshName();
+    const old = new Dexie(name);
+    old.version(1).stores({ designs: 'name', settings: 'key' });
+    await old.table('designs').put({ id: 'd-1', name: 'Kept', createdAt: 1, updatedAt: 2, document: example() });
+    old.close();
+
+    const db = new DesignsDb(name);
+    await expect(db.designs.toArray()).rejects.toMatchObject({ name: 'UpgradeError' });
+    db.close();
+
+    const again = new Dexie(name);
+    await again.open();
+    expect(again.verno).toBe(1);
+    expect((await again.table('designs').toArray()).map((d: { name: string }) => d.name)).toEqual(['Kept']);
+    again.close();
+  });
+});
+
+describe('a database a newer version of the app opened', () => {
+  it('given the database at a higher version with the same stores, when opened, then this version works with it', async () => {
+    const name = freshName();
+    const first = new DesignsDb(name);
+    await first.settings.put({ key: 'k', value: 'v' });
+    first.close();
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(name, 1000);
+      request.onsuccess = () => { request.result.close(); resolve(); };
+      request.onerror = () => reject(request.error);
+    });
+    const db = new DesignsDb(name);
+    expect(await db.settings.get('k')).toEqual({ key: 'k', value: 'v' });
+    expect((await db.open()).version).toBe(1000);
+    db.close();
+  });
+});

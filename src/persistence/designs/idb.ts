@@ -15,6 +15,14 @@ export interface StoreSchema {
   indexes?: readonly string[];
 }
 
+/** The database on disk has a shape this version cannot upgrade (e.g. a store keyed differently). Named as Dexie names it. */
+export class UpgradeError extends Error {
+  override readonly name = 'UpgradeError';
+}
+
+const sameKeyPath = (a: string | string[] | null, b: string | string[]) =>
+  JSON.stringify(typeof a === 'string' ? a : a === null ? null : [...a]) === JSON.stringify(b);
+
 /** Thrown by every call after the database was closed for good. Named as Dexie names it. */
 export class DatabaseClosedError extends Error {
   override readonly name = 'DatabaseClosedError';
@@ -73,17 +81,40 @@ export class IdbDatabase<R extends Record<string, unknown>> {
   /** Opens (or reuses) the connection, creating the stores and indexes that are missing. */
   open(): Promise<IDBDatabase> {
     if (this.closedForGood) return Promise.reject(new DatabaseClosedError(`The database ${this.name} was closed`));
-    this.connection ??= new Promise<IDBDatabase>((resolve, reject) => {
+    // A newer version of the app may have opened the database at a higher version: this one then
+    // opens it as it is and works with it if its stores are the ones it knows (as Dexie does).
+    this.connection ??= this.request(this.version).catch((error: unknown) => {
+      if (error instanceof DOMException && error.name === 'VersionError') return this.request(undefined);
+      throw error;
+    }).catch((error: unknown) => {
+      this.connection = undefined;
+      throw error;
+    });
+    return this.connection;
+  }
+
+  private request(version: number | undefined): Promise<IDBDatabase> {
+    return new Promise<IDBDatabase>((resolve, reject) => {
       let req: IDBOpenDBRequest;
       try {
-        req = this.factory().open(this.name, this.version);
+        req = version === undefined ? this.factory().open(this.name) : this.factory().open(this.name, version);
       } catch (error) {
         reject(error);
         return;
       }
-      req.onupgradeneeded = () => this.upgrade(req.result, req.transaction);
+      let refused: UpgradeError | undefined;
+      req.onupgradeneeded = () => {
+        refused = this.upgrade(req.result, req.transaction);
+        if (refused) req.transaction?.abort();
+      };
       req.onsuccess = () => {
         const db = req.result;
+        const wrong = this.shapeProblem(db);
+        if (wrong) {
+          db.close();
+          reject(wrong);
+          return;
+        }
         db.onversionchange = (event) => {
           for (const listener of this.listeners.versionchange) listener(event);
           this.close();
@@ -95,20 +126,37 @@ export class IdbDatabase<R extends Record<string, unknown>> {
         for (const listener of this.listeners.ready) listener();
         resolve(db);
       };
-      req.onerror = () => reject(req.error ?? new Error(`${this.name} could not be opened`));
+      req.onerror = () => reject(refused ?? req.error ?? new Error(`${this.name} could not be opened`));
       req.onblocked = () => reject(new Error(`${this.name} is open in another tab with an older version of the app: close that tab and reload`));
-    }).catch((error: unknown) => {
-      this.connection = undefined;
-      throw error;
     });
-    return this.connection;
   }
 
-  private upgrade(db: IDBDatabase, tx: IDBTransaction | null): void {
+
+  /** Creates what is missing; refuses (nothing changed) a store whose key differs from this version's. */
+  private upgrade(db: IDBDatabase, tx: IDBTransaction | null): UpgradeError | undefined {
+    for (const [name, spec] of Object.entries(this.schema) as [string, StoreSchema][]) {
+      if (db.objectStoreNames.contains(name) && !sameKeyPath(tx!.objectStore(name).keyPath, spec.keyPath)) {
+        return new UpgradeError(`Not yet support for changing primary key: the store ${name} of ${this.name} is keyed by ${JSON.stringify(tx!.objectStore(name).keyPath)}, this version keys it by ${JSON.stringify(spec.keyPath)}`);
+      }
+    }
     for (const [name, spec] of Object.entries(this.schema) as [string, StoreSchema][]) {
       const store = db.objectStoreNames.contains(name) ? tx!.objectStore(name) : db.createObjectStore(name, { keyPath: spec.keyPath });
       for (const index of spec.indexes ?? []) if (!store.indexNames.contains(index)) store.createIndex(index, index);
     }
+    return undefined;
+  }
+
+  /** What is wrong with an opened database's stores against this version's, if anything. */
+  private shapeProblem(db: IDBDatabase): UpgradeError | undefined {
+    const names = Object.keys(this.schema);
+    const missing = names.filter((name) => !db.objectStoreNames.contains(name));
+    if (missing.length > 0) return new UpgradeError(`${this.name} at version ${db.version} lacks the stores ${missing.join(', ')}`);
+    const tx = db.transaction(names, 'readonly');
+    for (const [name, spec] of Object.entries(this.schema) as [string, StoreSchema][]) {
+      const keyPath = tx.objectStore(name).keyPath;
+      if (!sameKeyPath(keyPath, spec.keyPath)) return new UpgradeError(`the store ${name} of ${this.name} is keyed by ${JSON.stringify(keyPath)}, this version keys it by ${JSON.stringify(spec.keyPath)}`);
+    }
+    return undefined;
   }
 
   /** Runs `body` in one transaction over `stores`; resolves with its result after the commit. */
