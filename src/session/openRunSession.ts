@@ -1,4 +1,4 @@
-import { lastTrace, readReport } from '../persistence/reads';
+import { lastTrace, readReport, readRun } from '../persistence/reads';
 import { openSimulationEngine, simulationDb } from '../persistence/simulation';
 import { useAppStore } from '../state/store';
 import { createRunSession } from './runSession';
@@ -28,7 +28,14 @@ export function openRunSession(runId: string, options: { speed?: number } = {}):
     runId,
     engine: openSimulationEngine(db),
     tables: db,
-    reads: { lastTrace: (id) => lastTrace(db, id), report: (id) => readReport(db, id) },
+    reads: {
+      lastTrace: (id) => lastTrace(db, id),
+      report: (id) => readReport(db, id),
+      runProblem: async (id) => {
+        const checked = await readRun(db, id);
+        return checked && !checked.ok ? checked.problem : undefined;
+      },
+    },
     design: storeDesign,
     scheduler: browserScheduler,
     ...options,

@@ -215,3 +215,21 @@ describe('errors', () => {
     expect(session.getState().error?.message).toContain('no simulation run');
   });
 });
+
+describe('a run session over a damaged run row', () => {
+  it('given a stored run row that is damaged, when opened, then it says what is wrong instead of reading it, and a reset starts a new run from the design', async () => {
+    const t = testSession();
+    close = t.close;
+    await t.session.open();
+    const stored = await t.db.runs.get(t.runId);
+    await t.db.runs.put({ ...stored!, step: 'seven' as never });
+
+    await t.session.open();
+    expect(t.session.getState().damaged).toMatch(/step/);
+
+    const run = await t.session.reset();
+    expect(t.session.getState().damaged).toBeUndefined();
+    expect(run?.step).toBe(0);
+    expect(t.session.getState().run?.step).toBe(0);
+  });
+});

@@ -161,6 +161,11 @@ export function createRunSession(deps: RunSessionDeps): RunSession {
     getState: () => cell.get(),
     subscribe: (listener) => cell.subscribe(listener),
     open: () => guarded(async () => {
+      const problem = await reads.runProblem?.(runId);
+      if (problem !== undefined) {
+        cell.set({ damaged: problem });
+        return undefined;
+      }
       let run = await engine.getRun(runId);
       if (!run) {
         const doc = design.get();
@@ -221,6 +226,12 @@ export function createRunSession(deps: RunSessionDeps): RunSession {
     reset: async () => {
       session.stop();
       await session.whenIdle();
+      if (cell.current().damaged !== undefined) {
+        // A damaged run cannot be read to be reset: its rows go, and a new run starts from the design.
+        await guarded(() => engine.deleteRun(runId));
+        cell.set({ damaged: undefined, run: undefined, lastTrace: undefined, report: undefined });
+        return session.open();
+      }
       return guarded(async () => {
         const { run } = cell.current();
         const doc = design.get();

@@ -1,6 +1,6 @@
 import type { FlowDocument } from '../core';
 import { pipelineFlow } from '../core/engine/testing/smallFlows';
-import { lastTrace, readReport } from '../persistence/reads';
+import { lastTrace, readReport, readRun } from '../persistence/reads';
 import { freshEngine } from '../persistence/simulation/testEngine';
 import { createRunSession, type RunSessionDeps } from './runSession';
 import type { DesignSource, RunSessionState, Scheduler } from './types';
@@ -48,7 +48,14 @@ export function testSession(overrides: Partial<RunSessionDeps> = {}) {
   const scheduler = virtualScheduler();
   const session = createRunSession({
     runId: flow.id, engine: fresh.engine, tables: fresh.db, design, scheduler, publishEveryMs: 0,
-    reads: { lastTrace: (id) => lastTrace(fresh.db, id), report: (id) => readReport(fresh.db, id) },
+    reads: {
+      lastTrace: (id) => lastTrace(fresh.db, id),
+      report: (id) => readReport(fresh.db, id),
+      runProblem: async (id) => {
+        const checked = await readRun(fresh.db, id);
+        return checked && !checked.ok ? checked.problem : undefined;
+      },
+    },
     ...overrides,
   });
   const states: RunSessionState[] = [];

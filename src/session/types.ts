@@ -28,6 +28,11 @@ export interface SessionReads {
   lastTrace(runId: string): Promise<TraceRecord | undefined>;
   /** The summary of the invariant report last stored for the run. */
   report(runId: string): Promise<ReportSummaryRecord | undefined>;
+  /**
+   * Checks the stored run row before the engine reads it (a run lives for weeks; a damaged row must
+   * not blank run mode): the problem in words, or undefined when it is healthy or absent.
+   */
+  runProblem?(runId: string): Promise<string | undefined>;
 }
 
 /** A long action in progress (fire N, run until quiet, a workload), with how far it got. */
@@ -56,6 +61,8 @@ export interface RunSessionState {
   readonly busy: RunBusy | null;
   /** Stop was asked and the action ends at its next batch boundary. */
   readonly stopping: boolean;
+  /** The stored run row is damaged (what is wrong, in words): run mode offers to reset the run. */
+  readonly damaged?: string;
   /** The last failure, in words; `seq` grows with each one (so the same message twice is two errors). */
   readonly error: { readonly message: string; readonly seq: number } | null;
 }

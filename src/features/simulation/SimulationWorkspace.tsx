@@ -16,7 +16,7 @@ import { useRunActions } from './useRunActions';
 import { useReportRefresh } from './live/useReportRefresh';
 import { useRunSessionOrNull, useRunSessionState } from './session/RunSessionContext';
 import './simulation.css';
-import { DamagedRowsBanner } from '../durability/DamagedRun';
+import { DamagedRowsBanner, DamagedRunNotice } from '../durability/DamagedRun';
 import { ReplayWithDesign } from '../evolution/ReplayWithDesign';
 
 type AppState = ReturnType<typeof useAppStore.getState>;
@@ -47,6 +47,7 @@ function SessionWorkspace({ session }: { session: RunSession }) {
   const state = useRunSessionState(session);
   // What was followed or travelled to belongs to the previous design's run.
   useEffect(() => () => useAppStore.getState().clearSimView(), [session]);
+  if (state.damaged !== undefined) return <DamagedRunNotice problem={state.damaged} onReset={() => session.reset()} />;
   if (!state.run) return <p className="sim-hint panel-toolbar">Starting the run…</p>;
   return <RunWorkspace session={session} state={state} run={state.run} />;
 }
