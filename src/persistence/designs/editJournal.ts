@@ -1,15 +1,8 @@
-import { restoreFlowDocument, type FlowDocument } from '../../core';
+import { restoreFlowDocument } from '../../core';
 import type { DesignsDb, JournalRecord } from './designsDb';
 
-/** The unsaved edits of one design in one tab, as journalled. */
-export interface JournalEntry {
-  designId: string;
-  tabId: string;
-  baseRevision: number;
-  seq: number;
-  at: number;
-  doc: FlowDocument;
-}
+/** The unsaved edits of one design in one tab, as journalled (the journal row's own shape). */
+export type JournalEntry = JournalRecord;
 
 /**
  * The per-design, per-tab journal of unsaved edits. Two stores, because neither survives
@@ -107,8 +100,7 @@ function newestPerTab(entries: readonly JournalEntry[]): JournalEntry[] {
 export function createEditJournal(db: DesignsDb, storage: Storage | undefined = localStore()): EditJournal {
   return {
     record(entry) {
-      const row: JournalRecord = { ...entry };
-      return db.journal.put(row).then(() => undefined);
+      return db.journal.put({ ...entry }).then(() => undefined);
     },
 
     backup(entry) {
