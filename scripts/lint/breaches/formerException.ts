@@ -1,4 +1,4 @@
-// Linted as src/features/simulation/queries.ts, once a TEMPORARY exception: since the run session
+// Linted beside src/features/simulation/queries.ts, once a TEMPORARY exception: since the run session
 // owns run mode (src/session) it reads the run's tables through the session, never src/persistence.
 import Dexie from 'dexie'; // breach: no-restricted-imports
 import { outboxSource } from '../../persistence/reads'; // breach: no-restricted-imports
