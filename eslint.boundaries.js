@@ -17,6 +17,8 @@ const noPersistence = { group: layer('persistence'), message: 'features and canv
 const noApp = { group: layer('app'), message: 'Imports point inward: nothing imports src/app.' };
 const noFeatures = (who) => ({ group: layer('features'), message: `Imports point inward: ${who} must not import src/features.` });
 const noCanvas = (who) => ({ group: layer('canvas'), message: `Imports point inward: ${who} must not import src/canvas.` });
+/** The state and the layers under it never import the run session (it sits above them). */
+const noSession = (who) => ({ group: layer('session'), message: `Imports point inward: ${who} must not import src/session.` });
 const noState = (who) => ({ group: layer('state'), message: `Imports point inward: ${who} must not import src/state.` });
 /** runner/ (issue 14) is node-only: PostgreSQL, NATS, child processes. Nothing in src/ loads it. */
 const noRunner = { group: [...layer('runner'), 'pg', 'pg/*', 'nats', 'nats/*'], message: 'runner/ is node-only: the browser app must not import it (or pg/nats).' };
@@ -81,14 +83,14 @@ const core = [
 const persistence = {
   files: ['src/persistence/**/*.{ts,tsx}'],
   rules: {
-    'no-restricted-imports': ['error', { patterns: [noState('persistence'), noFeatures('persistence'), noCanvas('persistence'), noApp, noRunner] }],
+    'no-restricted-imports': ['error', { patterns: [noState('persistence'), noFeatures('persistence'), noCanvas('persistence'), noSession('persistence'), noApp, noRunner] }],
   },
 };
 
 const state = {
   files: ['src/state/**/*.{ts,tsx}'],
   rules: {
-    'no-restricted-imports': ['error', { patterns: [noFeatures('the state'), noCanvas('the state'), noApp, noDexie, noRunner] }],
+    'no-restricted-imports': ['error', { patterns: [noFeatures('the state'), noCanvas('the state'), noSession('the state'), noApp, noDexie, noRunner] }],
     'no-restricted-syntax': ['error', noDynamicFeatures, noDynamicDexie],
   },
 };
@@ -96,7 +98,7 @@ const state = {
 const canvas = {
   files: ['src/canvas/**/*.{ts,tsx}'],
   rules: {
-    'no-restricted-imports': ['error', { patterns: [noDexie, noPersistence, noFeatures('the canvas'), noApp, noRunner] }],
+    'no-restricted-imports': ['error', { patterns: [noDexie, noPersistence, noFeatures('the canvas'), noSession('the canvas'), noApp, noRunner] }],
     'no-restricted-syntax': ['error', noDynamicDexie, noDynamicPersistence],
   },
 };
@@ -110,25 +112,24 @@ const features = {
 };
 
 /**
- * TEMPORARY exceptions, issue 12 item 1: run mode has no owner yet, so these files of the
- * simulation feature still reach the simulation database (through src/persistence, never Dexie
- * itself). The run session (src/session) takes the engine, the live reads and the panels' read
- * models over and then deletes this list. Do not add to it.
+ * TEMPORARY exceptions to the persistence rule of features and the canvas. Empty since the run
+ * session (src/session, issue 12 item 1) owns run mode: the engine, the live reads and the
+ * panels' read models. Do not add to it.
  */
-export const TEMPORARY_PERSISTENCE_IMPORTS = [
-  'src/features/simulation/runEngine.ts', //              the engine singleton
-  'src/features/simulation/SimulationWorkspace.tsx', //   hands the database to the panels
-  'src/features/simulation/panels/PanelScope.ts', //      the database in the panels' scope (type)
-  'src/features/simulation/queries.ts', //                the panels' read models
-  'src/features/simulation/overlay/LiveRunFeed.tsx', //        the canvas badges' live read (lazy, run mode)
-  'src/features/simulation/live/useThrottledLiveQuery.ts', //   the live-query primitive
-];
+export const TEMPORARY_PERSISTENCE_IMPORTS = [];
 
-const temporaryExceptions = {
-  files: TEMPORARY_PERSISTENCE_IMPORTS,
+/**
+ * The run session (src/session): plain TypeScript between the features and the state. It may
+ * import core, persistence and state; never React, Dexie itself, features, the canvas or the app.
+ */
+const session = {
+  files: ['src/session/**/*.{ts,tsx}'],
   rules: {
-    'no-restricted-imports': ['error', { patterns: [noDexie, noApp, noRunner] }],
-    'no-restricted-syntax': ['error', noDynamicDexie],
+    'no-restricted-imports': ['error', { patterns: [
+      { group: ['react', 'react/*', 'react-dom', 'react-dom/*', '@xyflow/*'], message: 'src/session is headless: React lives in the features (a context and useSyncExternalStore hooks).' },
+      noDexie, noFeatures('the session'), noCanvas('the session'), noApp, noRunner,
+    ] }],
+    'no-restricted-syntax': ['error', noDynamicDexie, noDynamicFeatures, { selector: 'JSXElement, JSXFragment', message: 'src/session has no JSX: it is headless.' }],
   },
 };
 
@@ -141,4 +142,4 @@ const featureTests = {
   },
 };
 
-export const boundaries = [...core, persistence, state, canvas, features, temporaryExceptions, featureTests];
+export const boundaries = [...core, persistence, state, session, canvas, features, featureTests];

@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { boundaries } from './eslint.boundaries.js';
+import { userKeyedRecords } from './scripts/lint/userKeyedRecords.mjs';
 
 export default tseslint.config(
   { ignores: ['dist', 'dist-*', '.bench-build', 'node_modules', 'test-results', 'playwright-report', 'bench-results', 'scratch', 'scripts/lint/breaches'] },
@@ -23,6 +24,8 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'warn',
     },
   },
+  // Typed: no plain object indexed by a user's name or id (scripts/lint/userKeyedRecords.mjs).
+  userKeyedRecords,
   // Last, and alone: a later block that sets no-restricted-imports/-syntax/-globals/-properties for
   // src/ files would REPLACE a layer's options (flat config), silently dropping its boundaries.
   // Add patterns to eslint.boundaries.js instead; scripts/lint/boundaries.test.ts fails otherwise.

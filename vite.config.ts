@@ -1,8 +1,20 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
+// The AsyncAPI import's lazy chunk uses the Avro schema parser, whose `avsc` needs Node's Buffer and
+// util in the browser: the browser build takes avsc's types-only entry and the npm polyfills. Tests run
+// in node and keep the real modules.
+const browserShims = process.env.VITEST
+  ? []
+  : [
+    { find: /^avsc$/, replacement: 'avsc/etc/browser/avsc-types.js' },
+    { find: /^buffer$/, replacement: 'buffer/' },
+    { find: /^util$/, replacement: 'util/' },
+  ];
+
 export default defineConfig({
   plugins: [react()],
+  resolve: { alias: browserShims },
   server: { port: 5173 },
   preview: { port: 4173 },
   build: {

@@ -18,7 +18,10 @@ test('downloads every export from the Export menu, and each one parses', async (
     expect(name).toBe('content-platform.events.schema.json');
     const bundle = JSON.parse(bytes.toString('utf8'));
     expect(bundle.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(Object.keys(bundle.$defs)).toEqual(['EventEnvelope', 'AbstractContentEvent', 'VideoEvent', 'VideoInputEvent', 'VideoStatusChangeEvent', 'AuthorVideoAddedEvent']);
+    const types = ['AbstractContentEvent', 'VideoEvent', 'VideoInputEvent', 'VideoStatusChangeEvent', 'AuthorVideoAddedEvent'];
+    // Every event type's payload and whole message (the envelope around it) under $defs.
+    expect(Object.keys(bundle.$defs)).toEqual([...types.map((t) => `${t}Payload`), ...types]);
+    expect(bundle.anyOf).toEqual(['VideoInputEvent', 'VideoStatusChangeEvent', 'AuthorVideoAddedEvent'].map((t) => ({ $ref: `#/$defs/${t}` })));
   });
 
   await test.step('one schema per event, zipped', async () => {
@@ -28,7 +31,8 @@ test('downloads every export from the Export menu, and each one parses', async (
     expect(Object.keys(files).sort()).toContain('VideoStatusChangeEvent.v1.schema.json');
     expect(Object.keys(files)).toHaveLength(7);
     const schema = JSON.parse(strFromU8(files['VideoStatusChangeEvent.v1.schema.json']!));
-    expect(schema.allOf).toEqual([{ $ref: 'VideoEvent.v1.schema.json' }]);
+    // Self-contained: the base's payload is under $defs, referenced from the subtype's payload.
+    expect(schema.$defs.VideoStatusChangeEventPayload.allOf[0]).toEqual({ $ref: '#/$defs/VideoEventPayload' });
   });
 
   await test.step('copy the bundle to the clipboard', async () => {
@@ -41,13 +45,29 @@ test('downloads every export from the Export menu, and each one parses', async (
   });
 
   await test.step('AsyncAPI as JSON (parses with zero errors) and as YAML', async () => {
-    const json = await exchange.download('AsyncAPI (.json)');
+    const json = await exchange.download('AsyncAPI 3.0 (.json)');
     expect(json.name).toBe('content-platform.asyncapi.json');
     const doc = JSON.parse(json.bytes.toString('utf8'));
     const { diagnostics } = await new Parser().parse(doc);
     expect(diagnostics.filter((d) => d.severity === 0)).toEqual([]);
-    const yaml = await exchange.download('AsyncAPI (.yaml)');
-    expect(parseYaml(yaml.bytes.toString('utf8'))).toEqual(doc);
+    const yaml = await exchange.download('AsyncAPI 3.0 (.yaml)');
+    // The first export became the design's baseline (kept in x-eventflow-design); everything else is the same document.
+    const again = parseYaml(yaml.bytes.toString('utf8'));
+    expect(again['x-eventflow-design'].document.evolution.baselineJson).toContain('content-platform.asyncapi.json');
+    expect({ ...again, 'x-eventflow-design': undefined }).toEqual({ ...doc, 'x-eventflow-design': undefined });
+  });
+
+  await test.step('AsyncAPI 3.1 and one file per service', async () => {
+    const v31 = await exchange.download('AsyncAPI 3.1 (.yaml)');
+    expect(parseYaml(v31.bytes.toString('utf8')).asyncapi).toBe('3.1.0');
+    const services = await exchange.download('One file per service (.zip)');
+    expect(services.name).toBe('content-platform.services.asyncapi.zip');
+    const files = unzipSync(new Uint8Array(services.bytes));
+    expect(Object.keys(files).sort()).toEqual(['author-service.asyncapi.yaml', 'content-ingest.asyncapi.yaml', 'follow-center.asyncapi.yaml', 'status-board.asyncapi.yaml']);
+    for (const text of Object.values(files)) {
+      const { diagnostics } = await new Parser().parse(strFromU8(text));
+      expect(diagnostics.filter((d) => d.severity === 0)).toEqual([]);
+    }
   });
 
   await test.step('the design as a flow document', async () => {
@@ -55,7 +75,9 @@ test('downloads every export from the Export menu, and each one parses', async (
     expect(name).toBe('content-platform.flow.json');
     const design = JSON.parse(bytes.toString('utf8'));
     const example = JSON.parse(await readFile(examplePath, 'utf8'));
-    expect({ ...design, id: example.id, layout: example.layout }).toEqual({ ...example, layout: example.layout });
+    // The schema exports above recorded the baseline later edits are checked against; the rest is the example.
+    expect(design.evolution.baseline.label).toMatch(/^the export content-platform\.services\.asyncapi\.zip/);
+    expect({ ...design, id: example.id, layout: example.layout, evolution: undefined }).toEqual({ ...example, layout: example.layout, evolution: undefined });
   });
 
   await test.step('the canvas as PNG and SVG', async () => {
@@ -124,8 +146,8 @@ test('imports by drag-and-drop and Open… as new designs; refuses a bad file wi
     expect(await exchange.savedDesignNames()).toEqual(['Content platform', 'Dropped design']);
   });
 
-  await test.step('Open… reads an AsyncAPI 2.6 YAML file into a new design', async () => {
-    const yaml = 'asyncapi: 2.6.0\ninfo: { title: Account Service, version: 1.0.0 }\nchannels:\n  user/signedup:\n    publish:\n      operationId: signUp\n      message: { name: UserSignedUp, payload: { type: object, properties: { email: { type: string } } } }\n';
+  await test.step('Open… reads an AsyncAPI 2.6 YAML file into a new design (subscribe: the service sends)', async () => {
+    const yaml = 'asyncapi: 2.6.0\ninfo: { title: Account Service, version: 1.0.0 }\nchannels:\n  user/signedup:\n    subscribe:\n      operationId: signUp\n      message: { name: UserSignedUp, payload: { type: object, properties: { email: { type: string } } } }\n';
     await exchange.openFile('accounts.yaml', yaml, 'application/yaml');
     await expect(editor.designName).toHaveValue('Account Service');
     await expect(editor.node('event', 'UserSignedUp')).toBeVisible();

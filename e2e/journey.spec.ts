@@ -84,7 +84,7 @@ test('a new user builds a design from an empty one, runs it to quiet, exports an
   });
 
   await test.step('export: AsyncAPI parses with zero errors and says what the design says', async () => {
-    const asyncapi = JSON.parse((await exchange.download('AsyncAPI (.json)')).text);
+    const asyncapi = JSON.parse((await exchange.download('AsyncAPI 3.0 (.json)')).text);
     const { diagnostics } = await new Parser().parse(asyncapi);
     expect(diagnostics.filter((d) => d.severity === 0)).toEqual([]);
     expect(Object.keys(asyncapi.channels).sort()).toEqual(['InvoiceIssued', 'OrderPlaced']);

@@ -287,3 +287,27 @@ test('selecting a node in run mode filters the tables to it and leaves the canva
   await editor.clickEmptyCanvas();
   await expect(run.rows('Outbox')).toHaveCount(2);
 });
+
+test('one stop for everything: Stop shows while playing and ends play; while a long action runs, Step and Play wait', async ({ run, page }) => {
+  await run.setSpeed(500);
+  await run.fireMany(200);
+  await run.playButton.click();
+  await expect(run.button('❚❚ Pause Space')).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => run.step()).toBeGreaterThan(10);
+  // Firing many is a long action of its own: it waits until play is paused, and says so.
+  await expect(run.button('Fire 200')).toBeDisabled();
+  await expect(run.button('Fire 200')).toHaveAttribute('title', /Pause first/);
+  await page.screenshot({ path: test.info().outputPath('playing.png') });
+  await run.button('Stop').click();
+  await expect(run.button('▶ Play Space')).toHaveAttribute('aria-pressed', 'false');
+  await expect(run.button('Stop')).toBeHidden();
+  const stopped = await run.settledStep();
+  await expect(run.status).toContainText('work pending');
+  // Run until quiet is a long action: while it runs, the status says so and only Stop is offered.
+  await run.button('Run until quiet').click();
+  await expect(run.status).toContainText(/Running every pending step…|quiet/);
+  await expect(run.status).toContainText('quiet');
+  await expect(run.button('Step S')).toBeEnabled();
+  expect(await run.step()).toBeGreaterThan(stopped);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});

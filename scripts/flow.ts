@@ -1,4 +1,4 @@
-export {};
+import { getOwn } from '../src/core/model/ownKeys';
 // Headless entry point: `npm run flow -- <command> ...`. Each command lives in scripts/flow/<command>.ts
 // and exports `run(args: string[]): Promise<number>` (the exit code).
 const commands: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {
@@ -8,10 +8,11 @@ const commands: Record<string, () => Promise<{ run(args: string[]): Promise<numb
   run: () => import('./flow/run'),
   services: () => import('./flow/services'),
   'export-infra': () => import('./flow/exportInfra'),
+  diff: () => import('./flow/diff'),
 };
 
 const [name, ...args] = process.argv.slice(2);
-const load = name ? commands[name] : undefined;
+const load = name ? getOwn(commands, name) : undefined;
 if (!load) {
   console.error(`usage: npm run flow -- <${Object.keys(commands).join('|')}> ...`);
   process.exit(2);
@@ -23,3 +24,4 @@ load()
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(2);
   });
+

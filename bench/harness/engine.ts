@@ -4,7 +4,7 @@ import { restoreFlowDocument, type FlowDocument } from '../../src/core';
 import { rawCeiling, rawNewestRowsMs, rawPutGetMs } from './ceiling';
 import { engineRunUntilQuiet, engineSingleSteps, type EngineMode } from './engineRuns';
 import { seedAppRun } from './seedAppRun';
-import { designRepository } from '../../src/persistence/designs';
+import { designs } from './designs';
 
 /** The built-in example, restored (and migrated) as the app restores it. */
 async function exampleFlow(): Promise<FlowDocument> {
@@ -19,7 +19,7 @@ export const efdBench = {
   rawNewestRowsMs,
   seedAppRun,
   /** The id of the design the app opens (its run is keyed by it). */
-  lastOpenedDesignId: () => designRepository.getLastOpenedId(),
+  lastOpenedDesignId: () => designs().getLastOpenedId(),
   async runUntilQuiet(commands: number, mode: EngineMode, budgetMs: number) {
     return engineRunUntilQuiet(await exampleFlow(), commands, mode, budgetMs);
   },

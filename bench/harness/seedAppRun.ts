@@ -7,7 +7,7 @@ import {
   createMemorySimulationStore, createSimulationEngine, SIMULATION_SCHEMA,
   type SimulationStore, type SimulationTables, type StoreTx, type TableName,
 } from '../../src/core';
-import { designRepository } from '../../src/persistence/designs';
+import { designs } from './designs';
 import { createDexieSimulationStore, openSimulationEngine, simulationDb } from '../../src/persistence/simulation';
 
 type Write =
@@ -129,7 +129,8 @@ export interface SeededRun {
  */
 export async function seedAppRun(designId: string, commands: number, seed = 7): Promise<SeededRun> {
   const t = performance.now();
-  const flow = await designRepository.loadDesign(designId);
+  const loaded = await designs().loadDesign(designId);
+  const flow = loaded.status === 'ok' ? loaded.design.doc : undefined;
   if (!flow) throw new Error(`no saved design "${designId}" in this browser`);
   await openSimulationEngine().deleteRun(designId);
   const writes: Write[] = [];

@@ -40,6 +40,26 @@ describe('flow export', () => {
     expect(parseYaml(await readFile(join(out, 'asyncapi.yaml'), 'utf8'))).toEqual(json);
   });
 
+  it('given --base-uri, every $id starts with it; given --asyncapi-version 3.1, writes 3.1.0', async () => {
+    expect(await run([example, '--format', 'jsonschema', '--out', out, '--base-uri', 'https://schemas.example.com/shop/'])).toBe(0);
+    const bundle = JSON.parse(await readFile(join(out, 'events.bundle.schema.json'), 'utf8'));
+    expect(bundle.$id).toBe('https://schemas.example.com/shop/content-platform/events.bundle.schema.json');
+    expect(await run([example, '--format', 'asyncapi', '--out', out, '--asyncapi-version', '3.1'])).toBe(0);
+    expect(JSON.parse(await readFile(join(out, 'asyncapi.json'), 'utf8')).asyncapi).toBe('3.1.0');
+    expect(await run([example, '--format', 'jsonschema', '--out', out, '--base-uri', 'not a uri'])).toBe(2);
+    expect(errors.at(-1)).toContain('--base-uri must be an absolute URI');
+  });
+
+  it('given a folder of AsyncAPI documents and --per-service, writes one document per service', async () => {
+    expect(await run(['testdata/asyncapi-spec/3.1.0/social-media', '--format', 'asyncapi', '--per-service', 'yes', '--out', out])).toBe(0);
+    expect((await readdir(out)).sort()).toEqual([
+      'comments-service.asyncapi.yaml', 'notifications-service.asyncapi.yaml', 'public-api.asyncapi.yaml',
+      'website-backend.asyncapi.yaml', 'website-websocket-client.asyncapi.yaml',
+    ]);
+    const backend = parseYaml(await readFile(join(out, 'website-backend.asyncapi.yaml'), 'utf8'));
+    expect(Object.keys(backend.operations).sort()).toEqual(['receiveCommentChange', 'receiveCommentLike', 'sendCommentLikeUpdate', 'sendCommentLiked']);
+  });
+
   it('given --format flow, writes the design unchanged', async () => {
     expect(await run([example, '--format', 'flow', '--out', out])).toBe(0);
     const written = JSON.parse(await readFile(join(out, 'content-platform.json'), 'utf8'));

@@ -20,7 +20,10 @@ const CASES = [
   { fixture: 'canvas.ts', as: 'src/canvas/__breaches__.ts' },
   { fixture: 'state.ts', as: 'src/state/__breaches__.ts' },
   { fixture: 'persistence.ts', as: 'src/persistence/designs/__breaches__.ts' },
-  { fixture: 'temporaryException.ts', as: 'src/features/simulation/queries.ts' },
+  // Beside the former exception (src/features/simulation/queries.ts), not on it: linted under the path of
+  // a file that exists, typed linting may parse the file on disk instead of the text (seen once in CI).
+  { fixture: 'formerException.ts', as: 'src/features/simulation/__formerException__.ts' },
+  { fixture: 'session.tsx', as: 'src/session/__breaches__.tsx' },
 ] as const;
 
 /** `line:rule` for every line marked as a breach. */

@@ -2,6 +2,10 @@ import { lazy, Suspense } from 'react';
 import { ProblemsList } from '../features/problems/ProblemsList';
 import { useAppStore } from '../state/store';
 import { selectProblems, selectSidePanel, selectSidePanelVisible } from '../state/selectors';
+import { ErrorBoundary } from '../features/durability/ErrorBoundary';
+
+/** What is selected, as one value: the inspector's error clears when the selection changes. */
+const selectSelectionKey = (s: ReturnType<typeof useAppStore.getState>) => `${s.selectedNodeIds.join('\u0000')}\u0001${s.selectedEdgeIds.join('\u0000')}`;
 
 // The inspector's editors load the first time something is selected (or the panel is opened).
 const Inspector = lazy(() => import('../features/inspector/Inspector').then((m) => ({ default: m.Inspector })));
@@ -11,6 +15,7 @@ export function SidePanel() {
   const visible = useAppStore(selectSidePanelVisible);
   const panel = useAppStore(selectSidePanel);
   const problems = useAppStore(selectProblems);
+  const selectionKey = useAppStore(selectSelectionKey);
   if (!visible) return null;
   const { setSidePanel, setPanelPinned, clearSelection } = useAppStore.getState();
   const errors = problems.filter((p) => p.severity === 'error').length;
@@ -28,9 +33,13 @@ export function SidePanel() {
           onClick={() => { setPanelPinned(false); clearSelection(); }}>×</button>
       </div>
       <div className="side-panel__body" role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
-        {panel === 'inspector'
-          ? <Suspense fallback={<p className="side-panel__loading" role="status">Loading the inspector…</p>}><Inspector /></Suspense>
-          : <ProblemsList />}
+        <ErrorBoundary area={panel === 'inspector' ? 'The inspector' : 'The problems list'} resetKeys={[panel, selectionKey]}
+          reassurance="Your design is saved; the canvas keeps working."
+          actions={[{ label: 'Clear the selection', title: 'Close the inspector of this node', run: clearSelection }]}>
+          {panel === 'inspector'
+            ? <Suspense fallback={<p className="side-panel__loading" role="status">Loading the inspector…</p>}><Inspector /></Suspense>
+            : <ProblemsList />}
+        </ErrorBoundary>
       </div>
     </aside>
   );

@@ -3,7 +3,7 @@ import {
   Background, BackgroundVariant, ControlButton, Controls, MiniMap, ReactFlow, useReactFlow,
   type Connection, type EdgeChange, type FinalConnectionState, type IsValidConnection, type NodeChange, type Viewport,
 } from '@xyflow/react';
-import { canConnect, emptyRecord, setOwn, type FlowDocument, type NodeKind, type Position } from '../core';
+import { canConnect, emptyRecord, getOwn, setOwn, type FlowDocument, type NodeKind, type Position } from '../core';
 import { useAppStore } from '../state/store';
 import { selectDoc, selectMode } from '../state/selectors';
 import type { CanvasNode } from './flowElements';
@@ -40,7 +40,7 @@ const EMPTY_VIEWPORT = { x: 0, y: 0, zoom: 1 };
 const SNAP_GRID: [number, number] = [10, 10];
 const MULTI_SELECTION_KEYS = ['Meta', 'Control', 'Shift'];
 const MINIMAP_SIZE = { width: 168, height: 112 };
-const minimapColor = (node: CanvasNode) => MINIMAP_COLORS[node.type ?? ''] ?? '#94a3b8';
+const minimapColor = (node: CanvasNode) => getOwn(MINIMAP_COLORS, node.type ?? '') ?? '#94a3b8';
 
 /** The canvas of the open design (remounted per design, so each opens at its own viewport). */
 export function FlowCanvas() {

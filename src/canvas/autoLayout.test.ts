@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FlowDocument } from '../core';
+import { getOwn, type FlowDocument } from '../core';
 import example from '../../public/examples/content-platform.json';
 import { computeAutoLayout } from './autoLayout';
 
@@ -10,13 +10,13 @@ describe('computeAutoLayout', () => {
     const ids = Object.keys(positions);
     expect(ids).toHaveLength(12);
 
-    const x = (id: string) => positions[id]!.x;
+    const x = (id: string) => getOwn(positions, id)!.x;
     expect(x('content-ingest')).toBeLessThan(x('video-input-event'));
     expect(x('video-input-event')).toBeLessThan(x('author-service'));
     expect(x('author-service')).toBeLessThan(x('author-video-added-event'));
     expect(x('follow-center')).toBeLessThan(x('notifications'));
 
-    const boxes = ids.map((id) => ({ id, ...positions[id]!, w: 240, h: 140 }));
+    const boxes = ids.map((id) => ({ id, ...getOwn(positions, id)!, w: 240, h: 140 }));
     for (const a of boxes) {
       for (const b of boxes) {
         if (a.id >= b.id) continue;

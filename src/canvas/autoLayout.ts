@@ -1,4 +1,4 @@
-import { allNodes, deriveEdges, type FlowDocument, type Position } from '../core';
+import { allNodes, deriveEdges, setOwn, type FlowDocument, type Position } from '../core';
 import type { MeasuredSize } from './nodeCache';
 import { runBadgeReserve } from './runBadgeReserve';
 
@@ -43,7 +43,7 @@ export async function computeAutoLayout(
   });
   const positions: Record<string, Position> = {};
   for (const child of graph.children ?? []) {
-    positions[child.id] = { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) };
+    setOwn(positions, child.id, { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) });
   }
   return positions;
 }

@@ -7,3 +7,4 @@ export * from './model';
 export * from './engine';
 export * from './exporters';
 export * from './scenarios';
+export * from './evolution';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { allNodes, deriveEdges, findNode, renameProperty, validateFlow, type Consumer, type EventType, type FlowDocument, type FlowNode } from '../core';
+import { allNodes, deriveEdges, findNode, getOwn, renameProperty, validateFlow, type Consumer, type EventType, type FlowDocument, type FlowNode } from '../core';
 import { makeConsumer, makeEventType, makeFlow, makeProducer, makeProjection } from '../core/testing';
 import { COALESCE_WINDOW_MS } from './history';
 import { useAppStore } from './store';
@@ -37,16 +37,16 @@ describe('the document slice', () => {
 
   it('given a drag, when it moves a node many times and ends, then undo puts it back in one step', () => {
     const { event, doc } = givenDesign();
-    const start = doc.layout.positions[event.id];
+    const start = getOwn(doc.layout.positions, event.id);
     state().moveNodes({ [event.id]: { x: 1, y: 1 } }, true);
     state().moveNodes({ [event.id]: { x: 2, y: 2 } }, true);
     state().moveNodes({ [event.id]: { x: 3, y: 3 } }, false);
     state().moveNodes({ [event.id]: { x: 9, y: 9 } }, false);
 
     state().undo();
-    expect(state().doc!.layout.positions[event.id]).toEqual({ x: 3, y: 3 });
+    expect(getOwn(state().doc!.layout.positions, event.id)).toEqual({ x: 3, y: 3 });
     state().undo();
-    expect(state().doc!.layout.positions[event.id]).toEqual(start);
+    expect(getOwn(state().doc!.layout.positions, event.id)).toEqual(start);
   });
 
   it('given an illegal connection, when connected, then it is refused with a reason and nothing changes', () => {
@@ -96,7 +96,7 @@ describe('the document slice', () => {
     expect(allNodes(state().doc!)).toHaveLength(allNodes(doc).length + 2);
     const [first] = firstCopies;
     const [second] = state().selectedNodeIds;
-    const at = (id: string) => state().doc!.layout.positions[id]!;
+    const at = (id: string) => getOwn(state().doc!.layout.positions, id)!;
     expect(at(second!).x - at(first!).x).toBe(40);
   });
 

@@ -5,6 +5,7 @@ import {
 } from '../core';
 import { emptyHistory, recordEdit, redoStep, undoStep, type History } from './history';
 import type { SliceCreator } from './sliceTypes';
+import type { AppState } from './store';
 
 export interface EditOptions {
   /** Edits with the same key in quick succession (typing, dragging) are one undo step. */
@@ -54,6 +55,7 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
   applyEdit(edit, options = {}) {
     const { doc, history } = get();
     if (!doc) return;
+    if (editingPaused(get())) return;
     let next: FlowDocument;
     try {
       next = edit(doc);
@@ -130,17 +132,26 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
   },
 
   undo() {
+    if (editingPaused(get())) return;
     const { doc, history } = get();
     const step = doc && undoStep(history, doc);
     if (step) set({ ...step, ...selectionWithin(get(), step.doc) });
   },
 
   redo() {
+    if (editingPaused(get())) return;
     const { doc, history } = get();
     const step = doc && redoStep(history, doc);
     if (step) set({ ...step, ...selectionWithin(get(), step.doc) });
   },
 });
+
+/** While nothing can be saved (full disk, lost database), edits are refused with a word why. */
+function editingPaused(state: AppState): boolean {
+  if (!state.storageReadOnly && !state.storageFault) return false;
+  state.showToast('Editing is paused because nothing can be saved right now. Export keeps working; see the message at the top.');
+  return true;
+}
 
 /** The selection restricted to nodes that exist in `doc` (after undo/redo some may be gone). */
 function selectionWithin(state: { selectedNodeIds: string[] }, doc: FlowDocument) {

@@ -1,4 +1,4 @@
-import { allNodes, copyNodes, describeDeletion, findNode, pasteNodes, type ClipboardPayload } from '../core';
+import { allNodes, copyNodes, describeDeletion, findNode, getOwn, pasteNodes, type ClipboardPayload } from '../core';
 import type { SliceCreator } from './sliceTypes';
 
 /** How far each paste of the same clipboard shifts from the copied nodes. */
@@ -90,7 +90,7 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => 
     const { doc, selectedNodeIds } = get();
     if (!doc || selectedNodeIds.length === 0) return;
     const payload = copyNodes(doc, selectedNodeIds);
-    const positions = selectedNodeIds.map((id) => doc.layout.positions[id]).filter((p) => p !== undefined);
+    const positions = selectedNodeIds.map((id) => getOwn(doc.layout.positions, id)).filter((p) => p !== undefined);
     const origin = { x: Math.min(...positions.map((p) => p.x)), y: Math.min(...positions.map((p) => p.y)) };
     set({ clipboard: { payload, origin, pastes: 0 } });
     get().showToast(`Copied ${payload.nodes.length} node${payload.nodes.length === 1 ? '' : 's'}`, 'info');

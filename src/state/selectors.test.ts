@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeConsumer, makeEventType, makeFlow } from '../core/testing';
+import { baselineOf } from '../core';
+import { makeConsumer, makeEventType, makeFlow, makeProducer } from '../core/testing';
 import { selectDocContent, selectEdges, selectProblems } from './selectors';
 import { useAppStore } from './store';
 
@@ -33,5 +34,23 @@ describe('selectors', () => {
     const renamed = selectDocContent(useAppStore.getState());
     expect(renamed).toBe(useAppStore.getState().doc);
     expect(renamed?.name).toBe('Renamed');
+  });
+
+  it('given a design with a baseline, the breaking change joins the problems once the baseline check has loaded, and stays put while nodes move', async () => {
+    const event = makeEventType({ name: 'OrderPlaced', fields: [{ name: 'total', type: 'number', required: true }] });
+    const before = makeFlow({ id: 'baseline', eventTypes: [event], producers: [makeProducer({ name: 'Checkout', emits: [event.id] })] });
+    const changed = structuredClone(before);
+    (changed.eventTypes[0]!.payload as { properties: { total: { type: string } } }).properties.total.type = 'string';
+    changed.evolution = { compatibility: 'backward', baseline: baselineOf(before, 'the last export') };
+    useAppStore.getState().loadDocument(changed);
+    await useAppStore.getState().loadBaselineCheck();
+    const problems = selectProblems(useAppStore.getState());
+    expect(problems.filter((p) => p.code === 'breaking-change').map((p) => p.message)).toEqual([
+      expect.stringContaining('OrderPlaced v1: breaking change (backward) since the last export at /total'),
+    ]);
+    useAppStore.getState().moveNodes({ [event.id]: { x: 10, y: 10 } }, false);
+    expect(selectProblems(useAppStore.getState())).toBe(problems);
+    useAppStore.getState().applyEdit((doc) => ({ ...doc, evolution: { compatibility: 'none', baseline: doc.evolution!.baseline! } }));
+    expect(selectProblems(useAppStore.getState()).some((p) => p.code === 'breaking-change')).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { deriveEdges, findNode, validateFlow, type FlowDocument } from '../core';
+import { deriveEdges, findNode, hasBaselineCheck, validateFlow, versionHistoryProblems, type FlowDocument, type Problem } from '../core';
 import type { AppState } from './store';
 
 /** Selectors at module scope, so components subscribe to exactly what they read. */
@@ -21,7 +21,10 @@ export const selectSidePanelVisible = (s: AppState) =>
   s.panelPinned || (s.mode === 'design' && (s.selectedNodeIds.length > 0 || s.selectedEdgeIds.length > 0));
 export const selectSaveState = (s: AppState) => s.saveState;
 export const selectDesignsReady = (s: AppState) => s.designsReady;
-export const selectDesignsError = (s: AppState) => s.designsError;
+export const selectStorageFault = (s: AppState) => s.storageFault;
+export const selectStorageReadOnly = (s: AppState) => s.storageReadOnly;
+export const selectConflict = (s: AppState) => s.conflict;
+export const selectRecoveredEdits = (s: AppState) => s.recoveredEdits;
 
 /** The one selected node, or undefined when none or several are selected. */
 export const selectSingleSelectedNode = (s: AppState) => {
@@ -33,7 +36,7 @@ export const selectSingleSelectedNode = (s: AppState) => {
 /** The same semantics: node lists, envelope and schema library (what validation and the inspector read). */
 const sameNodeLists = (a: FlowDocument, b: FlowDocument) =>
   a.eventTypes === b.eventTypes && a.producers === b.producers && a.consumers === b.consumers && a.projections === b.projections
-  && a.envelope === b.envelope && a.schemaLibrary === b.schemaLibrary;
+  && a.envelope === b.envelope && a.schemaLibrary === b.schemaLibrary && a.evolution === b.evolution;
 
 /**
  * Memoises a derivation of the open design: it is recomputed only when `same` says the design
@@ -50,7 +53,29 @@ function memoOnDoc<T>(same: (a: FlowDocument, b: FlowDocument) => boolean, deriv
 }
 
 export const selectEdges = memoOnDoc(sameNodeLists, deriveEdges, []);
-export const selectProblems = memoOnDoc(sameNodeLists, validateFlow, []);
+const designProblems = memoOnDoc(sameNodeLists, (doc) => [...validateFlow(doc), ...versionHistoryProblems(doc)], []);
+let lastDesignProblems: Problem[] = [];
+let lastCheck: AppState['baselineCheck'] = null;
+let lastBaselineDoc: FlowDocument | null = null;
+let lastProblems: Problem[] = [];
+
+/**
+ * The validator's problems and the schema-evolution ones: version histories always, breaking
+ * changes against the baseline once the baseline check has loaded (it loads when a design has a
+ * baseline). Recomputed only when the design's content changes or the check arrives.
+ */
+export const selectProblems = (s: AppState): Problem[] => {
+  const own = designProblems(s);
+  const doc = s.doc;
+  const baselineDoc = doc && s.baselineCheck && hasBaselineCheck(doc) ? doc : null;
+  const sameBaseline = baselineDoc === lastBaselineDoc || (baselineDoc !== null && lastBaselineDoc !== null && sameNodeLists(baselineDoc, lastBaselineDoc));
+  if (own === lastDesignProblems && s.baselineCheck === lastCheck && sameBaseline) return lastProblems;
+  lastDesignProblems = own;
+  lastCheck = s.baselineCheck;
+  lastBaselineDoc = baselineDoc;
+  lastProblems = baselineDoc && s.baselineCheck ? [...own, ...s.baselineCheck(baselineDoc)] : own;
+  return lastProblems;
+};
 /**
  * The open design for editors that never read its layout (the inspector): the same object while
  * only positions or the viewport change, so a node drag does not re-render them on every frame.

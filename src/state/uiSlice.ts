@@ -2,7 +2,12 @@ import type { SliceCreator } from './sliceTypes';
 
 export type EditorMode = 'design' | 'run';
 export type ToastTone = 'error' | 'info';
-export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
+/**
+ * What the save indicator says: all stored, waiting, being stored, failed (other reasons),
+ * refused because another tab changed or deleted the design, the disk is full, or the database
+ * went away.
+ */
+export type SaveState = 'saved' | 'pending' | 'saving' | 'error' | 'conflict' | 'read-only' | 'offline';
 /** A modal layer over the editor that actions open: the command palette or the shortcuts help. */
 export type Overlay = 'palette' | 'shortcuts';
 

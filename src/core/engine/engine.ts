@@ -7,6 +7,8 @@ import { indexFlow, type FlowIndex } from './flowIndex';
 import { NO_MUTANTS, type EngineMutants } from './mutants';
 import { emptyStats, initialProcesses } from './processes';
 import { compareWithRebuild, projectionsAt, replaceWithRebuild, type ProjectionsAt, type RebuildReport } from './projectionHistory';
+import { replayProjections, type ProjectionState } from './replay';
+import { upcastEvents, type UpcastReport } from '../evolution/replayEvents';
 import { TABLE_NAMES, type CommandRecord, type DeadLetterRecord, type Payload, type RunRecord, type TableName, type TraceRecord } from './records';
 import { Rng } from './rng';
 import { redeliverDeadLetter } from './steps/broker';
@@ -80,8 +82,21 @@ export interface SimulationEngine {
   compareWithRebuild(runId: string): Promise<RebuildReport>;
   /** Replaces the projections with the rebuild; refused unless the run is quiet. */
   replaceWithRebuild(runId: string): Promise<RebuildReport>;
+  /**
+   * Replays the run's event store against another (newer) design, read-only: each stored event
+   * is brought to its type's version in `flow` by the type's upcasters (`upcastEvents`), then
+   * applied through `flow`'s handlers. What a rebuild of read models after a contract change gives.
+   */
+  replayWithDesign(runId: string, flow: FlowDocument): Promise<DesignReplayReport>;
   /** Row counts of the run per table. */
   counts(runId: string): Promise<Record<TableName, number>>;
+}
+
+/** The result of `replayWithDesign`. */
+export interface DesignReplayReport extends UpcastReport {
+  rebuilt: ProjectionState;
+  /** Stored events read (replayed or skipped). */
+  events: number;
 }
 
 const ALL = TABLE_NAMES;
@@ -233,6 +248,14 @@ export function createSimulationEngine(store: SimulationStore, options: EngineOp
         return report;
       }),
     replaceWithRebuild: (runId) => rw(async (tx) => replaceWithRebuild(tx, await loadRun(tx, runId))),
+    replayWithDesign: (runId, flow) =>
+      store.transaction('r', ['runs', 'events'], async (tx) => {
+        const run = await loadRun(tx, runId);
+        const events = await tx.query('events', '[runId+position]', { prefix: [runId] });
+        const report: UpcastReport = { upcast: 0, skipped: [] };
+        const rebuilt = replayProjections(flow, upcastEvents(events, run.flow, flow, report));
+        return { rebuilt, events: events.length, ...report };
+      }),
     counts: (runId) =>
       store.transaction('r', ALL, async (tx) => {
         const entries = await Promise.all(ALL.map(async (t) => [t, t === 'runs' || t === 'reports' ? ((await tx.get(t, runId)) ? 1 : 0) : await tx.count(t, ':id', { prefix: [runId] })] as const));

@@ -1,13 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify as toYaml } from 'yaml';
 import { importDesign, MAX_IMPORT_BYTES } from './importDesign';
 import { loadExample, type Json } from './testSupport';
-import { toAsyncApi, toAsyncApiYaml } from './toAsyncApi';
+import { toAsyncApi, toAsyncApiYaml } from './asyncapi/toAsyncApi';
+import { loadAsyncApiTools, type AsyncApiTools } from './asyncapi/tools';
+
+let tools: AsyncApiTools;
+beforeAll(async () => { tools = await loadAsyncApiTools(); });
 
 const example = loadExample();
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 const size = (text: string) => new TextEncoder().encode(text).length;
-const importText = (text: string, fileName = 'design.json', bytes = size(text)) => importDesign(text, fileName, bytes);
+const importText = (text: string, fileName = 'design.json', bytes = size(text)) => importDesign(text, fileName, bytes, { tools });
 
 /** The example with one change applied to a deep copy. */
 function spoiled(change: (doc: Json) => void): string {
@@ -22,30 +26,30 @@ function spoiledAsyncApi(change: (doc: Json) => void): string {
 }
 
 describe('importDesign: accepted inputs', () => {
-  it('given the example as JSON, gives back the same design (design → JSON → design is identical)', () => {
-    expect(importText(json(example))).toEqual({ ok: true, doc: example, kind: 'flow-document', format: 'json' });
+  it('given the example as JSON, gives back the same design (design → JSON → design is identical)', async () => {
+    expect(await importText(json(example))).toEqual({ ok: true, doc: example, kind: 'flow-document', format: 'json', warnings: [] });
   });
 
-  it('given the example as YAML, reads it as a flow document', () => {
-    expect(importText(toYaml(example), 'design.yaml')).toEqual({ ok: true, doc: example, kind: 'flow-document', format: 'yaml' });
+  it('given the example as YAML, reads it as a flow document', async () => {
+    expect(await importText(toYaml(example), 'design.yaml')).toEqual({ ok: true, doc: example, kind: 'flow-document', format: 'yaml', warnings: [] });
   });
 
-  it('given a format-0 document, migrates it', () => {
+  it('given a format-0 document, migrates it', async () => {
     const old = { schemaVersion: 0, id: 'old', name: 'Old', eventTypes: [], producers: [], consumers: [{ id: 'c', kind: 'consumer', name: 'c', inbox: false, retryLimit: 2, handlers: [], position: { x: 5, y: 6 } }], projections: [] };
-    const result = importText(json(old));
+    const result = await importText(json(old));
     expect(result).toMatchObject({ ok: true, kind: 'flow-document', migratedFrom: 0 });
     expect(result.ok && result.doc.consumers[0]).toMatchObject({ useInbox: false, publishMode: 'outbox' });
     expect(result.ok && result.doc.layout.positions.c).toEqual({ x: 5, y: 6 });
   });
 
-  it('given the example as AsyncAPI 3.0 JSON or YAML, rebuilds the design', () => {
-    expect(importText(json(toAsyncApi(example)), 'api.json')).toEqual({ ok: true, doc: example, kind: 'asyncapi-3', format: 'json' });
-    expect(importText(toAsyncApiYaml(example), 'api.yml')).toEqual({ ok: true, doc: example, kind: 'asyncapi-3', format: 'yaml' });
+  it('given the example as AsyncAPI 3.0 JSON or YAML (its own export), rebuilds the same design', async () => {
+    expect(await importText(json(toAsyncApi(example)), 'api.json')).toEqual({ ok: true, doc: example, kind: 'asyncapi-3', format: 'json', warnings: [] });
+    expect(await importText(toAsyncApiYaml(example), 'api.yml')).toEqual({ ok: true, doc: example, kind: 'asyncapi-3', format: 'yaml', warnings: [] });
   });
 
-  it('given an AsyncAPI 2.6 YAML document without a file extension, detects YAML and the version', () => {
+  it('given an AsyncAPI 2.6 YAML document without a file extension, detects YAML and the version', async () => {
     const text = 'asyncapi: 2.6.0\ninfo: { title: Mini, version: 1.0.0 }\nchannels:\n  a:\n    publish:\n      message: { name: A, payload: { type: object, properties: { x: { type: integer } } } }\n';
-    const result = importText(text, 'mini');
+    const result = await importText(text, 'mini');
     expect(result).toMatchObject({ ok: true, kind: 'asyncapi-2', format: 'yaml' });
     expect(result.ok && result.doc.eventTypes.map((e) => e.payload)).toEqual([{ type: 'object', properties: { x: { type: 'integer' } } }]);
   });
@@ -75,25 +79,24 @@ const cases: [string, string, string, string, number?][] = [
   ['a base type that does not exist', spoiled((d) => { d.eventTypes[1].extends = 'nothing'; }), 'x.json', `"x.json" is not a valid design at /eventTypes/1/extends: extends: no event type has the id 'nothing'.`],
   ['an effect on an unknown projection', spoiled((d) => { d.consumers[2].handlers[0].effects[0].projectionId = 'gone'; }), 'x.json', `"x.json" is not a valid design at /consumers/2/handlers/0/effects/0/projectionId: projectionId: no projection has the id 'gone'.`],
   ['two nodes with the same id', spoiled((d) => { d.consumers[1].id = 'author-service'; }), 'x.json', `"x.json" is not a valid design at /consumers/1/id: id: 'author-service' is used by another node too.`],
-  ['an AsyncAPI 1.x document', json({ asyncapi: '1.2.0', info: { title: 'old', version: '1' } }), 'x.json', '"x.json" is not a usable AsyncAPI document at /asyncapi: Unsupported AsyncAPI version "1.2.0"; expected 3.0.x or 2.0–2.6.'],
-  ['an AsyncAPI operation with a wrong action', spoiledAsyncApi((d) => { d.operations['content-ingest.send.VideoInputEvent'].action = 'publish'; }), 'x.json', '"x.json" is not a usable AsyncAPI document at /operations/content-ingest.send.VideoInputEvent/action: Operation "content-ingest.send.VideoInputEvent" has action "publish"; expected "send" or "receive".'],
-  ['an AsyncAPI dangling $ref', spoiledAsyncApi((d) => { d.components.messages.VideoInputEvent.payload.$ref = '#/components/schemas/Nope'; }), 'x.json', '"x.json" is not a usable AsyncAPI document at /components/messages/VideoInputEvent/payload/$ref: Dangling reference: "#/components/schemas/Nope" does not exist.'],
-  ['an AsyncAPI external $ref', spoiledAsyncApi((d) => { d.components.schemas.VideoEvent.allOf[0].$ref = 'common.yaml#/Base'; }), 'x.json', '"x.json" is not a usable AsyncAPI document at /components/schemas/VideoEvent/allOf/0/$ref: External reference "common.yaml#/Base" is not supported; only local references (#/…) are.'],
-  ['an AsyncAPI YAML without a title', 'asyncapi: 3.0.0\ninfo:\n  version: 1.0.0\nchannels: {}\n', 'x.yaml', '"x.yaml" is not a usable AsyncAPI document at /info/title (line 3): "info.title" must be a non-empty string, found nothing (it is missing).'],
-  ['an AsyncAPI Avro payload', 'asyncapi: 3.0.0\ninfo: { title: A, version: "1" }\ncomponents:\n  messages:\n    m:\n      payload:\n        schemaFormat: application/vnd.apache.avro;version=1.9.0\n        schema: { type: record }\n', 'x.yaml', '"x.yaml" is not a usable AsyncAPI document at /components/messages/m/payload/schemaFormat (line 7): Schema format "application/vnd.apache.avro;version=1.9.0" is not supported; use JSON Schema or AsyncAPI schemas.'],
-  ['AsyncAPI extensions with a broken handler', spoiledAsyncApi((d) => { d.operations['follow-center.receive.AuthorVideoAddedEvent']['x-eventflow-node'].handlers[0].eventTypeId = 'ghost'; }), 'x.json', `"x.json" converts to an invalid design at /consumers/1/handlers/0/eventTypeId: eventTypeId: no event type has the id 'ghost'.`],
+  ['an AsyncAPI 1.x document', json({ asyncapi: '1.2.0', info: { title: 'old', version: '1' } }), 'x.json', 'x.json at /asyncapi: AsyncAPI version "1.2.0" cannot be read (convert AsyncAPI 1.x documents to 2.6 or 3.0 first); expected 3.1.x, 3.0.x or 2.0.x–2.6.x.'],
+  ['an AsyncAPI operation with a wrong action', spoiledAsyncApi((d) => { Object.values(d.operations as Record<string, Json>)[0].action = 'publish'; }), 'x.json', 'x.json at /operations/content-ingest.send.VideoInputEvent/action: Operation "content-ingest.send.VideoInputEvent" has action "publish"; AsyncAPI 3 allows "send" or "receive".'],
+  ['an AsyncAPI dangling $ref', spoiledAsyncApi((d) => { d.components.messages.VideoInputEvent.payload.$ref = '#/components/schemas/Nope'; }), 'x.json', 'x.json at /components/messages/VideoInputEvent/payload/$ref: Reference "#/components/schemas/Nope" points at nothing: x.json has no /components/schemas/Nope.'],
+  ['an AsyncAPI reference to a file not given', spoiledAsyncApi((d) => { d.components.messages.VideoInputEvent.payload.$ref = 'common.yaml#/Base'; }), 'x.json', 'x.json at /components/messages/VideoInputEvent/payload/$ref: Reference "common.yaml#/Base" names the file "common.yaml", which is not among the one file given; open or drop it together with this one (or the folder or .zip that holds both).'],
+  ['an AsyncAPI YAML without a title', 'asyncapi: 3.0.0\ninfo:\n  version: 1.0.0\nchannels: {}\n', 'x.yaml', 'x.yaml at /info/title (line 3): "info.title" must be a non-empty string, found nothing (it is missing).'],
+  ['AsyncAPI extensions with a broken handler', spoiledAsyncApi((d) => { d['x-eventflow-design'].document.consumers[1].handlers[0].eventTypeId = 'ghost'; }), 'x.json', `"x.json" converts to an invalid design at /consumers/1/handlers/0/eventTypeId: eventTypeId: no event type has the id 'ghost'.`],
 ];
 
 describe("importDesign: refused inputs", () => {
-  it.each(cases)('given %s, refuses it with its message', (_, text, fileName, message, bytes) => {
-    expect(importText(text, fileName, bytes ?? size(text))).toEqual({ ok: false, message });
+  it.each(cases)('given %s, refuses it with its message', async (_, text, fileName, message, bytes) => {
+    expect(await importText(text, fileName, bytes ?? size(text))).toEqual({ ok: false, message });
   });
 
   it('has at least twenty malformed inputs', () => {
     expect(cases.length).toBeGreaterThanOrEqual(20);
   });
 
-  it('accepts exactly 10 MB', () => {
-    expect(importText(json(example), 'x.json', MAX_IMPORT_BYTES).ok).toBe(true);
+  it('accepts exactly 10 MB', async () => {
+    expect((await importText(json(example), 'x.json', MAX_IMPORT_BYTES)).ok).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 // Shared by the exporters' unit tests only (not exported from the core).
 import { readFileSync } from 'node:fs';
+import { env } from 'node:process';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { effectiveAggregateIdPath, eventPayloadPaths } from '../model/inheritance';
@@ -8,6 +9,15 @@ import type { FieldType, SimpleField } from '../model/schema/simpleTypes';
 import { isSchemaObject, schemaTypes } from '../model/schema/schemaAccess';
 import type { FlowDocument, JsonSchema, JsonValue, Literal } from '../model/types';
 import { makeConsumer, makeEventType, makeField, makeFlow, makeProducer, makeProjection } from '../testing';
+
+/**
+ * How many runs a slow property test makes: `FC_RUNS=<n>` in the environment for a deep run
+ * (e.g. `FC_RUNS=200 npx vitest run src/core/exporters`), else the test's own default.
+ */
+export function fcRuns(defaultRuns: number): number {
+  const wanted = Number(env.FC_RUNS);
+  return Number.isInteger(wanted) && wanted > 0 ? wanted : defaultRuns;
+}
 
 /** The built-in example, read from `public/examples`. */
 export function loadExample(): FlowDocument {

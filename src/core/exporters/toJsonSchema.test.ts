@@ -1,143 +1,116 @@
+import Ajv from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { inheritanceChain } from '../model/inheritance';
 import type { FlowDocument } from '../model/types';
-import { makeEventType, makeField, makeFlow } from '../testing';
+import { makeEventType, makeFlow } from '../testing';
+import { toAsyncApi } from './asyncapi/toAsyncApi';
+import { mutantsOf } from './asyncapi/testing/instances';
+import { inheritanceChain } from './contracts/eventSchemas';
 import { loadExample, randomFlowArb, samplePayload, type Json } from './testSupport';
 import { eventSchemaFileName, toJsonSchema, type JsonSchemaExport } from './toJsonSchema';
 
-function newAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ strict: true, allErrors: true });
+function ajv2020(strict = true): Ajv2020 {
+  const ajv = new Ajv2020({ strict, allErrors: true });
   addFormats(ajv);
   return ajv;
 }
 
-/** An ajv instance that knows every per-event file (they reference each other by `$id`). */
-function ajvWithFiles(exported: JsonSchemaExport): Ajv2020 {
-  const ajv = newAjv();
-  for (const file of exported.files) ajv.addSchema(file.schema);
-  return ajv;
-}
-
-function validatorFor(ajv: Ajv2020, exported: JsonSchemaExport, typeName: string) {
+function validatorFor(exported: JsonSchemaExport, typeName: string) {
   const file = exported.files.find((f) => f.schema.title === typeName);
   if (!file) throw new Error(`no schema for ${typeName}`);
-  const validate = ajv.getSchema(file.schema.$id as string);
-  if (!validate) throw new Error(`not compiled: ${typeName}`);
-  return validate;
+  return ajv2020().compile(file.schema);
 }
 
-/** Each concrete type's sample payload validates against its own schema and every base's schema, and the bundle. */
-function expectPayloadsValid(doc: FlowDocument, exported: JsonSchemaExport) {
-  const ajv = ajvWithFiles(exported);
-  const bundle = newAjv().compile(exported.bundle);
-  for (const type of doc.eventTypes.filter((e) => !e.abstract)) {
-    const payload = samplePayload(doc, type.id);
-    for (const base of inheritanceChain(doc, type.id)) {
-      const validate = validatorFor(ajv, exported, base.name);
-      expect(validate(payload), `${type.name} as ${base.name}: ${JSON.stringify(validate.errors)}`).toBe(true);
-    }
-    expect(bundle(payload), `${type.name} in bundle: ${JSON.stringify(bundle.errors)}`).toBe(true);
-  }
+/** The AsyncAPI export's payload schema of a message, as a draft-07 validator (AsyncAPI's dialect). */
+function asyncApiValidator(doc: FlowDocument, typeName: string) {
+  const exported = toAsyncApi(doc) as Json;
+  const messages = exported.components.messages as Record<string, Json>;
+  const message = Object.values(messages).find((m) => m.name === typeName);
+  const ajv = new Ajv({ strict: false });
+  addFormats(ajv);
+  return ajv.compile({ ...message.payload, components: { schemas: exported.components.schemas } });
 }
+
+const byId = (doc: FlowDocument) => new Map(doc.eventTypes.map((t) => [t.id, t]));
 
 describe('toJsonSchema', () => {
   const example = loadExample();
   const exported = toJsonSchema(example);
 
-  it('given the example, every schema and the bundle compile against the 2020-12 meta-schema', () => {
-    const ajv = newAjv();
-    for (const file of exported.files) {
-      expect(ajv.validateSchema(file.schema), JSON.stringify(ajv.errors)).toBe(true);
+  it('given the example, every file and the bundle are valid 2020-12 schemas that compile in strict mode', () => {
+    const ajv = ajv2020();
+    for (const file of [...exported.files.map((f) => f.schema), exported.bundle]) {
+      expect(ajv.validateSchema(file), JSON.stringify(ajv.errors)).toBe(true);
+      expect(() => ajv2020().compile(file)).not.toThrow();
     }
-    expect(ajv.validateSchema(exported.bundle), JSON.stringify(ajv.errors)).toBe(true);
-    expect(() => ajvWithFiles(exported).compile({ $ref: exported.files[1]?.schema.$id as string })).not.toThrow();
-    expect(() => newAjv().compile(exported.bundle)).not.toThrow();
   });
 
-  it('given the example, gives one file per event type plus the envelope, with stable $ids', () => {
+  it('given the example, gives one self-contained file per event type plus the envelope, with stable $ids', () => {
     expect(exported.files.map((f) => f.fileName)).toEqual([
-      'EventEnvelope.schema.json',
-      ...example.eventTypes.map((e) => eventSchemaFileName(e)),
+      'EventEnvelope.schema.json', ...example.eventTypes.map((t) => eventSchemaFileName(t)),
     ]);
-    expect(exported.files[3]?.schema.$id).toBe('https://event-flow-designer.dev/schemas/content-platform/VideoInputEvent.v1.schema.json');
-    expect(toJsonSchema(example)).toEqual(exported);
-    expect(Object.keys(exported.bundle.$defs as object)).toEqual(['EventEnvelope', ...example.eventTypes.map((e) => e.name)]);
+    expect(exported.files[1]!.schema.$id).toBe(`https://event-flow-designer.dev/schemas/content-platform/${eventSchemaFileName(example.eventTypes[0]!)}`);
+    expect(toJsonSchema(example, { baseUri: 'https://schemas.example.com/shop' }).bundle.$id).toBe('https://schemas.example.com/shop/content-platform/events.bundle.schema.json');
+    for (const file of exported.files.slice(1)) {
+      expect(JSON.stringify(file.schema)).not.toMatch(/"\$ref":"(?!#\/\$defs\/)/);
+    }
   });
 
-  it('maps types, formats, enums, required, descriptions and examples', () => {
-    const schema = exported.files.find((f) => f.schema.title === 'VideoInputEvent')?.schema as Record<string, Json>;
-    expect(schema.allOf).toEqual([{ $ref: 'VideoEvent.v1.schema.json' }]);
-    expect(schema.properties.eventType).toEqual({ const: 'VideoInputEvent' });
-    expect(schema.properties.durationSeconds).toEqual({ type: 'integer', description: 'Length of the video', examples: [312] });
-    expect(schema.properties.status.enum).toEqual(['draft', 'published', 'blocked', 'deleted']);
-    expect(schema.required).toEqual(['title', 'authorId', 'status']);
-    expect(schema.unevaluatedProperties).toBe(false);
-    const base = exported.files.find((f) => f.schema.title === 'VideoEvent')?.schema as Record<string, Json>;
-    expect(base.properties.videoId).toMatchObject({ type: 'string', format: 'uuid' });
-    expect(base.properties.eventType).toEqual({ enum: ['VideoInputEvent', 'VideoStatusChangeEvent'] });
-    expect(base.unevaluatedProperties).toBeUndefined();
-    const envelope = exported.files[0]?.schema as Record<string, Json>;
-    expect(envelope.properties.occurredAt).toMatchObject({ type: 'string', format: 'date-time' });
-    expect(envelope.required).toEqual(['eventId', 'eventType', 'occurredAt', 'aggregateId']);
+  it('given the example, each concrete event validates against its type, every base and the bundle', () => {
+    const bundle = ajv2020().compile(exported.bundle);
+    for (const type of example.eventTypes.filter((e) => !e.abstract)) {
+      const payload = samplePayload(example, type.id);
+      for (const base of inheritanceChain(byId(example), type)) {
+        const validate = validatorFor(exported, base.name);
+        expect(validate(payload), `${type.name} as ${base.name}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      }
+      expect(bundle(payload), `${type.name} in the bundle: ${JSON.stringify(bundle.errors)}`).toBe(true);
+    }
   });
 
-  it('given example payloads, each validates as its type and as each of its bases', () => {
-    expectPayloadsValid(example, exported);
+  it('closes leaf types and leaves bases open', () => {
+    const leaf = example.eventTypes.find((t) => !t.abstract && !example.eventTypes.some((o) => o.extends === t.id))!;
+    const base = example.eventTypes.find((t) => example.eventTypes.some((o) => o.extends === t.id))!;
+    const extra = { ...samplePayload(example, leaf.id), unexpected: 1 };
+    expect(validatorFor(exported, leaf.name)(extra)).toBe(false);
+    expect(validatorFor(exported, base.name)(extra)).toBe(true);
   });
 
-  it('a VideoStatusChangeEvent validates as a VideoEvent but not as a VideoInputEvent', () => {
-    const ajv = ajvWithFiles(exported);
-    const payload = samplePayload(example, 'video-status-change-event');
-    expect(validatorFor(ajv, exported, 'VideoEvent')(payload)).toBe(true);
-    expect(validatorFor(ajv, exported, 'AbstractContentEvent')(payload)).toBe(true);
-    expect(validatorFor(ajv, exported, 'VideoInputEvent')(payload)).toBe(false);
+  it.each<[string, (event: Record<string, unknown>) => void]>([
+    ['no eventId', (e) => { delete e.eventId; }],
+    ['an empty eventId', (e) => { e.eventId = ''; }],
+    ['another event type name', (e) => { e.eventType = 'SomethingElse'; }],
+    ['occurredAt that is not a date-time', (e) => { e.occurredAt = 'yesterday'; }],
+    ['no aggregateId', (e) => { delete e.aggregateId; }],
+    ['a required payload field missing', (e) => { delete e.videoId; }],
+    ['a payload field of the wrong type', (e) => { e.videoId = 42; }],
+    ['an unknown field', (e) => { e.surprise = true; }],
+    ['not an object', (e) => { Object.keys(e).forEach((k) => delete e[k]); }],
+  ])('refuses an event with %s', (_, spoil) => {
+    const type = example.eventTypes.find((t) => t.name === 'VideoInputEvent')!;
+    const event = samplePayload(example, type.id);
+    spoil(event);
+    expect(validatorFor(exported, type.name)(event)).toBe(false);
   });
 
-  it.each([
-    ['a missing required own field', (p: Record<string, unknown>) => { delete p.after; }],
-    ['a missing inherited field', (p: Record<string, unknown>) => { delete p.videoId; }],
-    ['a missing envelope field', (p: Record<string, unknown>) => { delete p.eventId; }],
-    ['an unknown property', (p: Record<string, unknown>) => { p.surprise = 1; }],
-    ['a value outside the enum', (p: Record<string, unknown>) => { p.after = 'archived'; }],
-    ['a malformed uuid', (p: Record<string, unknown>) => { p.videoId = 'not-a-uuid'; }],
-    ['a malformed date-time', (p: Record<string, unknown>) => { p.occurredAt = 'yesterday'; }],
-    ['the wrong eventType', (p: Record<string, unknown>) => { p.eventType = 'VideoInputEvent'; }],
-    ['a number where a string is expected', (p: Record<string, unknown>) => { p.changedBy = 5; }],
-  ])('given a VideoStatusChangeEvent with %s, its schema and the bundle refuse it', (_, spoil) => {
-    const payload = samplePayload(example, 'video-status-change-event');
-    spoil(payload);
-    expect(validatorFor(ajvWithFiles(exported), exported, 'VideoStatusChangeEvent')(payload)).toBe(false);
-    expect(newAjv().compile(exported.bundle)(payload)).toBe(false);
+  it('given random designs, every schema compiles and agrees with the AsyncAPI export on samples and their mutants', () => {
+    fc.assert(fc.property(randomFlowArb, (doc) => {
+      const files = toJsonSchema(doc);
+      for (const type of doc.eventTypes.filter((e) => !e.abstract)) {
+        const own = validatorFor(files, type.name);
+        const asyncapi = asyncApiValidator(doc, type.name);
+        const sample = samplePayload(doc, type.id);
+        expect(own(sample), JSON.stringify(own.errors)).toBe(true);
+        for (const instance of [sample, ...mutantsOf(sample)]) expect(asyncapi(instance), JSON.stringify(instance)).toBe(own(instance));
+      }
+    }), { numRuns: 40 });
   });
 
-  it('given names with spaces and slashes, $ids stay valid URI references and payloads still validate', () => {
-    const doc = makeFlow({
-      id: 'my design/2',
-      eventTypes: [
-        makeEventType({ id: 'base', name: 'Base Event', abstract: true, fields: ['id'] }),
-        makeEventType({ id: 'child', name: 'Child/Événement', extends: 'base', fields: [makeField('at', { type: 'date-time' })] }),
-      ],
-    });
-    const result = toJsonSchema(doc);
-    expect(result.files.map((f) => f.fileName)).toEqual(['EventEnvelope.schema.json', 'Base_Event.v1.schema.json', 'Child__v_nement.v1.schema.json']);
-    expect(result.files[2]?.schema.$id).toBe('https://event-flow-designer.dev/schemas/my%20design%2F2/Child__v_nement.v1.schema.json');
-    const ajv = newAjv();
-    for (const file of result.files) expect(ajv.validateSchema(file.schema), JSON.stringify(ajv.errors)).toBe(true);
-    expectPayloadsValid(doc, result);
-  });
-
-  it('given random flows, every schema compiles and sample payloads validate as each type and base', () => {
-    fc.assert(
-      fc.property(randomFlowArb, (doc) => {
-        const result = toJsonSchema(doc);
-        const ajv = newAjv();
-        for (const file of result.files) expect(ajv.validateSchema(file.schema)).toBe(true);
-        expectPayloadsValid(doc, result);
-      }),
-      { numRuns: 60 },
-    );
+  it('exports an empty design as a bundle that accepts nothing', () => {
+    const empty = toJsonSchema(makeFlow({ name: 'Empty' }));
+    expect(empty.bundle.not).toEqual({});
+    expect(toJsonSchema(makeFlow({ name: 'One', eventTypes: [makeEventType({ name: 'A', abstract: true })] })).bundle.not).toEqual({});
   });
 });

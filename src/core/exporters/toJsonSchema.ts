@@ -1,13 +1,17 @@
-import { designDefs, inheritanceChain } from '../model/inheritance';
-import type { EventType, FlowDocument } from '../model/types';
-import { aggregateIdNote, envelopeProperties, libraryFor, payloadParts, type JsonSchema } from './fieldSchema';
+import { envelopeOnlySchema } from '../model/schema/envelope';
+import type { EventType, FlowDocument, JsonSchemaObject } from '../model/types';
+import { defRef, planEventSchemas } from './contracts/eventSchemas';
+import { definitionClosure } from './contracts/schemaRefs';
 
 /** The `$schema` of every exported schema. */
 export const JSON_SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
 /** Where exported `$id`s live unless the caller chooses another base. */
 export const DEFAULT_SCHEMA_BASE_URI = 'https://event-flow-designer.dev/schemas/';
-/** Name of the envelope's schema (`EventEnvelope.schema.json`, `$defs/EventEnvelope`). */
+/** Name of the envelope's schema (`EventEnvelope.schema.json`). */
 export const ENVELOPE_SCHEMA_NAME = 'EventEnvelope';
+
+/** A loose JSON Schema object, as exports write it. */
+export type JsonSchema = { [keyword: string]: unknown };
 
 export interface JsonSchemaOptions {
   /** Base URI of the `$id`s; the design's id is appended (default `https://event-flow-designer.dev/schemas/`). */
@@ -22,9 +26,9 @@ export interface JsonSchemaFile {
 }
 
 export interface JsonSchemaExport {
-  /** One self-describing schema per event type, plus the envelope they all build on. */
+  /** One self-contained schema per event type (its library definitions under `$defs`), plus the envelope. */
   files: JsonSchemaFile[];
-  /** Every schema embedded under `$defs` (each keeps its `$id`); the root accepts any concrete event. */
+  /** Every message schema and definition under `$defs`; the root accepts any concrete event of the design. */
   bundle: JsonSchema;
 }
 
@@ -41,88 +45,73 @@ function designBaseUri(doc: FlowDocument, options: JsonSchemaOptions): string {
   return `${base.endsWith('/') ? base : `${base}/`}${encodeURIComponent(doc.id)}/`;
 }
 
-/** Names of the concrete (non-abstract) types that are `type` or derive from it, in document order. */
-export function concreteNamesUnder(doc: FlowDocument, type: EventType): string[] {
-  const isUnder = (candidate: EventType) => inheritanceChain(doc, candidate.id).some((e) => e.id === type.id);
-  return doc.eventTypes.filter((e) => !e.abstract && isUnder(e)).map((e) => e.name);
-}
-
-function envelopeSchema(baseUri: string): JsonSchema {
-  const { properties, required } = envelopeProperties();
-  return {
-    $id: `${baseUri}${ENVELOPE_SCHEMA_NAME}.schema.json`,
-    title: ENVELOPE_SCHEMA_NAME,
-    description: 'Fields every event carries: its id, its type, when it happened and its aggregate.',
-    type: 'object',
-    properties,
-    required,
-  };
-}
+const recordOf = (entries: Iterable<readonly [string, unknown]>): Record<string, unknown> => {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of entries) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  return out;
+};
 
 /**
- * The schema of one event type. Its base (or the envelope, for a root type) comes in by
- * `allOf`/`$ref`, so a subtype's instance is also an instance of every base. Only a type that no
- * other type extends is closed, with `unevaluatedProperties: false` (which sees the properties
- * its bases evaluated): closing a base would make its subtypes' own fields fail the base.
- */
-function eventTypeSchema(doc: FlowDocument, type: EventType, baseUri: string): JsonSchema {
-  const base = type.extends === undefined ? undefined : doc.eventTypes.find((e) => e.id === type.extends);
-  const { properties, required, rest } = payloadParts(type.payload);
-  const library = libraryFor(type.payload, designDefs(doc));
-  const names = concreteNamesUnder(doc, type);
-  const eventType: JsonSchema =
-    names.length === 1 && names[0] === type.name ? { const: type.name } : names.length > 0 ? { enum: names } : {};
-  const isExtended = doc.eventTypes.some((e) => e.extends === type.id);
-  const aggregateNote = aggregateIdNote(type);
-  const schema: JsonSchema = {
-    $id: `${baseUri}${eventSchemaFileName(type)}`,
-    title: type.name,
-    ...(type.description ? { description: type.description } : {}),
-    ...(type.abstract ? { $comment: 'Abstract: a base for other event types, never emitted on its own.' } : {}),
-    ...rest,
-    type: 'object',
-    allOf: [{ $ref: base ? eventSchemaFileName(base) : `${ENVELOPE_SCHEMA_NAME}.schema.json` }, ...(Array.isArray(rest.allOf) ? rest.allOf : [])],
-    properties: {
-      eventType,
-      ...(aggregateNote ? { aggregateId: aggregateNote } : {}),
-      ...properties,
-    },
-    ...(library ? { $defs: { ...(rest.$defs as object | undefined), ...library } } : {}),
-  };
-  if (required.length > 0) schema.required = required;
-  if (!isExtended) schema.unevaluatedProperties = false;
-  return schema;
-}
-
-/**
- * Exports the event types of a design as JSON Schema draft 2020-12: one schema per event type
- * (with the envelope, formats, `required`, descriptions, examples and enums; inheritance by
- * `allOf` + `$ref` to the base's `$id`), and a bundle that embeds them all under `$defs` and
- * accepts any concrete event of the design. `$id`s are stable: they depend on the design id,
- * the type's name and its version only. Pure; never throws.
+ * Exports the event types of a design as JSON Schema draft 2020-12: one self-contained schema
+ * per event type — the whole message in the design's envelope, its payload and its bases'
+ * payloads (`allOf`), the library schemas it uses under `$defs` — and a bundle that holds every
+ * message schema and accepts any concrete event. The schemas come from `planEventSchemas`, the
+ * same source as the AsyncAPI export. `$id`s depend on the design id, the type's name and its
+ * version only. Linear in the design. Pure; never throws.
  */
 export function toJsonSchema(doc: FlowDocument, options: JsonSchemaOptions = {}): JsonSchemaExport {
   const baseUri = designBaseUri(doc, options);
-  const envelope = envelopeSchema(baseUri);
-  const files: JsonSchemaFile[] = [
-    { fileName: `${ENVELOPE_SCHEMA_NAME}.schema.json`, schema: { $schema: JSON_SCHEMA_DIALECT, ...envelope } },
-  ];
-  const defs: Record<string, JsonSchema> = { [ENVELOPE_SCHEMA_NAME]: envelope };
-  for (const type of doc.eventTypes) {
-    const schema = eventTypeSchema(doc, type, baseUri);
-    files.push({ fileName: eventSchemaFileName(type), eventTypeId: type.id, schema: { $schema: JSON_SCHEMA_DIALECT, ...schema } });
-    defs[type.name] = schema;
+  const plan = planEventSchemas(doc);
+  const files: JsonSchemaFile[] = [];
+  if (doc.envelope.kind !== 'none') {
+    files.push({
+      fileName: `${ENVELOPE_SCHEMA_NAME}.schema.json`,
+      schema: {
+        $schema: JSON_SCHEMA_DIALECT, $id: `${baseUri}${ENVELOPE_SCHEMA_NAME}.schema.json`, title: ENVELOPE_SCHEMA_NAME,
+        description: 'The attributes every event of the design carries.', ...envelopeOnlySchema(doc.envelope),
+      },
+    });
   }
-  const concrete = doc.eventTypes.filter((e) => !e.abstract);
+  const messageNames = new Map<string, string>();
+  const taken = new Set(plan.definitions.keys());
+  for (const { type } of plan.types) {
+    let name = type.name.replace(/[^A-Za-z0-9._-]/g, '_') || 'Event';
+    for (let n = 2; taken.has(name); n++) name = `${type.name}_${n}`;
+    taken.add(name);
+    messageNames.set(type.id, name);
+  }
+  const describe = (type: EventType): JsonSchemaObject => ({
+    title: type.name,
+    ...(type.description ? { description: type.description } : {}),
+    ...(type.abstract ? { $comment: 'Abstract: a base for other event types, never emitted on its own.' } : {}),
+  });
+  for (const { type, message } of plan.types) {
+    const needed = definitionClosure([message], plan.definitions);
+    files.push({
+      fileName: eventSchemaFileName(type),
+      eventTypeId: type.id,
+      schema: {
+        $schema: JSON_SCHEMA_DIALECT,
+        $id: `${baseUri}${eventSchemaFileName(type)}`,
+        ...describe(type),
+        ...message,
+        ...(needed.length > 0 ? { $defs: recordOf(needed.map((n) => [n, plan.definitions.get(n)])) } : {}),
+      },
+    });
+  }
+  const concrete = plan.types.filter((t) => !t.type.abstract);
   const bundle: JsonSchema = {
     $schema: JSON_SCHEMA_DIALECT,
     $id: `${baseUri}events.bundle.schema.json`,
     title: `${doc.name} events`,
     ...(doc.description ? { description: doc.description } : {}),
     ...(concrete.length > 0
-      ? { anyOf: concrete.map((e) => ({ $ref: eventSchemaFileName(e) })) }
+      ? { anyOf: concrete.map((t) => defRef(messageNames.get(t.type.id)!)) }
       : { not: {}, $comment: 'The design has no concrete event type.' }),
-    $defs: defs,
+    $defs: recordOf([
+      ...plan.definitions,
+      ...plan.types.map((t) => [messageNames.get(t.type.id)!, { ...describe(t.type), ...t.message }] as const),
+    ]),
   };
   return { files, bundle };
 }

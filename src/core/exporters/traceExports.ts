@@ -1,6 +1,7 @@
 import type {
   AnomalyRecord, CommandRecord, EventRecord, ProjectionRowRecord, RunRecord, TraceRecord,
 } from '../engine/records';
+import { cloudEventsSource, wrapPayload } from '../model/schema/envelope';
 
 /** What a run left in its tables, as read for an export (any order; the exports sort). */
 export interface RunSnapshot {
@@ -43,9 +44,10 @@ export function toTraceJson(snapshot: RunSnapshot) {
 /**
  * A run as a given/when/then fixture that a team can paste into its own tests: given the
  * commands that were fired (producer, command, payload), when the run went as far as it did
- * (steps, quiet), then these events followed (envelope + payload, in event-store order), these
- * projection rows are current (by projection name, sorted by key) and these anomalies were found.
- * Pure.
+ * (steps, quiet), then these events followed (envelope + payload, in event-store order, each also
+ * as the `message` that travels in the design's envelope — this tool's, CloudEvents or none —,
+ * which the JSON Schema and AsyncAPI exports' message schemas describe), these projection rows are
+ * current (by projection name, sorted by key) and these anomalies were found. Pure.
  */
 export function toGivenWhenThen(snapshot: RunSnapshot) {
   const { run } = snapshot;
@@ -81,6 +83,15 @@ export function toGivenWhenThen(snapshot: RunSnapshot) {
         source: nameOf([...flow.producers, ...flow.consumers], e.sourceId),
         causedBy: e.causationId,
         payload: e.payload,
+        message: wrapPayload(flow.envelope, {
+          eventId: e.eventId,
+          eventType: e.eventTypeName,
+          occurredAt: e.occurredAt,
+          aggregateId: e.aggregateId,
+          source: cloudEventsSource(flow.envelope, flow.id, e.sourceId),
+          causationId: e.causationId,
+          correlationId: e.commandId,
+        }, e.payload),
       })),
       projections,
       anomalies: bySeq(snapshot.anomalies).map(({ kind, message, eventIds }) => ({ kind, message, eventIds })),

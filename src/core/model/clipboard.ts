@@ -1,3 +1,4 @@
+import { getOwn, setOwn } from './ownKeys';
 import { FlowOperationError } from './FlowOperationError';
 import { allNodes, firstFreeId, newNodeId, uniqueNameAmong, withNodeAppended } from './nodes';
 import { deriveEdges } from './deriveEdges';
@@ -23,11 +24,11 @@ const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 export function copyNodes(doc: FlowDocument, ids: string[]): ClipboardPayload {
   const wanted = new Set(ids);
   const nodes = allNodes(doc).filter((node) => wanted.has(node.id));
-  const absolute = nodes.map((node) => ({ id: node.id, at: doc.layout.positions[node.id] ?? { x: 0, y: 0 } }));
+  const absolute = nodes.map((node) => ({ id: node.id, at: getOwn(doc.layout.positions, node.id) ?? { x: 0, y: 0 } }));
   const minX = Math.min(...absolute.map((entry) => entry.at.x));
   const minY = Math.min(...absolute.map((entry) => entry.at.y));
   const positions: Record<string, Position> = {};
-  for (const { id, at } of absolute) positions[id] = { x: at.x - minX, y: at.y - minY };
+  for (const { id, at } of absolute) setOwn(positions, id, { x: at.x - minX, y: at.y - minY });
   const copied = new Set(nodes.map((node) => node.id));
   const edges = deriveEdges(doc).filter((edge) => copied.has(edge.source) && copied.has(edge.target));
   return { format: 'event-flow-designer/nodes', version: 1, nodes: clone(nodes), positions, edges };
@@ -125,8 +126,8 @@ export function pasteNodes(
       };
     }
     result = withNodeAppended(result, pasted);
-    const relative = payload.positions[node.id] ?? { x: 0, y: 0 };
-    positions[id] = { x: offset.x + relative.x, y: offset.y + relative.y };
+    const relative = getOwn(payload.positions, node.id) ?? { x: 0, y: 0 };
+    setOwn(positions, id, { x: offset.x + relative.x, y: offset.y + relative.y });
   }
   return { doc: { ...result, layout: { ...result.layout, positions } }, newIds: [...idMap.values()] };
 }

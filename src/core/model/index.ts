@@ -7,3 +7,4 @@ export * from './operations';
 export * from './validation';
 export * from './restore';
 export * from './ownKeys';
+export type * from './contracts';

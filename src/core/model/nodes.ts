@@ -1,3 +1,4 @@
+import { setOwn } from './ownKeys';
 import { FlowOperationError } from './FlowOperationError';
 import {
   CURRENT_SCHEMA_VERSION,
@@ -183,7 +184,7 @@ export function moveNodes(doc: FlowDocument, positions: Record<string, Position>
   let changed = false;
   for (const [id, position] of Object.entries(positions)) {
     if (!findNode(doc, id)) continue;
-    next[id] = { x: position.x, y: position.y };
+    setOwn(next, id, { x: position.x, y: position.y });
     changed = true;
   }
   return changed ? { ...doc, layout: { ...doc.layout, positions: next } } : doc;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyRecord, getOwn, hasOwn, recordFrom, setOwn, withOwn, withoutOwn } from './ownKeys';
+import { emptyRecord, getOrInsertOwn, getOwn, hasOwn, recordFrom, setOwn, withOwn, withoutOwn } from './ownKeys';
 
 const HOSTILE = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'];
 
@@ -39,3 +39,19 @@ describe('records keyed by user-chosen names', () => {
     expect(Object.keys(withoutOwn(added, 'a'))).toEqual(['constructor']);
   });
 });
+
+describe('getOrInsertOwn', () => {
+  it('given a prototype name, when inserted and read back, then it is an own key and the prototype is untouched', () => {
+    const record = emptyRecordForTest();
+    const made = getOrInsertOwn(record, '__proto__', () => ({ rows: 1 }));
+
+    expect(getOrInsertOwn(record, '__proto__', () => ({ rows: 2 }))).toBe(made);
+    expect(Object.keys(record)).toEqual(['__proto__']);
+    expect(getOrInsertOwn(record, 'constructor', () => ({ rows: 3 }))).toEqual({ rows: 3 });
+    expect(({} as Record<string, unknown>).rows).toBeUndefined();
+  });
+});
+
+function emptyRecordForTest(): Record<string, { rows: number }> {
+  return {};
+}

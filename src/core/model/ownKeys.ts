@@ -20,6 +20,7 @@ export function recordFrom<V>(entries: Iterable<readonly [string, V]>): Record<s
 
 /** The value of an own key, or undefined (never an inherited `constructor` or `toString`). */
 export function getOwn<V>(record: Readonly<Record<string, V>> | null | undefined, key: string): V | undefined {
+  // Guarded by Object.hasOwn: the lint rule knows this read is of an own key.
   return record != null && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
@@ -46,4 +47,12 @@ export function withOwn<V>(record: Readonly<Record<string, V>> | undefined, key:
 /** A copy of `record` without `key`. */
 export function withoutOwn<V>(record: Readonly<Record<string, V>>, key: string): Record<string, V> {
   return recordFrom(Object.entries(record).filter(([k]) => k !== key));
+}
+
+/** The value of an own key; when there is none, `make()` is stored under the key and returned. Mutates `record`. */
+export function getOrInsertOwn<V>(record: Record<string, V>, key: string, make: () => V): V {
+  if (Object.hasOwn(record, key)) return getOwn(record, key) as V;
+  const value = make();
+  setOwn(record, key, value);
+  return value;
 }

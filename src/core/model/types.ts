@@ -6,6 +6,7 @@
  */
 
 import type { Scenario } from './scenarioTypes';
+import type { AsyncApiContract, EventTypeVersion, EvolutionSettings, MessageContract } from './contracts';
 
 /** The current version of the flow document format. Older documents are migrated on load. */
 export const CURRENT_SCHEMA_VERSION = 2;
@@ -87,6 +88,10 @@ export interface EventType {
    * the design's schema library as `#/$defs/<name>`.
    */
   payload: JsonSchemaObject;
+  /** What its AsyncAPI message says besides the payload (imported, written again on export). */
+  message?: MessageContract;
+  /** Earlier versions, each with the upcaster to the next (see `src/core/evolution`). */
+  history?: EventTypeVersion[];
 }
 
 export interface Command {
@@ -229,6 +234,10 @@ export interface FlowDocument {
   consumers: Consumer[];
   projections: Projection[];
   layout: Layout;
+  /** Channels, servers, services and operations as AsyncAPI described them (imported, written again on export). */
+  asyncapi?: AsyncApiContract;
+  /** Compatibility mode and baseline of the event contracts. */
+  evolution?: EvolutionSettings;
   /** Tests of the design (given/when/then), run in the app and by `npm run flow -- test`. Optional; absent = none. */
   scenarios?: Scenario[];
 }

@@ -1,3 +1,4 @@
+import { hasOwn, setOwn } from '../model/ownKeys';
 import { childPath } from '../model/schema/paths';
 import { objectSchemaOf, type SimpleField } from '../model/schema/simpleTypes';
 import {
@@ -127,7 +128,7 @@ export function makeFlow(partial: Partial<Omit<FlowDocument, 'schemaVersion'>> =
   };
   const columns = [doc.producers, doc.eventTypes, doc.consumers, doc.projections];
   columns.forEach((nodes, column) => nodes.forEach((node, row) => {
-    doc.layout.positions[node.id] ??= { x: column * 300, y: row * 300 };
+    if (!hasOwn(doc.layout.positions, node.id)) setOwn(doc.layout.positions, node.id, { x: column * 300, y: row * 300 });
   }));
   return doc;
 }

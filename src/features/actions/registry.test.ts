@@ -20,7 +20,7 @@ function harness(run: Partial<RunControls> | null = null) {
       addNodeAtCenter: (kind) => calls.push(`add ${kind}`),
     },
     run: run && {
-      current: true, quiet: false,
+      current: true, quiet: false, playing: false, busy: false,
       step: () => calls.push('step'), togglePlay: () => calls.push('togglePlay'), runUntilQuiet: () => calls.push('runUntilQuiet'),
       stop: () => calls.push('stop'), reset: () => calls.push('reset'),
       ...run,
@@ -110,12 +110,18 @@ describe('the action registry', () => {
   });
 
   it('given a long action running, then Stop is enabled and Step, Play and Reset are not', () => {
-    const { context } = harness({});
+    const { context } = harness({ busy: true });
     useAppStore.getState().setMode('run');
-    useAppStore.getState().setSimBusy({ label: 'Running', done: 0, total: 0 });
     const enabled = actionsInMode(context()).filter((a) => a.group === 'Run' && a.enabled(context())).map((a) => a.id);
-    useAppStore.getState().setSimBusy(null);
     expect(enabled).toEqual(['run.stop']);
+  });
+
+  it('given play, then Play (checked) pauses, Stop and Reset are enabled, Step and Run until quiet are not', () => {
+    const { context } = harness({ playing: true });
+    useAppStore.getState().setMode('run');
+    const enabled = actionsInMode(context()).filter((a) => a.group === 'Run' && a.enabled(context())).map((a) => a.id);
+    expect(enabled).toEqual(['run.play', 'run.stop', 'run.reset']);
+    expect(getAction('run.play').checked?.(context())).toBe(true);
   });
 
   it('given the canvas actions, then they ask the canvas, in the modes they exist in', () => {

@@ -4,7 +4,7 @@ const inRun = ['run'] as const;
 type Ctx = Parameters<AppAction['enabled']>[0];
 
 /** The run workspace is shown, the run is of this version of the design, and no long action runs. */
-const idle = (context: Ctx): context is Ctx & { run: RunControls } => context.run !== null && context.run.current && context.state.simBusy === null;
+const idle = (context: Ctx): context is Ctx & { run: RunControls } => context.run !== null && context.run.current && !context.run.busy;
 
 /** Stepping through a run (the run toolbar's buttons are these actions). */
 export const RUN_ACTIONS: readonly AppAction[] = [
@@ -12,7 +12,7 @@ export const RUN_ACTIONS: readonly AppAction[] = [
     id: 'run.step', label: 'Step the simulation', group: 'Run', shortcuts: ['S', '.'], modes: inRun,
     keywords: ['next', 'advance', 'micro-step'],
     description: 'Advance one micro-step',
-    enabled: (context) => idle(context) && !context.state.simPlaying,
+    enabled: (context) => idle(context) && !context.run.playing,
     perform: ({ run }) => run?.step(),
   },
   {
@@ -21,28 +21,28 @@ export const RUN_ACTIONS: readonly AppAction[] = [
     description: 'Step continuously at the chosen speed, or pause',
     noRepeat: true, claimsShortcut: true,
     enabled: idle,
-    checked: ({ state }) => state.simPlaying,
+    checked: ({ run }) => run?.playing ?? false,
     perform: ({ run }) => run?.togglePlay(),
   },
   {
     id: 'run.untilQuiet', label: 'Run until quiet', group: 'Run', modes: inRun,
     keywords: ['all', 'finish', 'drain'],
     description: 'Run every pending step until nothing is left to do',
-    enabled: (context) => idle(context) && !context.state.simPlaying && !context.run.quiet,
+    enabled: (context) => idle(context) && !context.run.playing && !context.run.quiet,
     perform: ({ run }) => run?.runUntilQuiet(),
   },
   {
     id: 'run.stop', label: 'Stop', group: 'Run', modes: inRun,
     keywords: ['cancel', 'abort'],
-    description: 'Stop the long action at its next batch',
-    enabled: ({ run, state }) => run !== null && state.simBusy !== null,
+    description: 'Stop playing, or the long action, at its next batch',
+    enabled: ({ run }) => run !== null && (run.busy || run.playing),
     perform: ({ run }) => run?.stop(),
   },
   {
     id: 'run.reset', label: 'Reset the run…', group: 'Run', modes: inRun,
     keywords: ['clear', 'empty', 'restart'],
     description: 'Empty every table and start the run again (same seed and settings); asks first',
-    enabled: ({ run, state }) => run !== null && state.simBusy === null,
+    enabled: ({ run }) => run !== null && !run.busy,
     perform: ({ run }) => run?.reset(),
   },
 ];

@@ -14,14 +14,18 @@ export interface CanvasCommands {
 }
 
 /**
- * What the run workspace offers while it is shown (run mode with a run of the open design).
- * Whether it plays or is busy is in the store (`simPlaying`, `simBusy`).
+ * What the run workspace offers while it is shown (run mode with a run of the open design): the
+ * run session's verbs and whether it plays or is busy (src/session, the one owner of run mode).
  */
 export interface RunControls {
   /** False while the run belongs to another version of the design (the stale-run banner shows). */
   readonly current: boolean;
   /** Nothing is left to do. */
   readonly quiet: boolean;
+  /** Play is stepping at the chosen speed. */
+  readonly playing: boolean;
+  /** A long action (fire N, run until quiet) is in progress. */
+  readonly busy: boolean;
   step(): void;
   togglePlay(): void;
   runUntilQuiet(): void;

@@ -1,9 +1,10 @@
 import { useSavedDesigns } from '../../state/savedDesigns';
 import { useAppStore } from '../../state/store';
 import { selectDesignId } from '../../state/selectors';
+import { DamagedDesignRow } from './DamagedDesignRow';
 import { DesignRow } from './DesignRow';
 
-/** Every saved design, most recent first, with the verbs of the list. */
+/** Every saved design, most recent first, with the verbs of the list; damaged ones say so. */
 export function DesignsList() {
   const designs = useSavedDesigns();
   const currentId = useAppStore(selectDesignId);
@@ -17,7 +18,9 @@ export function DesignsList() {
       </div>
       {designs === undefined ? <div className="designs-list__empty">Loading…</div> : (
         <ul aria-label="Saved designs">
-          {designs.map((design) => <DesignRow key={design.id} design={design} current={design.id === currentId} />)}
+          {designs.map((design) => (design.status === 'ok'
+            ? <DesignRow key={design.id} design={design} current={design.id === currentId} />
+            : <DamagedDesignRow key={design.id} design={design} />))}
         </ul>
       )}
     </div>

@@ -4,14 +4,15 @@ import { createPortal } from 'react-dom';
 const hasFiles = (event: DragEvent) => [...(event.dataTransfer?.types ?? [])].includes('Files');
 
 /**
- * Accepts a file dropped anywhere on the app: while a file is dragged over the window a
- * full-window overlay says what will happen; dropping hands the files to `onFiles`.
+ * Accepts files dropped anywhere on the app (one, several, a `.zip` or a folder): while they are
+ * dragged over the window a full-window overlay says what will happen; dropping hands the
+ * transfer to `onDrop`.
  */
-export function DropOverlay({ onFiles }: { onFiles: (files: FileList) => void }) {
+export function DropOverlay({ onDrop }: { onDrop: (transfer: DataTransfer) => void }) {
   const [active, setActive] = useState(false);
   const depth = useRef(0);
-  const handler = useRef(onFiles);
-  useEffect(() => { handler.current = onFiles; }, [onFiles]);
+  const handler = useRef(onDrop);
+  useEffect(() => { handler.current = onDrop; }, [onDrop]);
 
   useEffect(() => {
     const onEnter = (event: DragEvent) => {
@@ -35,7 +36,8 @@ export function DropOverlay({ onFiles }: { onFiles: (files: FileList) => void })
       event.preventDefault();
       depth.current = 0;
       setActive(false);
-      if (event.dataTransfer?.files.length) handler.current(event.dataTransfer.files);
+      // The transfer is read at once: its folder entries are only available during the event.
+      if (event.dataTransfer?.files.length) handler.current(event.dataTransfer);
     };
     window.addEventListener('dragenter', onEnter);
     window.addEventListener('dragover', onOver);
@@ -55,7 +57,7 @@ export function DropOverlay({ onFiles }: { onFiles: (files: FileList) => void })
       <div className="drop-overlay__card">
         <div className="drop-overlay__icon" aria-hidden="true">⇩</div>
         <div className="drop-overlay__title">Drop to import as a new design</div>
-        <div className="drop-overlay__hint">A flow document (.json) or an AsyncAPI 3.0 / 2.6 document (.json, .yaml), up to 10 MB. Your current design stays as it is.</div>
+        <div className="drop-overlay__hint">A flow document (.json), or AsyncAPI 3.1 / 3.0 / 2.x documents (.yaml, .json) — several files, a .zip or a folder are read together, so references between them resolve. Up to 10 MB a file. Your current design stays as it is.</div>
       </div>
     </div>,
     document.body,

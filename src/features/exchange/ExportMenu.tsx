@@ -22,9 +22,11 @@ export function ExportMenu() {
       { label: 'One file per event (.zip)', hint: 'A .zip with one schema per event type, the envelope and the bundle', run: () => exportDesign('schema-zip') },
       { label: 'Copy schema bundle', hint: 'Copy the bundle to the clipboard', run: copySchemas },
     ] },
-    { title: 'AsyncAPI 3.0', items: [
-      { label: 'AsyncAPI (.json)', hint: 'Channels, messages and send/receive operations, as JSON', run: () => exportDesign('asyncapi-json') },
-      { label: 'AsyncAPI (.yaml)', hint: 'The same AsyncAPI document, as YAML', run: () => exportDesign('asyncapi-yaml') },
+    { title: 'AsyncAPI', items: [
+      { label: 'AsyncAPI 3.0 (.yaml)', hint: 'The whole design: channels, messages, servers and send/receive operations', run: () => exportDesign('asyncapi-yaml') },
+      { label: 'AsyncAPI 3.0 (.json)', hint: 'The same AsyncAPI document, as JSON', run: () => exportDesign('asyncapi-json') },
+      { label: 'AsyncAPI 3.1 (.yaml)', hint: 'The whole design as AsyncAPI 3.1.0', run: () => exportDesign('asyncapi31-yaml') },
+      { label: 'One file per service (.zip)', hint: 'An AsyncAPI 3.0 document per service (an imported document, or a producer or consumer made here)', run: () => exportDesign('asyncapi-services') },
     ] },
     { title: 'Design and run', items: [
       { label: 'Design (.json)', hint: 'The flow document: open it again with Open… or keep it in git', run: () => exportDesign('design') },

@@ -1,3 +1,5 @@
+import { shortenFileName } from './shortenFileName';
+
 /** What one export produces: a file name, its MIME type and its content. */
 export interface ExportFile {
   fileName: string;
@@ -11,7 +13,7 @@ export function downloadFile(file: ExportFile): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = file.fileName;
+  link.download = shortenFileName(file.fileName);
   link.rel = 'noopener';
   document.body.append(link);
   link.click();

@@ -1,5 +1,10 @@
 import { useCallback, useState } from 'react';
-import { useAppStore } from '../../state/store';
+import type { ImportWarning } from '../../core';
+import { filesOfDrop } from './filesOfDrop';
+import type { GivenFile } from './runImport';
+
+// The import (importers, file collector with its unzip, the parser's worker) loads on first use.
+const importer = () => import('./runImport');
 
 /** The outcome of the last import attempt, for the error dialog. */
 export interface ImportFailure {
@@ -7,47 +12,51 @@ export interface ImportFailure {
   message: string;
 }
 
+/** What the last import kept but could not fully read, for the warnings dialog. */
+export interface ImportNotice {
+  design: string;
+  warnings: ImportWarning[];
+  skipped: string[];
+}
+
+const failed = (error: unknown): ImportFailure => ({ fileName: '', message: `The import failed: ${error instanceof Error ? error.message : String(error)}` });
+
 /**
- * Imports files the user chose or dropped: each one is read, checked by the core's
- * `importDesign`, and opened as a NEW design (`openDesign`); the current design is never
- * replaced. A refusal leaves everything as it was and is kept for the error dialog.
+ * Imports what the user chose or dropped — one file, several files, a `.zip` or a folder (one
+ * document set: relative references resolve among its files) — as a NEW design (`importGiven`);
+ * the current design is never replaced. A refusal leaves everything as it was and is kept for the
+ * error dialog; warnings (parts kept but not understood, renamed duplicates) for the warnings dialog.
  */
 export function useDesignImport() {
   const [failure, setFailure] = useState<ImportFailure | null>(null);
+  const [notice, setNotice] = useState<ImportNotice | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const importFile = useCallback(async (file: File) => {
+  const run = useCallback(async (given: Promise<readonly GivenFile[]>) => {
     setBusy(true);
+    // Settled at once, so a failed read waits for the importer without going unhandled.
+    const files = given.then((list) => ({ list }), (error: unknown) => ({ error }));
     try {
-      // The importers (JSON, YAML, AsyncAPI) load on first use.
-      const { importDesign, MAX_IMPORT_BYTES } = await import('../../core/exporters/importDesign');
-      // A file over the limit is refused before its content is read.
-      const text = file.size > MAX_IMPORT_BYTES ? '' : await file.text();
-      const result = importDesign(text, file.name, file.size);
-      if (!result.ok) {
-        setFailure({ fileName: file.name, message: result.message });
-        return;
-      }
-      await useAppStore.getState().openDesign(result.doc);
-      const what = result.kind === 'flow-document' ? 'design' : `AsyncAPI ${result.kind === 'asyncapi-3' ? '3.0' : '2.x'} document`;
-      const migrated = result.migratedFrom === undefined ? '' : ` (upgraded from format ${result.migratedFrom})`;
-      useAppStore.getState().showToast(`Imported ${what} "${file.name}" as a new design${migrated}`, 'info');
+      const { importGiven } = await importer();
+      const read = await files;
+      const outcome = 'error' in read ? { failure: failed(read.error) } : await importGiven(read.list);
+      if ('failure' in outcome) setFailure(outcome.failure);
+      else if (outcome.notice) setNotice(outcome.notice);
     } catch (error) {
-      setFailure({ fileName: file.name, message: `"${file.name}" could not be imported: ${error instanceof Error ? error.message : String(error)}` });
+      setFailure(failed(error));
     } finally {
       setBusy(false);
     }
   }, []);
 
-  const importFiles = useCallback(async (files: FileList | File[]) => {
-    const list = [...files];
-    if (list.length === 0) return;
-    if (list.length > 1) {
-      setFailure({ fileName: '', message: `Drop one file at a time (${list.length} were dropped).` });
-      return;
-    }
-    await importFile(list[0]!);
-  }, [importFile]);
+  /** Files from a file picker (several at once, a `.zip`, or a folder picker's files with their paths). */
+  const importFiles = useCallback((files: FileList | File[]) => run(Promise.resolve([...files].map((file) => ({ file })))), [run]);
+  /** Whatever was dropped: files, a `.zip` or folders (read at once: the transfer empties when the drop event ends). */
+  const importDrop = useCallback((transfer: DataTransfer) => run(filesOfDrop(transfer)), [run]);
 
-  return { importFiles, failure, clearFailure: () => setFailure(null), busy };
+  return {
+    importFiles, importDrop, failure, notice, busy,
+    clearFailure: () => setFailure(null),
+    clearNotice: () => setNotice(null),
+  };
 }

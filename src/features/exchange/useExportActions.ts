@@ -40,8 +40,17 @@ export function useExportActions(menuOpen: boolean) {
     const current = useAppStore.getState().doc;
     if (!current) return;
     try {
-      const { designExport } = await exportFiles();
-      downloadFile(designExport(kind, current));
+      const { designExport, isContractExport, baselineOf } = await exportFiles();
+      const file = designExport(kind, current);
+      downloadFile(file);
+      // What was shipped is the baseline later edits are checked against (breaking changes on an unchanged version).
+      if (isContractExport(kind)) {
+        const label = `the export ${file.fileName} (${new Date().toLocaleString('en-GB')})`;
+        useAppStore.getState().applyEdit((doc) => ({
+          ...doc,
+          evolution: { compatibility: doc.evolution?.compatibility ?? 'backward', baseline: baselineOf(doc, label) },
+        }));
+      }
     } catch (error) {
       report(error, 'Export');
     }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Consumer, EmittedIds, FlowDocument, PublishMode } from '../../core';
+import { DESIGN_BOUNDS, type Consumer, type EmittedIds, type FlowDocument, type PublishMode } from '../../core';
 import { CheckboxField, CollapsibleItem, NumberField, Section, SelectField, TextField, lists } from './controls';
 import { HandlerEditor } from './HandlerEditor';
 import { PUBLISH_MODE_HINT, PUBLISH_MODE_OPTIONS } from './ProducerInspector';
@@ -27,7 +27,7 @@ export function ConsumerInspector({ doc, node }: { doc: FlowDocument; node: Cons
           <CheckboxField label="Inbox (deduplicate)" checked={node.useInbox} title="Skip events whose id is already in the inbox"
             onChange={(useInbox) => update({ ...node, useInbox })} />
           <NumberField label="Retry limit" min={0} value={node.retryLimit}
-            onChange={(retryLimit) => update({ ...node, retryLimit: Math.max(0, Math.round(retryLimit)) }, 'retryLimit')} />
+            onChange={(retryLimit) => update({ ...node, retryLimit: Math.min(DESIGN_BOUNDS.retryLimit.max, Math.max(0, Math.round(retryLimit))) }, 'retryLimit')} />
         </div>
         <SelectField label="Publish mode (for emitted events)" value={node.publishMode} options={PUBLISH_MODE_OPTIONS} title={PUBLISH_MODE_HINT}
           onChange={(mode) => update({ ...node, publishMode: mode as PublishMode })} />

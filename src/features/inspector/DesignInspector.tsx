@@ -2,6 +2,7 @@ import { ENVELOPE_KINDS, envelopeLabel, withEnvelope, type EnvelopeKind, type Fl
 import { useAppStore } from '../../state/store';
 import { Section, SelectField, TextField } from './controls';
 import { LibraryEditor } from './LibraryEditor';
+import { CompatibilitySection } from '../evolution/CompatibilitySection';
 
 const ENVELOPE_HINT: Record<EnvelopeKind, string> = {
   eventflow: 'eventId, eventType, occurredAt, aggregateId, causationId and correlationId beside the payload’s own properties.',
@@ -38,6 +39,7 @@ export function DesignInspector({ doc }: { doc: FlowDocument }) {
       <Section title="Schema library">
         <LibraryEditor doc={doc} />
       </Section>
+      <CompatibilitySection doc={doc} />
       <Section title="How to">
         <ul className="howto">
           <li>Click or drag a kind from <strong>Add</strong> onto the canvas.</li>

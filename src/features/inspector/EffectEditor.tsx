@@ -1,4 +1,4 @@
-import type { Assignment, FlowDocument, ProjectionEffect, ValueSource } from '../../core';
+import { DESIGN_BOUNDS, type Assignment, type FlowDocument, type ProjectionEffect, type ValueSource } from '../../core';
 import { NumberField, SelectField } from './controls';
 import { SourcePicker } from './SourcePicker';
 import type { SourceContext } from './sourceOptions';
@@ -79,7 +79,7 @@ export function EffectEditor({ doc, label, effect, context, onChange, onRemove }
           {effect.kind === 'increment' && (
             <tr>
               <th scope="row">by</th>
-              <td><NumberField compact label={`${label} increment by`} value={effect.by} onChange={(by) => onChange({ ...effect, by }, `${label}:by`)} /></td>
+              <td><NumberField compact label={`${label} increment by`} value={effect.by} onChange={(by) => onChange({ ...effect, by: Math.max(-DESIGN_BOUNDS.increment.max, Math.min(DESIGN_BOUNDS.increment.max, by)) }, `${label}:by`)} /></td>
             </tr>
           )}
           {effect.kind === 'append' && (

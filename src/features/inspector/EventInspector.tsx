@@ -1,7 +1,8 @@
-import { envelopeLabel, eventPayloadPaths, inheritanceChain, pathLabel, schemaSummary, type EventType, type FlowDocument } from '../../core';
+import { DESIGN_BOUNDS, envelopeLabel, eventPayloadPaths, inheritanceChain, pathLabel, schemaSummary, type EventType, type FlowDocument } from '../../core';
 import { CheckboxField, NumberField, Section, SelectField, TextField } from './controls';
 import { SchemaEditor } from './schema/SchemaEditor';
 import { useNodeUpdater } from './useNodeUpdater';
+import { VersionHistorySection } from '../evolution/VersionHistorySection';
 
 /** The inherited values listed here; a base with thousands is seen in full on the base itself. */
 const MAX_INHERITED = 50;
@@ -28,7 +29,7 @@ export function EventInspector({ doc, node }: { doc: FlowDocument; node: EventTy
         <TextField label="Name" value={node.name} onChange={(name) => update({ ...node, name }, 'name')} />
         <TextField label="Description" multiline value={node.description} onChange={(description) => update({ ...node, description }, 'description')} />
         <div className="form-grid">
-          <NumberField label="Version" min={1} value={node.version} onChange={(version) => update({ ...node, version: Math.max(1, Math.round(version)) }, 'version')} />
+          <NumberField label="Version" min={1} value={node.version} onChange={(version) => update({ ...node, version: Math.min(DESIGN_BOUNDS.version.max, Math.max(1, Math.round(version))) }, 'version')} />
           <SelectField label="Extends" value={node.extends ?? ''} options={baseOptions} title="Base event type whose payload this one extends"
             onChange={(base) => update({ ...node, extends: base || undefined })} />
         </div>
@@ -53,6 +54,7 @@ export function EventInspector({ doc, node }: { doc: FlowDocument; node: EventTy
           <p className="inspector-hint">Edit them on the base type. Every event also travels in the design’s envelope ({envelopeLabel(doc.envelope.kind)}).</p>
         </Section>
       )}
+      <VersionHistorySection doc={doc} node={node} />
     </>
   );
 }

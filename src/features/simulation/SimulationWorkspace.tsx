@@ -1,111 +1,86 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { FlowDocument, RunRecord } from '../../core';
-import { simulationDb } from '../../persistence/simulation';
+import { useEffect, useMemo, useState } from 'react';
+import type { RunSession, RunSessionState } from '../../session';
 import { selectDoc, selectSelectedNodeIds } from '../../state/selectors';
 import { useAppStore } from '../../state/store';
 import { useProvideRunControls, type RunControls } from '../actions';
 import { DockSplitter } from './dock/DockSplitter';
 import { useDockHeight } from './dock/useDockHeight';
 import { FirePanel } from './fire/FirePanel';
-import { useLiveInterval } from './live/useLiveInterval';
-import { useThrottledLiveQuery } from './live/useThrottledLiveQuery';
 import { PanelScopeContext, type PanelScope } from './panels/PanelScope';
-import { readReport } from './queries';
 import { RunPanels } from './RunPanels';
-import { runEngine } from './runEngine';
-import { isRunStale } from '../../core';
 import { RunToolbar } from './toolbar/RunToolbar';
 import { LastStep } from './toolbar/LastStep';
 import { ResetRunDialog } from './toolbar/ResetRunDialog';
 import { ScopeBar } from './toolbar/ScopeBar';
-import { requestStop, useRunActions } from './useRunActions';
-import { useRunLoop } from './useRunLoop';
+import { useRunActions } from './useRunActions';
 import { useReportRefresh } from './live/useReportRefresh';
+import { useRunSessionOrNull, useRunSessionState } from './session/RunSessionContext';
 import './simulation.css';
+import { DamagedRowsBanner, DamagedRunNotice } from '../durability/DamagedRun';
+import { ReplayWithDesign } from '../evolution/ReplayWithDesign';
 
 type AppState = ReturnType<typeof useAppStore.getState>;
-const selectPlaying = (s: AppState) => s.simPlaying;
-const selectSpeed = (s: AppState) => s.simSpeed;
-const selectBusy = (s: AppState) => s.simBusy;
 const selectEventId = (s: AppState) => s.simSelectedEventId;
 const selectOnlyEvent = (s: AppState) => s.simOnlySelectedEvent;
 
 /**
- * Run mode's dock under the canvas: the run toolbar, the command form and the panels. The run of
- * the open design (one per design) is read live from IndexedDB; a run is started on first entry.
+ * Run mode's dock under the canvas: the run toolbar, the command form and the panels. It renders
+ * the run session of the open design (src/session: the engine, play/stop/busy and the run row are
+ * its); the session starts a run on the first visit to run mode.
  */
 export function SimulationWorkspace() {
   const doc = useAppStore(selectDoc);
-  if (!doc) return null;
-  return <WorkspaceForDesign doc={doc} />;
-}
-
-function WorkspaceForDesign({ doc }: { doc: FlowDocument }) {
-  const db = simulationDb();
-  const runId = doc.id;
-  const run = useThrottledLiveQuery(async () => (await db.runs.get(runId)) ?? null, [db, runId], useLiveInterval() / 2);
+  const session = useRunSessionOrNull();
   const [height, setHeight] = useDockHeight();
-
-  // What was followed or travelled to belongs to the previous design's run.
-  // Leaving run mode (or the design) stops a long action and the play loop.
-  useEffect(() => () => {
-    requestStop();
-    useAppStore.getState().clearSimView();
-  }, [runId]);
-
-  // The first visit to run mode starts a run of the design as it is (seed 1, no faults).
-  useEffect(() => {
-    if (run === null) void runEngine().startRun(doc).catch((e: unknown) => useAppStore.getState().showToast(String(e)));
-    // Only the absence of a run starts one; later design edits are handled by the stale-run banner.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [run === null, runId]);
-
+  if (!doc) return null;
   return (
     <section className="bottom-dock sim-workspace" style={{ height }} aria-label="Run workspace" data-testid="bottom-dock">
       <DockSplitter height={height} onResize={setHeight} />
-      {run ? <RunWorkspace db={db} run={run} doc={doc} /> : <p className="sim-hint panel-toolbar">Starting the run…</p>}
+      {session && session.runId === doc.id
+        ? <SessionWorkspace key={session.runId} session={session} />
+        : <p className="sim-hint panel-toolbar">Starting the run…</p>}
     </section>
   );
 }
 
-function RunWorkspace({ db, run, doc }: { db: ReturnType<typeof simulationDb>; run: RunRecord; doc: FlowDocument }) {
-  const actions = useRunActions(run.runId);
-  const playing = useAppStore(selectPlaying);
-  const speed = useAppStore(selectSpeed);
-  const busy = useAppStore(selectBusy);
+function SessionWorkspace({ session }: { session: RunSession }) {
+  const state = useRunSessionState(session);
+  // What was followed or travelled to belongs to the previous design's run.
+  useEffect(() => () => useAppStore.getState().clearSimView(), [session]);
+  if (state.damaged !== undefined) return <DamagedRunNotice problem={state.damaged} onReset={() => session.reset()} />;
+  if (!state.run) return <p className="sim-hint panel-toolbar">Starting the run…</p>;
+  return <RunWorkspace session={session} state={state} run={state.run} />;
+}
+
+function RunWorkspace({ session, state, run }: { session: RunSession; state: RunSessionState; run: NonNullable<RunSessionState['run']> }) {
+  const actions = useRunActions(session);
+  const { playing, speed, busy, stale, report } = state;
   const eventId = useAppStore(selectEventId);
   const onlyEvent = useAppStore(selectOnlyEvent);
-  const { selectSimEvent, setSimSpeed, setMode } = useAppStore.getState();
+  const { selectSimEvent, setMode } = useAppStore.getState();
+  const doc = useAppStore(selectDoc);
   const selected = useAppStore(selectSelectedNodeIds);
   const nodeId = selected.length === 1 ? (selected[0] ?? null) : null;
-  const stale = useMemo(() => isRunStale(run, doc), [run, doc]);
   const enabled = !stale;
-  const report = useThrottledLiveQuery(() => readReport(db, run.runId), [db, run.runId], useLiveInterval());
-  useReportRefresh(run.runId, run.step, !!busy);
+  useReportRefresh(session, run.step, !!busy);
 
   const [confirmingReset, setConfirmingReset] = useState(false);
-  // The run as last read: a second Run until quiet right after a `waiting` verdict waits it out.
-  const latestRun = useRef(run);
-  latestRun.current = run;
-
-  useRunLoop(run.runId, actions, playing && enabled, speed);
   // What the registry's run actions (toolbar buttons, S . Space, the command palette) act on.
   const controls = useMemo<RunControls>(() => ({
     current: enabled,
     quiet: run.quiet,
-    step: () => void actions.step(),
-    togglePlay: () => {
-      const s = useAppStore.getState();
-      if (!s.simBusy) s.setSimPlaying(!s.simPlaying);
-    },
-    runUntilQuiet: () => void actions.runUntilQuiet(latestRun.current),
-    stop: actions.stop,
+    playing,
+    busy: busy !== null,
+    step: () => void session.step(),
+    togglePlay: session.togglePlay,
+    runUntilQuiet: () => void session.runUntilQuiet(),
+    stop: session.stop,
     reset: () => setConfirmingReset(true),
-  }), [actions, enabled, run.quiet]);
+  }), [session, enabled, run.quiet, playing, busy]);
   useProvideRunControls(controls);
 
   const scope = useMemo<PanelScope>(() => ({
-    db,
+    db: session.tables,
     runId: run.runId,
     run,
     flow: run.flow,
@@ -113,7 +88,7 @@ function RunWorkspace({ db, run, doc }: { db: ReturnType<typeof simulationDb>; r
     eventId,
     onlyEvent,
     selectEvent: selectSimEvent,
-  }), [db, run, nodeId, eventId, onlyEvent, selectSimEvent]);
+  }), [session, run, nodeId, eventId, onlyEvent, selectSimEvent]);
 
   return (
     <PanelScopeContext.Provider value={scope}>
@@ -121,22 +96,26 @@ function RunWorkspace({ db, run, doc }: { db: ReturnType<typeof simulationDb>; r
         <div className="sim-banner" role="alert">
           <span>The design changed since this run started. A run never mixes two versions of a design.</span>
           <button type="button" className="sim-btn primary" onClick={() => setConfirmingReset(true)}>Reset the run with this design</button>
+          {doc && <ReplayWithDesign replay={(design) => session.write((engine, runId) => engine.replayWithDesign(runId, design))} doc={doc} />}
           <button type="button" className="sim-btn" onClick={() => setMode('design')}>Back to design</button>
         </div>
       )}
-      <RunToolbar run={run} report={report} playing={playing} speed={speed} busy={busy} onSpeed={setSimSpeed} scope={<ScopeBar />} />
+      <RunToolbar run={run} report={report} playing={playing} speed={speed} busy={busy} onSpeed={session.setSpeed} scope={<ScopeBar />} />
       {confirmingReset && (
         <ResetRunDialog run={run} withNewDesign={stale}
           onCancel={() => setConfirmingReset(false)}
           onConfirm={() => {
             setConfirmingReset(false);
-            void actions.reset(stale ? doc : undefined, run);
+            useAppStore.getState().clearSimView();
+            void session.reset();
           }} />
       )}
-      <LastStep />
+      <LastStep lastTrace={state.lastTrace} />
+      <DamagedRowsBanner runId={run.runId} onReset={() => session.reset()} />
       <div className="sim-main">
         <aside className="sim-side" aria-label="Commands">
-          <FirePanel run={run} selectedNodeId={nodeId} enabled={enabled && !busy} onFire={actions.fire} onFireMany={actions.fireMany} />
+          <FirePanel run={run} selectedNodeId={nodeId} enabled={enabled && !busy} playing={playing} onFire={session.fire} onFireMany={session.fireMany}
+            preview={session.previewPayload} />
         </aside>
         <RunPanels run={run} report={report} enabled={enabled} actions={actions} />
       </div>

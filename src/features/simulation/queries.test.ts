@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createSimulationEngine, type FlowDocument } from '../../core';
 import { wherePrefix } from '../../persistence/reads';
 import { SimulationDb, createDexieSimulationStore } from '../../persistence/simulation';
-import { deliverySource, eventSource, inboxSource, knownCount, knownNodeCount, lastTrace, outboxSource, projectionSource, traceSource } from './queries';
+import { lastTrace } from '../../persistence/reads';
+import { deliverySource, eventSource, inboxSource, knownCount, knownNodeCount, outboxSource, projectionSource, traceSource } from './queries';
 
 const example = JSON.parse(readFileSync('public/examples/content-platform.json', 'utf8')) as FlowDocument;
 const DENSE = ['outbox', 'deliveries', 'publications', 'events', 'deadLetters', 'trace', 'commands'] as const;

@@ -1,12 +1,11 @@
 /**
- * The simulation panels' reads: the paged sources come from the persistence read API
- * (src/persistence/reads); which counter stands in for which table's count is an engine rule.
- * TEMPORARY (eslint.boundaries.js): the run session takes these over.
+ * The simulation panels' reads: the paged read models come from the run session (src/session,
+ * over the persistence read API); which counter stands in for which table's count is an engine rule.
  */
 export {
-  anomalySource, businessRowSource, commandSource, deadLetterSource, deliverySource, eventSource, inboxSource,
-  lastTrace, latestAnomalies, outboxSource, projectionSource, publicationSource, readReport, readRun, traceSource,
-} from '../../persistence/reads';
+  anomalySource, businessRowSource, commandSource, deadLetterSource, deliverySource, eventById, eventSource, inboxSource,
+  latestAnomalies, outboxSource, projectionSource, publicationSource, traceSource,
+} from '../../session';
 
 /** Which counter equals which table lives in the engine (its rules); re-exported for the panels. */
 export { knownCount, knownNodeCount } from '../../core';

@@ -1,4 +1,5 @@
 import type { Table } from 'dexie';
+import { repairRunRow } from '../simulation/checkRunRows';
 import { prefixRange, wherePrefix, type KeyPart } from './prefixRange';
 
 /** Where a page starts: after a known key (the index key parts after the prefix), or at an offset. */
@@ -43,7 +44,7 @@ export function indexSource<Row, TKey>(options: {
   const { table, index, prefix, tail, appendOnly, reverse } = options;
   const { lower, upper } = prefixRange(prefix);
   const all = () => wherePrefix(table, index, prefix);
-  return {
+  const source: IndexSource<Row> = {
     id: `${table.name}:${index}:${JSON.stringify(prefix)}:${reverse ? 'desc' : 'asc'}`,
     appendOnly: appendOnly && !reverse,
     count: () => all().count(),
@@ -63,4 +64,6 @@ export function indexSource<Row, TKey>(options: {
     keyOf: tail,
     keyset: !options.byOffset,
   };
+  // Every row read goes through its check: a damaged one is shown as damaged, never blanks the panel.
+  return { ...source, page: async (start, limit) => (await source.page(start, limit)).map((row) => repairRunRow(table.name, row)) };
 }

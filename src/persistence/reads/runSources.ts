@@ -8,6 +8,7 @@ import type {
   OutboxRecord, ProjectionRowRecord, PublicationRecord, TraceRecord, AnomalyKind, ReportSummaryRecord,
 } from '../../core';
 import type { SimulationDb } from '../simulation';
+import { checkRunRecord, repairRunRow, type CheckedRun } from '../simulation/checkRunRows';
 import { indexSource, type IndexSource } from './indexSource';
 import { wherePrefix } from './prefixRange';
 
@@ -75,18 +76,21 @@ export function traceSource(db: SimulationDb, runId: string, eventId?: string): 
 }
 
 /** The run's newest micro-step (the trace's last row), or undefined before the first step. */
-export function lastTrace(db: SimulationDb, runId: string): Promise<TraceRecord | undefined> {
-  return wherePrefix(db.trace, '[runId+step]', [runId]).last();
+export async function lastTrace(db: SimulationDb, runId: string): Promise<TraceRecord | undefined> {
+  const row = await wherePrefix(db.trace, '[runId+step]', [runId]).last();
+  return row && repairRunRow('trace', row);
 }
 
 /** The run's newest `limit` anomalies, newest first. */
-export function latestAnomalies(db: SimulationDb, runId: string, limit: number): Promise<AnomalyRecord[]> {
-  return wherePrefix(db.anomalies, '[runId+seq]', [runId]).reverse().limit(limit).toArray();
+export async function latestAnomalies(db: SimulationDb, runId: string, limit: number): Promise<AnomalyRecord[]> {
+  const rows = await wherePrefix(db.anomalies, '[runId+seq]', [runId]).reverse().limit(limit).toArray();
+  return rows.map((row) => repairRunRow('anomalies', row));
 }
 
-/** The run row of a design, or undefined when it has none. */
-export function readRun(db: SimulationDb, runId: string) {
-  return db.runs.get(runId);
+/** The run row of a design, checked (checkRunRows.ts); undefined when it has none. */
+export async function readRun(db: SimulationDb, runId: string): Promise<CheckedRun | undefined> {
+  const row: unknown = await db.runs.get(runId);
+  return row === undefined ? undefined : checkRunRecord(row);
 }
 
 /** The invariant report as last computed, in the order things went wrong; or the entries of one kind. */
@@ -104,4 +108,9 @@ export function readReport(db: SimulationDb, runId: string): Promise<ReportSumma
 export function commandSource(db: SimulationDb, runId: string, producerId?: string): Source<CommandRecord> {
   if (producerId) return indexSource({ table: db.commands, index: '[runId+producerId+seq]', prefix: [runId, producerId], tail: (r) => [r.seq], appendOnly: true });
   return indexSource({ table: db.commands, index: '[runId+seq]', prefix: [runId], tail: (r) => [r.seq], appendOnly: true, denseFrom: 1 });
+}
+
+/** One event of the event store by its id, or undefined. */
+export function eventById(db: SimulationDb, runId: string, eventId: string): Promise<EventRecord | undefined> {
+  return db.events.where('[runId+eventId]').equals([runId, eventId]).first();
 }

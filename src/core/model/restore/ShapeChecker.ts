@@ -1,3 +1,4 @@
+import { getOwn } from '../ownKeys';
 import { pointerSegment, unescapePointerSegment } from '../validation/problems';
 
 /** One reason a document cannot be restored, at a JSON pointer. */
@@ -42,11 +43,12 @@ export class ShapeChecker {
   /** Checks `obj[key]`; a missing required property is an error of its own. */
   prop(obj: Record<string, unknown>, path: string, key: string, check: Check, optional = false): void {
     const at = `${path}/${pointerSegment(key)}`;
-    if (obj[key] === undefined) {
+    const value = getOwn(obj, key);
+    if (value === undefined) {
       if (!optional) this.errors.push({ path: at, message: `${key}: missing` });
       return;
     }
-    check(this, obj[key], at);
+    check(this, value, at);
   }
 }
 
@@ -107,8 +109,8 @@ export function tagged(tag: string, variants: Record<string, Record<string, Chec
   return (c, v, p) => {
     const obj = c.object(v, p);
     if (!obj) return;
-    const value = obj[tag];
-    const variant = typeof value === 'string' && Object.hasOwn(variants, value) ? variants[value] : undefined;
+    const value = getOwn(obj, tag);
+    const variant = typeof value === 'string' ? getOwn(variants, value) : undefined;
     if (!variant) {
       const known = Object.keys(variants).map((x) => `'${x}'`).join(', ');
       c.errors.push({ path: `${p}/${tag}`, message: value === undefined ? `${tag}: missing` : `${tag}: unknown ${what} ${describeValue(value)} (known: ${known})` });

@@ -2,6 +2,7 @@ import { checkSchema } from '../schema/checkSchema';
 import { ENVELOPE_KINDS } from '../schema/envelope';
 import { isValidPath } from '../schema/paths';
 import { FIELD_TYPES } from '../schema/simpleTypes';
+import { asyncApiContractShape, evolutionShape, historyShape, messageContractShape } from './contractShape';
 import { scenarioShape } from './scenarioShape';
 import {
   bool, exactly, finiteNumber, integer, listOf, literal, oneOf, recordOf, shape, tagged, text, type Check,
@@ -62,6 +63,7 @@ const format1Fields = listOf(shape({
 const eventTypeProps = {
   id: text, kind: exactly('event'), name: text, description: text, version: integer,
   'extends?': text, 'aggregateIdPath?': path, 'abstract?': bool, 'fields?': format1Fields, payload: objectSchema,
+  'message?': messageContractShape, 'history?': historyShape,
 };
 
 const command = shape({
@@ -109,5 +111,5 @@ export const flowDocumentShape: Check = shape({
   id: text, name: text, description: text, envelope, schemaLibrary: listOf(schemaDefinition),
   eventTypes: listOf(shape(eventTypeProps)), producers: listOf(shape(producerProps)),
   consumers: listOf(shape(consumerProps)), projections: listOf(shape(projectionProps)), layout,
-  'scenarios?': listOf(scenarioShape),
+  'scenarios?': listOf(scenarioShape), 'asyncapi?': asyncApiContractShape, 'evolution?': evolutionShape,
 });

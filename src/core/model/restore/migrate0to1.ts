@@ -1,3 +1,4 @@
+import { setOwn } from '../ownKeys';
 import type { JsonObject } from './migrations';
 
 /*
@@ -35,7 +36,7 @@ export function migrate0to1(doc: JsonObject): JsonObject {
     if (!Array.isArray(nodes)) continue;
     next[list] = nodes.map((node: unknown) => {
       if (!isObject(node)) return node;
-      if (typeof node.id === 'string' && node.position !== undefined) positions[node.id] = node.position;
+      if (typeof node.id === 'string' && node.position !== undefined) setOwn(positions, node.id, node.position);
       return migrateNode(list, node);
     });
   }

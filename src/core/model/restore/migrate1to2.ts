@@ -1,4 +1,4 @@
-import { setOwn } from '../ownKeys';
+import { getOwn, setOwn } from '../ownKeys';
 import { childPath } from '../schema/paths';
 import { FIELD_TYPES, schemaForType, type FieldType } from '../schema/simpleTypes';
 import type { JsonObject } from './migrations';
@@ -62,8 +62,8 @@ export function fieldsToObjectSchema(fields: unknown): JsonObject | undefined {
 
 /** Replaces `fields` with `payload` (or `inputFields` with `input`) when the list converts. */
 function withSchemaFor(node: JsonObject, listKey: string, schemaKey: string): JsonObject {
-  if (!(listKey in node)) return node;
-  const schema = fieldsToObjectSchema(node[listKey]);
+  if (!Object.hasOwn(node, listKey)) return node;
+  const schema = fieldsToObjectSchema(getOwn(node, listKey));
   if (!schema) return node;
   const { [listKey]: _list, ...rest } = node;
   return { ...rest, [schemaKey]: schema };

@@ -1,4 +1,5 @@
 import type { FlowDocument } from '../types';
+import { checkBounds } from './bounds';
 import { checkReferences } from './checkReferences';
 import { checkScenarioIds, withScenarioDefaults } from './scenarioShape';
 import { flowDocumentShape } from './documentShape';
@@ -47,6 +48,8 @@ export function restoreFlowDocument(input: unknown): RestoreResult {
   if (checker.errors.length > 0) return { ok: false, errors: checker.errors.slice(0, MAX_ERRORS) };
   const checked = migrated.doc as unknown as FlowDocument;
   const doc = checked.scenarios === undefined ? checked : { ...checked, scenarios: checked.scenarios.map(withScenarioDefaults) };
+  const boundErrors = checkBounds(doc);
+  if (boundErrors.length > 0) return { ok: false, errors: boundErrors.slice(0, MAX_ERRORS) };
   const referenceErrors = [...checkReferences(doc), ...checkScenarioIds(doc.scenarios ?? [])];
   if (referenceErrors.length > 0) return { ok: false, errors: referenceErrors.slice(0, MAX_ERRORS) };
   const restored = dropStalePositions(doc);

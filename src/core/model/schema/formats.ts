@@ -4,6 +4,7 @@
  * (`idn-email`, `iri`…) are annotations only: every value passes. Pure.
  */
 import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { getOwn } from '../ownKeys';
 
 type FormatCheck = RegExp | ((value: never) => boolean) | true | { type?: string; validate: RegExp | ((value: never) => boolean) | string };
 
@@ -22,7 +23,7 @@ function run(check: RegExp | ((value: never) => boolean) | string, value: string
  */
 export function formatMatches(format: string, value: string | number): boolean | undefined {
   if (!Object.hasOwn(fullFormats, format)) return undefined;
-  const check = (fullFormats as Record<string, FormatCheck>)[format]!;
+  const check = getOwn(fullFormats as Record<string, FormatCheck>, format)!;
   if (check === true) return true;
   if (check instanceof RegExp || typeof check === 'function') return typeof value === 'string' ? run(check, value) : undefined;
   const forNumbers = check.type === 'number';

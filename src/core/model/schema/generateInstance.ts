@@ -232,7 +232,7 @@ function inferTypes(schema: JsonSchemaObject): string[] {
 }
 
 function numericBounds(schema: JsonSchemaObject, integer: boolean): { min: number; max: number } {
-  const num = (k: string) => (typeof schema[k] === 'number' ? (schema[k] as number) : undefined);
+  const num = (k: string) => { const n = getOwn(schema, k); return typeof n === 'number' ? n : undefined; };
   const nudge = integer ? 1 : 0.01;
   const lows = [num('minimum'), num('exclusiveMinimum') === undefined ? undefined : num('exclusiveMinimum')! + nudge].filter((v): v is number => v !== undefined);
   const highs = [num('maximum'), num('exclusiveMaximum') === undefined ? undefined : num('exclusiveMaximum')! - nudge].filter((v): v is number => v !== undefined);
@@ -255,7 +255,7 @@ export function mergeSchemas(schemas: readonly JsonSchemaObject[]): JsonSchemaOb
   for (const schema of schemas) {
     for (const keyword of Object.keys(schema)) {
       const value = schema[keyword];
-      const existing = out[keyword];
+      const existing = getOwn(out, keyword);
       if (existing === undefined) setOwn(out, keyword, value);
       else if (keyword === 'type') {
         const a = Array.isArray(existing) ? existing : [existing];

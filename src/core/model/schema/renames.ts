@@ -2,6 +2,7 @@
  * Which properties an edit of a payload schema renamed, by data path, so that mappings, reads and
  * aggregate ids that used the old path can follow. Pure.
  */
+import { getOwn } from '../ownKeys';
 import type { JsonSchema } from '../types';
 import { childPath } from './paths';
 import { isSchemaObject, schemaList } from './schemaAccess';
@@ -17,7 +18,7 @@ const keysOf = (schema: JsonSchema): string[] =>
 
 const propertyOf = (schema: JsonSchema, name: string): JsonSchema | undefined => {
   if (!isSchemaObject(schema) || !isSchemaObject(schema.properties) || !Object.hasOwn(schema.properties, name)) return undefined;
-  const sub = schema.properties[name];
+  const sub = getOwn(schema.properties, name);
   return typeof sub === 'boolean' || isSchemaObject(sub) ? (sub as JsonSchema) : undefined;
 };
 

@@ -67,7 +67,7 @@ export function schemaList(schema: JsonSchema | undefined, keyword: 'allOf' | 'a
 /** A subschema keyword (`items`, `not`, `additionalProperties`…), when it holds a schema. */
 export function subschema(schema: JsonSchema | undefined, keyword: string): JsonSchema | undefined {
   if (!isSchemaObject(schema)) return undefined;
-  const sub = schema[keyword];
+  const sub = getOwn(schema, keyword);
   return isSchema(sub) ? sub : undefined;
 }
 

@@ -3,7 +3,7 @@
  * reads and writes as JSON Schema. A schema that is none of these is `custom`: the tree shows it
  * and the raw tab edits it. All pure.
  */
-import { setOwn } from '../ownKeys';
+import { getOwn, setOwn } from '../ownKeys';
 import type { JsonSchema, JsonSchemaObject, JsonValue } from '../types';
 import { isSchemaObject, schemaTypes, subschema } from './schemaAccess';
 
@@ -104,7 +104,7 @@ export function withType(schema: JsonSchema, type: FieldType): JsonSchemaObject 
   }
   if (type === 'array' && old.items !== undefined) next.items = old.items;
   for (const keep of ['title', 'description', '$comment', 'deprecated', 'readOnly', 'writeOnly']) {
-    if (old[keep] !== undefined) setOwn(next, keep, old[keep]);
+    if (getOwn(old, keep) !== undefined) setOwn(next, keep, getOwn(old, keep));
   }
   if (schemaTypes(old)?.includes('null') && typeof next.type === 'string') next.type = [next.type, 'null'];
   return next;

@@ -35,7 +35,7 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   }
   if (!isRecord(a) || !isRecord(b)) return false;
   const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && jsonEqual(a[key], b[key]));
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && jsonEqual(getOwn(a, key), b[key]));
 }
 
 function typeOf(value: JsonValue): string {
@@ -141,7 +141,7 @@ class Validator {
   }
 
   private number(schema: Record<string, unknown>, value: number, path: string, out: Outcome): void {
-    const num = (k: string) => (typeof schema[k] === 'number' ? (schema[k] as number) : undefined);
+    const num = (k: string) => { const n = getOwn(schema, k); return typeof n === 'number' ? n : undefined; };
     const min = num('minimum');
     const max = num('maximum');
     const xmin = num('exclusiveMinimum');
@@ -209,17 +209,17 @@ class Validator {
       const sub = properties ? getOwn(properties as Record<string, unknown>, key) : undefined;
       if (sub !== undefined) {
         matched = true;
-        out.errors.push(...this.run(sub as JsonSchema, value[key]!, childPath(path, key)).errors);
+        out.errors.push(...this.run(sub as JsonSchema, getOwn(value, key)!, childPath(path, key)).errors);
       }
       for (const [pattern, patternSchema] of patterns) {
         if (regex(pattern)?.test(key)) {
           matched = true;
-          out.errors.push(...this.run(patternSchema as JsonSchema, value[key]!, childPath(path, key)).errors);
+          out.errors.push(...this.run(patternSchema as JsonSchema, getOwn(value, key)!, childPath(path, key)).errors);
         }
       }
       if (matched) out.props.add(key);
       else if (schema.additionalProperties !== undefined) {
-        const extra = this.run(schema.additionalProperties as JsonSchema, value[key]!, childPath(path, key));
+        const extra = this.run(schema.additionalProperties as JsonSchema, getOwn(value, key)!, childPath(path, key));
         if (schema.additionalProperties === false) out.errors.push({ path: childPath(path, key), message: 'is not allowed here (no such property)' });
         else out.errors.push(...extra.errors);
         out.props.add(key);

@@ -1,5 +1,5 @@
 import {
-  STRING_FORMATS, isNullable, isSchemaObject, pathLabel, schemaTypes, subschema, validateInstance, withNullable,
+  getOwn, STRING_FORMATS, isNullable, isSchemaObject, pathLabel, schemaTypes, subschema, validateInstance, withNullable,
   type JsonSchema, type JsonSchemaObject, type JsonValue,
 } from '../../../core';
 import { CheckboxField, SelectField, TextField } from '../controls';
@@ -19,7 +19,7 @@ interface PropertyDetailsProps {
 /** A copy of the schema with a keyword set, or left out when the value is undefined. */
 function withKeyword(schema: JsonSchemaObject, keyword: string, value: unknown): JsonSchemaObject {
   const next = { ...schema };
-  if (value === undefined || value === '') delete next[keyword];
+  if (value === undefined || value === '') Reflect.deleteProperty(next, keyword);
   else Object.defineProperty(next, keyword, { value, enumerable: true, writable: true, configurable: true });
   return next;
 }
@@ -55,7 +55,7 @@ export function PropertyDetails({ noun, row, libraryNames, onChange, onClose, on
   const types = schemaTypes(schema);
   const items = subschema(schema, 'items');
   const number = (keyword: string, text: string, integer = false, min?: number) => (
-    <OptionalNumberField label={`${label} ${text}`} visibleLabel={text[0]!.toUpperCase() + text.slice(1)} value={schema[keyword]} integer={integer} min={min} onChange={(n) => set(keyword, n)} />
+    <OptionalNumberField label={`${label} ${text}`} visibleLabel={text[0]!.toUpperCase() + text.slice(1)} value={getOwn(schema, keyword)} integer={integer} min={min} onChange={(n) => set(keyword, n)} />
   );
   return (
     <section className="schema-details" aria-label={`Details of ${label}`}>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { setOwn } from '../../../core';
 import { treeRows } from './treeRows';
 
 const order = {
@@ -33,7 +34,7 @@ describe('treeRows', () => {
 
   it('lists all of 5,000 properties, numbered', () => {
     const properties: Record<string, unknown> = {};
-    for (let i = 0; i < 5000; i++) properties[`f${i}`] = { type: 'string' };
+    for (let i = 0; i < 5000; i++) setOwn(properties, `f${i}`, { type: 'string' });
     const rows = treeRows({ type: 'object', properties }, new Set());
     expect(rows).toHaveLength(5000);
     expect(rows[4999]!.outline).toBe('5000');

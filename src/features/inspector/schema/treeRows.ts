@@ -1,5 +1,5 @@
 import {
-  childPath, isSchemaObject, propertyLocation, requiredNames, schemaKind, schemaProperties, schemaSummary, subschema,
+  getOwn, childPath, isSchemaObject, propertyLocation, requiredNames, schemaKind, schemaProperties, schemaSummary, subschema,
   type JsonSchema, type JsonSchemaObject, type SchemaKind,
 } from '../../../core';
 
@@ -44,7 +44,7 @@ const objectAt = (root: JsonSchemaObject, location: string): JsonSchema | undefi
   let current: unknown = root;
   for (const segment of location.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))) {
     if (!isSchemaObject(current) || !Object.hasOwn(current, segment)) return undefined;
-    current = current[segment];
+    current = getOwn(current, segment);
   }
   return typeof current === 'boolean' || isSchemaObject(current) ? current as JsonSchema : undefined;
 };

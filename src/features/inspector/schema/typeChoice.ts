@@ -1,5 +1,5 @@
 import {
-  FIELD_TYPES, isSchemaObject, libraryRef, parseLibraryRef, schemaKind, withType, type FieldType, type JsonSchema, type JsonSchemaObject,
+  getOwn, FIELD_TYPES, isSchemaObject, libraryRef, parseLibraryRef, schemaKind, withType, type FieldType, type JsonSchema, type JsonSchemaObject,
 } from '../../../core';
 import type { SelectOption } from '../controls';
 
@@ -28,7 +28,7 @@ export function typeOptions(schema: JsonSchema, libraryNames: readonly string[])
 export function withTypeChoice(schema: JsonSchema, choice: string): JsonSchemaObject {
   const old: JsonSchemaObject = isSchemaObject(schema) ? schema : {};
   const kept: JsonSchemaObject = {};
-  for (const key of KEEP) if (old[key] !== undefined) Object.defineProperty(kept, key, { value: old[key], enumerable: true, writable: true, configurable: true });
+  for (const key of KEEP) if (getOwn(old, key) !== undefined) Object.defineProperty(kept, key, { value: getOwn(old, key), enumerable: true, writable: true, configurable: true });
   if (choice === 'null') return { ...kept, type: 'null' };
   if (choice.startsWith('ref:')) return { $ref: libraryRef(choice.slice(4)), ...kept };
   if ((FIELD_TYPES as readonly string[]).includes(choice)) return withType(schema, choice as FieldType);

@@ -1,4 +1,5 @@
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { PanelBoundary } from '../../durability/PanelBoundary';
 
 export interface PanelTab {
   id: string;
@@ -57,7 +58,7 @@ export function PanelTabs({ tabs, active, onSelect, label }: Props) {
       </div>
       {current && (
         <div className="panel-body" role="tabpanel" id={`sim-panel-${current.id}`} aria-labelledby={`sim-tab-${current.id}`}>
-          {current.render()}
+          <PanelBoundary panel={current.label} key={current.id}>{current.render()}</PanelBoundary>
         </div>
       )}
     </div>

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { libraryDefs, pathLabel, type FireRequest, type Payload, type RunRecord } from '../../../core';
-import { runEngine } from '../runEngine';
 import { PayloadFields } from './PayloadFields';
 import { countInputs, formErrors, type FormState } from './payloadForm';
 import { PayloadJson } from './PayloadJson';
@@ -14,8 +13,12 @@ interface Props {
   /** A producer selected on the canvas becomes the target. */
   selectedNodeId: string | null;
   enabled: boolean;
+  /** Play is on: firing many is a long action of its own and waits until play is paused. */
+  playing?: boolean;
   onFire(request: FireRequest): Promise<unknown>;
   onFireMany(producerId: string, commandId: string, count: number): Promise<unknown>;
+  /** The payload the run's seeded generator would pick next (undefined when it cannot tell). */
+  preview(producerId: string, commandId: string): Promise<Payload | undefined>;
 }
 
 /**
@@ -25,7 +28,7 @@ interface Props {
  * seeded generator (the values the engine would pick), checked against the schema as it is typed;
  * and "fire N" with generated values.
  */
-export function FirePanel({ run, selectedNodeId, enabled, onFire, onFireMany }: Props) {
+export function FirePanel({ run, selectedNodeId, enabled, playing = false, onFire, onFireMany, preview }: Props) {
   const producers = run.flow.producers.filter((p) => p.commands.length > 0);
   const [chosenProducer, setProducerId] = useState(producers[0]?.id ?? '');
   const producerId = producers.some((p) => p.id === selectedNodeId) ? (selectedNodeId ?? '') : chosenProducer;
@@ -50,13 +53,10 @@ export function FirePanel({ run, selectedNodeId, enabled, onFire, onFireMany }: 
   useEffect(() => {
     if (!producer || !command || edited) return;
     let cancelled = false;
-    runEngine().previewPayload(run.runId, producer.id, command.id).then(
-      (payload) => {
-        if (cancelled) return;
-        setForm({ value: payload, pending: new Map() });
-      },
-      () => undefined,
-    );
+    void preview(producer.id, command.id).then((payload) => {
+      if (cancelled || payload === undefined) return;
+      setForm({ value: payload, pending: new Map() });
+    });
     return () => {
       cancelled = true;
     };
@@ -142,9 +142,9 @@ export function FirePanel({ run, selectedNodeId, enabled, onFire, onFireMany }: 
         <button
           type="button"
           className="sim-btn"
-          disabled={!enabled}
+          disabled={!enabled || playing}
           onClick={() => void onFireMany(producer.id, command.id, count)}
-          title={`Fire ${count} ${command.name} commands with generated values`}
+          title={playing ? 'Pause first: firing many commands is a long action of its own' : `Fire ${count} ${command.name} commands with generated values`}
         >
           Fire {count.toLocaleString('en')}
         </button>

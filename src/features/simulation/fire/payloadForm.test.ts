@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JsonSchemaObject } from '../../../core';
+import { setOwn, type JsonSchemaObject } from '../../../core';
 import { countInputs, formErrors, formKind, formProperties, formSchema, skeleton } from './payloadForm';
 
 const defs = new Map([['Money', { type: 'object', required: ['amount'], properties: { amount: { type: 'number', minimum: 0 }, currency: { enum: ['EUR', 'USD'] } } }]]);
@@ -39,7 +39,7 @@ describe('the fire form model', () => {
   it('counts inputs, stopping past the limit', () => {
     expect(countInputs(order, defs, 100)).toBe(8);
     const properties: Record<string, unknown> = {};
-    for (let i = 0; i < 5000; i++) properties[`f${i}`] = { type: 'string' };
+    for (let i = 0; i < 5000; i++) setOwn(properties, `f${i}`, { type: 'string' });
     expect(countInputs({ type: 'object', properties }, defs, 200)).toBe(201);
   });
 });

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { runEngine } from '../runEngine';
+import type { RunSession } from '../../../session';
 
 /** The check reads every table of the run: it runs at most this often, and never more than a fifth of the time. */
 const MIN_GAP_MS = 400;
@@ -9,7 +9,7 @@ const MIN_GAP_MS = 400;
  * while the user looks at run mode: after the run's step changes, at most once per MIN_GAP_MS or
  * five times the last check's duration, whichever is longer; not while a long action is writing.
  */
-export function useReportRefresh(runId: string, step: number, busy: boolean): void {
+export function useReportRefresh(session: RunSession, step: number, busy: boolean): void {
   const next = useRef({ allowedAt: 0, checkedStep: -1, running: false });
   useEffect(() => {
     if (busy || next.current.checkedStep === step) return;
@@ -19,20 +19,15 @@ export function useReportRefresh(runId: string, step: number, busy: boolean): vo
       if (cancelled || next.current.running) return;
       const started = performance.now();
       next.current.running = true;
-      runEngine().report(runId).then(
-        () => {
-          const took = performance.now() - started;
-          next.current = { allowedAt: performance.now() + Math.max(MIN_GAP_MS, 5 * took), checkedStep: step, running: false };
-        },
-        (error: unknown) => {
-          next.current.running = false;
-          console.warn('the invariant check failed', error);
-        },
-      );
+      // A failed check becomes the session's error (a toast); the next step tries again.
+      void session.checkReport().then(() => {
+        const took = performance.now() - started;
+        next.current = { allowedAt: performance.now() + Math.max(MIN_GAP_MS, 5 * took), checkedStep: step, running: false };
+      });
     }, wait);
     return () => {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [runId, step, busy]);
+  }, [session, step, busy]);
 }

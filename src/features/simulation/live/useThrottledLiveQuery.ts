@@ -1,5 +1,5 @@
 import { useEffect, useState, type DependencyList } from 'react';
-import { observeLive as liveQuery } from '../../../persistence/reads';
+import { observeLive as liveQuery } from '../../../session';
 import { throttleGate } from './throttleGate';
 
 /**

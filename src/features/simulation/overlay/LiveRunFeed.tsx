@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
 import type { RunBadge, RunOverlayStore, RunOverrides } from '../../../canvas/runOverlayStore';
 import { allNodes } from '../../../core';
-import { simulationDb } from '../../../persistence/simulation';
 import { useLiveInterval } from '../live/useLiveInterval';
 import { useThrottledLiveQuery } from '../live/useThrottledLiveQuery';
-import { lastTrace, latestAnomalies } from '../queries';
+import { latestAnomalies } from '../queries';
+import { useRunSession, useRunSessionState } from '../session/RunSessionContext';
 import { TransactionBoundary } from '../../../canvas/TransactionBoundary';
 import { anomaliesByNode, nodeBadges, runOverrides } from './nodeBadges';
 import { runTransactionOf } from './runTransaction';
@@ -14,19 +14,16 @@ const ANOMALY_SAMPLE = 2000;
 
 /**
  * Keeps the canvas overlay of a run up to date: badges per node from the run's counters and
- * broken invariants, the patterns the run switched per node (its card shows them), and the edge
- * the last micro-step's message travelled on, and the boundary of its transaction. Renders only that boundary; loaded with run mode (see
- * RunOverlayProvider).
+ * broken invariants, the patterns the run switched per node (its card shows them), the edge the
+ * last micro-step's message travelled on, and the boundary of its transaction; all from the run
+ * session's state. Renders only that boundary; loaded with run mode (see RunOverlayProvider).
  */
-export function LiveRunFeed({ runId, overlay }: { runId: string; overlay: RunOverlayStore }) {
-  const db = simulationDb();
+export function LiveRunFeed({ overlay }: { overlay: RunOverlayStore }) {
+  const session = useRunSession();
+  const { runId, tables: db } = session;
   const interval = useLiveInterval();
-  const run = useThrottledLiveQuery(() => db.runs.get(runId), [db, runId], interval / 2);
-  const lastStep = useThrottledLiveQuery(
-    () => lastTrace(db, runId),
-    [db, runId],
-    interval / 2,
-  );
+  // The run row and the last step are the session's (read once for the toolbar and the overlay).
+  const { run, lastTrace: lastStep } = useRunSessionState(session);
   const anomalies = useThrottledLiveQuery(
     async () => anomaliesByNode((await latestAnomalies(db, runId, ANOMALY_SAMPLE)).filter((a) => a.severity === 'broken')),
     [db, runId],

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { EventRecord } from '../../../core';
-import { eventSource, knownCount } from '../queries';
+import { eventById, eventSource, knownCount } from '../queries';
 import { VirtualTable, type Column } from '../table/VirtualTable';
 import { EventId, formatPayload } from './cells';
 import { followEventRows, nodeKindOf, nodeName, usePanelScope } from './PanelScope';
@@ -69,7 +69,7 @@ function StreamOfFollowedEvent({ eventId, onPick }: { eventId: string; onPick(st
   const pick = async () => {
     setBusy(true);
     try {
-      const event = await db.events.where('[runId+eventId]').equals([runId, eventId]).first();
+      const event = await eventById(db, runId, eventId);
       if (event) onPick(event.streamId);
     } finally {
       setBusy(false);

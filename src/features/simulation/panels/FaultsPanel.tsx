@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { getOwn, type FaultSettings, type PatternOverrides, type RunRecord, type SettingsPatch } from '../../../core';
+import { getOwn, recordFrom, type FaultSettings, type PatternOverrides, type RunRecord, type SettingsPatch } from '../../../core';
 import { useOptimisticValue } from './useOptimistic';
 
 interface Props {
@@ -30,7 +30,7 @@ export function FaultsPanel({ run, enabled, onChange }: Props) {
   const faults = settings.faults;
   const p = settings.patterns;
   const setFault = (patch: Partial<FaultSettings>) => void onChange({ faults: patch });
-  const setSwitch = (pattern: keyof PatternOverrides, id: string, value: boolean) => void onChange({ patterns: { [pattern]: { [id]: value } } });
+  const setSwitch = (pattern: keyof PatternOverrides, id: string, value: boolean) => void onChange({ patterns: { [pattern]: recordFrom([[id, value]]) } });
   const owners = [...flow.producers.map((o) => ({ id: o.id, name: o.name, outbox: o.publishMode === 'outbox' })),
     ...flow.consumers.map((o) => ({ id: o.id, name: o.name, outbox: o.publishMode === 'outbox' }))];
   const limit = (label: string, title: string, value: number, min: number, save: (n: number) => void) => (

@@ -1,10 +1,11 @@
 import { createContext, useContext } from 'react';
-import type { FlowDocument, RunRecord } from '../../../core';
-import type { SimulationDb } from '../../../persistence/simulation';
+import { findNode, type FlowDocument, type RunRecord } from '../../../core';
+import type { RunTables } from '../../../session';
 
 /** What every panel reads from: the run, its design snapshot, and what the user picked. */
 export interface PanelScope {
-  db: SimulationDb;
+  /** The run's tables, for the read models of ../queries.ts (the session's). */
+  db: RunTables;
   runId: string;
   run: RunRecord;
   /** The design as it was when the run started (never the one being edited). */
@@ -27,20 +28,14 @@ export function usePanelScope(): PanelScope {
   return scope;
 }
 
-/** The kind of a node id in a flow, or undefined when it is not one of its nodes. Pure. */
+/** The kind of a node id in a flow, or undefined when it is not one of its nodes (core's findNode). Pure. */
 export function nodeKindOf(flow: FlowDocument, id: string | null) {
-  if (id === null) return undefined;
-  if (flow.producers.some((p) => p.id === id)) return 'producer' as const;
-  if (flow.consumers.some((c) => c.id === id)) return 'consumer' as const;
-  if (flow.eventTypes.some((e) => e.id === id)) return 'event' as const;
-  if (flow.projections.some((p) => p.id === id)) return 'projection' as const;
-  return undefined;
+  return id === null ? undefined : findNode(flow, id)?.kind;
 }
 
 /** A node's display name in the run's design (its id when unknown). Pure. */
 export function nodeName(flow: FlowDocument, id: string): string {
-  const node = [...flow.producers, ...flow.consumers, ...flow.eventTypes, ...flow.projections].find((n) => n.id === id);
-  return node?.name ?? id;
+  return findNode(flow, id)?.name ?? id;
 }
 
 /**

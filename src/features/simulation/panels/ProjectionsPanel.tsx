@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
-import type { Payload } from '../../../core';
+import { getOwn, type Payload } from '../../../core';
 import { useAppStore } from '../../../state/store';
 import { useThrottledLiveQuery } from '../live/useThrottledLiveQuery';
 import { knownNodeCount, projectionSource } from '../queries';
-import { runEngine } from '../runEngine';
+import { useRunSession } from '../session/RunSessionContext';
 import { arraySource } from '../table/arraySource';
 import { VirtualTable, type Column } from '../table/VirtualTable';
 import { formatValue } from './cells';
@@ -28,6 +28,7 @@ type PastView = 'built' | 'rebuilt';
 /** The rows of a projection: live, or as they were at an event-store position (time travel). */
 export function ProjectionsPanel({ onCompare, onReplace }: { onCompare(): Promise<unknown>; onReplace(): Promise<unknown> }) {
   const { db, runId, run, flow, nodeId, eventId, selectEvent } = usePanelScope();
+  const session = useRunSession();
   const [chosen, setChosen] = useState(flow.projections[0]?.id ?? '');
   const projectionId = nodeKindOf(flow, nodeId) === 'projection' ? (nodeId ?? chosen) : chosen;
   const projection = flow.projections.find((p) => p.id === projectionId) ?? flow.projections[0];
@@ -38,8 +39,11 @@ export function ProjectionsPanel({ onCompare, onReplace }: { onCompare(): Promis
   const live = useMemo(() => projectionSource(db, runId, projection?.id ?? ''), [db, runId, projection?.id]);
   // Events up to a position never change, so the replay is read again only when the position does.
   const past = useThrottledLiveQuery(
-    async () => (position === null ? null : { position, state: await runEngine().projectionsAt(runId, position) }),
-    [runId, position],
+    async () => {
+      const state = position === null ? undefined : await session.projectionsAt(position);
+      return position === null || !state ? null : { position, state };
+    },
+    [session, position],
   );
   const pastRows = useMemo(() => {
     if (!past || !projection) return null;
@@ -58,8 +62,8 @@ export function ProjectionsPanel({ onCompare, onReplace }: { onCompare(): Promis
       width: columnWidth(c.name, c.name === projection.key ? 240 : c.type === 'number' ? 110 : c.type === 'date-time' ? 200 : 150),
       mono: c.name === projection.key || c.type === 'number',
       grow: i === projection.columns.length - 1,
-      render: (r) => formatValue(r.values[c.name] ?? (c.name === projection.key ? r.key : undefined)),
-      title: (r) => formatValue(r.values[c.name]),
+      render: (r) => formatValue(getOwn(r.values, c.name) ?? (c.name === projection.key ? r.key : undefined)),
+      title: (r) => formatValue(getOwn(r.values, c.name)),
     }));
     return [...own, { key: 'last', header: 'Last event', width: 90, mono: true, render: (r) => r.lastEventId || '—' }];
   }, [projection]);

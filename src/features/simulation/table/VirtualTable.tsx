@@ -1,3 +1,4 @@
+import { getOwn } from '../../../core';
 import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { RowSource } from './keysetPaging';
@@ -190,5 +191,5 @@ const TONES: Record<string, PillTone> = {
 
 /** The tone for a known status word; unknown words are neutral. Pure. */
 export function toneOf(status: string): PillTone {
-  return TONES[status.toLowerCase()] ?? 'neutral';
+  return getOwn(TONES, status.toLowerCase()) ?? 'neutral';
 }

@@ -1,19 +1,12 @@
 import { useState } from 'react';
-import { explainStep, type StepPhase } from '../../../core';
+import { explainStep, type StepPhase, type TraceRecord } from '../../../core';
 import { PatternDialog } from '../explain/PatternDialog';
-import { useThrottledLiveQuery } from '../live/useThrottledLiveQuery';
 import { usePanelScope } from '../panels/PanelScope';
-import { lastTrace } from '../queries';
 
-/** The newest micro-step in plain words, under the run controls (the trace's last row, read live). */
-export function LastStep() {
-  const { db, runId, run } = usePanelScope();
+/** The newest micro-step in plain words, under the run controls (the run session's last trace row). */
+export function LastStep({ lastTrace: last }: { lastTrace: TraceRecord | undefined }) {
+  const { run } = usePanelScope();
   const [why, setWhy] = useState<StepPhase | null>(null);
-  const last = useThrottledLiveQuery(
-    () => lastTrace(db, runId),
-    [db, runId],
-    100,
-  );
   const current = last && last.step === run.step ? last : undefined;
   const verdict = run.verdict && run.verdict.step === run.step && run.verdict.kind !== 'quiet' ? run.verdict : undefined;
   if (verdict) {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { total, type ReportSummaryRecord, type RunRecord } from '../../../core';
-import { SIM_SPEEDS, type SimulationBusy } from '../../../state/simulationSlice';
+import { PLAY_SPEEDS, type RunBusy } from '../../../session';
 import { ActionButton } from '../../actions';
 
 interface Props {
@@ -9,7 +9,7 @@ interface Props {
   report?: ReportSummaryRecord;
   playing: boolean;
   speed: number;
-  busy: SimulationBusy | null;
+  busy: RunBusy | null;
   onSpeed(speed: number): void;
   /** What the tables are filtered to, shown between the controls and the status. */
   scope?: ReactNode;
@@ -36,11 +36,11 @@ export function RunToolbar(props: Props) {
       <label title="Micro-steps per second while playing">
         Speed
         <select value={speed} onChange={(e) => onSpeed(Number(e.target.value))} aria-label="Play speed (steps per second)">
-          {SIM_SPEEDS.map((s) => <option key={s} value={s}>{s}/s</option>)}
+          {PLAY_SPEEDS.map((s) => <option key={s} value={s}>{s}/s</option>)}
         </select>
       </label>
       <ActionButton action="run.untilQuiet" named={false} className="sim-btn">Run until quiet</ActionButton>
-      {busy && <ActionButton action="run.stop" named={false} className="sim-btn danger">Stop</ActionButton>}
+      {(busy || playing) && <ActionButton action="run.stop" named={false} className="sim-btn danger">Stop</ActionButton>}
       <span className="sim-sep" />
       <ActionButton action="run.reset" named={false} className="sim-btn danger">Reset</ActionButton>
       <span className="sim-sep" />

@@ -1,0 +1,43 @@
+import { lastTrace, readReport, readRun } from '../persistence/reads';
+import { openSimulationEngine, simulationDb } from '../persistence/simulation';
+import { useAppStore } from '../state/store';
+import { createRunSession } from './runSession';
+import type { DesignSource, RunSession, Scheduler } from './types';
+
+/** The browser's clock and timers. */
+export const browserScheduler: Scheduler = {
+  now: () => performance.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/** The design open in the editor (the app's store). */
+const storeDesign: DesignSource = {
+  get: () => useAppStore.getState().doc ?? undefined,
+  subscribe: (listener) => useAppStore.subscribe((state, previous) => {
+    if (state.doc !== previous.doc) listener();
+  }),
+};
+
+/**
+ * The run session of a design over the app's simulation database: what run mode opens (loaded
+ * on first use, never on the first visit). `speed` carries the play speed over from the previous one.
+ */
+export function openRunSession(runId: string, options: { speed?: number } = {}): RunSession {
+  const db = simulationDb();
+  return createRunSession({
+    runId,
+    engine: openSimulationEngine(db),
+    tables: db,
+    reads: {
+      lastTrace: (id) => lastTrace(db, id),
+      report: (id) => readReport(db, id),
+      runProblem: async (id) => {
+        const checked = await readRun(db, id);
+        return checked && !checked.ok ? checked.problem : undefined;
+      },
+    },
+    design: storeDesign,
+    scheduler: browserScheduler,
+    ...options,
+  });
+}

@@ -1,0 +1,18 @@
+/**
+ * How Play advances at a speed: one micro-step (one transaction, every step watchable) per tick
+ * up to 20 steps/s; above that, ticks of a tenth of a second that take `steps` micro-steps in one
+ * batch. Pure.
+ */
+export function playPlan(stepsPerSecond: number): { steps: number; intervalMs: number } {
+  if (stepsPerSecond <= 20) return { steps: 1, intervalMs: 1000 / Math.max(0.1, stepsPerSecond) };
+  return { steps: Math.ceil(stepsPerSecond / 10), intervalMs: 100 };
+}
+
+/** The play speeds offered (micro-steps per second). */
+export const PLAY_SPEEDS = [1, 2, 5, 10, 25, 100, 500] as const;
+
+/** Micro-steps per IndexedDB transaction in long actions: large enough for throughput, small enough to paint between. */
+export const BATCH_STEPS = 250;
+
+/** Commands generated per transaction by "fire N". */
+export const FIRE_CHUNK = 500;

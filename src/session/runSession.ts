@@ -1,0 +1,279 @@
+import { isRunStale, type FlowDocument, type RunRecord, type SimulationEngine, type TraceRecord } from '../core';
+import { BATCH_STEPS, FIRE_CHUNK, playPlan } from './playPlan';
+import { createStateCell } from './stateCell';
+import { StopSignal, Stopped } from './stopSignal';
+import type { DesignSource, LongActionContext, RunSession, RunSessionState, RunTables, Scheduler, SessionReads } from './types';
+
+export interface RunSessionDeps {
+  /** The run of this design (run id = design id). */
+  runId: string;
+  /** The engine (persistence/simulation's `openSimulationEngine`, or a test's). */
+  engine: SimulationEngine;
+  reads: SessionReads;
+  /** The tables the panels' read models read (the engine's database). */
+  tables: RunTables;
+  design: DesignSource;
+  scheduler: Scheduler;
+  /** Initial play speed in micro-steps per second (default 5). */
+  speed?: number;
+  /** While playing or busy, listeners hear of changes at most this often (default 150 ms). */
+  publishEveryMs?: number;
+  /** The stop signal of each activity; a test hands in a broken one to prove the stop tests bite. */
+  stopSignal?: () => StopSignal;
+}
+
+/** The message of anything thrown. */
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Creates the run session of one design: the one owner of its run mode (see README.md). Plain
+ * TypeScript: everything it needs is handed in, so tests drive it without React or a browser.
+ */
+export function createRunSession(deps: RunSessionDeps): RunSession {
+  const { runId, engine, reads, design, scheduler } = deps;
+  const cell = createStateCell({
+    runId, run: undefined, lastTrace: undefined, report: undefined, stale: false,
+    speed: deps.speed ?? 5, playing: false, busy: null, stopping: false, error: null,
+  }, () => scheduler.now(), deps.publishEveryMs ?? 150);
+
+  /** The activity in progress (play or a long action) and its stop signal: the one mechanism. */
+  let activity: { signal: StopSignal; done: Promise<void> } | undefined;
+  let errors = 0;
+  let disposed = false;
+
+  const staleOf = (run: RunRecord | undefined, doc: FlowDocument | undefined = design.get()) => !!run && !!doc && isRunStale(run, doc);
+  const fail = (error: unknown): undefined => {
+    if (!(error instanceof Stopped) && !disposed) cell.set({ error: { message: messageOf(error), seq: ++errors } });
+    return undefined;
+  };
+  /** A short engine call: its failure becomes the error state. */
+  const guarded = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await work();
+    } catch (error) {
+      return fail(error);
+    }
+  };
+
+  /** The trace row at the run's step (read only when the step moved on). */
+  const lastTraceFor = async (run: RunRecord, known?: TraceRecord): Promise<TraceRecord | undefined> => {
+    if (known?.step === run.step) return known;
+    const current = cell.current().lastTrace;
+    if (current?.step === run.step) return current;
+    if (run.step === 0) return undefined;
+    const row = await reads.lastTrace(runId);
+    return row?.step === run.step ? row : undefined;
+  };
+  /** Takes in a run row the engine returned; paced while an activity writes many a second. */
+  const showRun = async (run: RunRecord | undefined, options: { trace?: TraceRecord; paced?: boolean } = {}) => {
+    if (disposed) return;
+    if (options.paced && !cell.due()) {
+      cell.setPaced({ run, stale: staleOf(run) });
+      return;
+    }
+    const lastTrace = run ? await lastTraceFor(run, options.trace) : undefined;
+    cell.set({ run, lastTrace, stale: staleOf(run) });
+  };
+  const reloadRun = async (trace?: TraceRecord) => showRun(await engine.getRun(runId), { trace });
+  const unsubscribeDesign = design.subscribe(() => {
+    const stale = staleOf(cell.current().run);
+    if (stale !== cell.current().stale) cell.set({ stale });
+  });
+
+  /** Runs `work` as the session's one activity; refused (false) while another runs. */
+  const begin = (patch: Partial<RunSessionState>, work: (signal: StopSignal) => Promise<void>): Promise<void> | undefined => {
+    if (activity || disposed) return undefined;
+    const signal = deps.stopSignal?.() ?? new StopSignal();
+    cell.set({ ...patch, stopping: false });
+    const done = (async () => {
+      try {
+        await work(signal);
+      } catch (error) {
+        fail(error);
+      } finally {
+        activity = undefined;
+        if (!disposed) {
+          cell.set({ playing: false, busy: null, stopping: false });
+          await guarded(() => reloadRun());
+        }
+      }
+    })();
+    activity = { signal, done };
+    return done;
+  };
+
+  const long = (label: string, total: number, work: (context: LongActionContext) => Promise<unknown>) =>
+    begin({ busy: { label, done: 0, total } }, async (signal) => {
+      await work({
+        engine, runId,
+        progress: async (done, run) => {
+          cell.setPaced({ busy: { label, done, total } });
+          if (run) await showRun(run, { paced: true });
+          await scheduler.sleep(0);
+          signal.check();
+        },
+      });
+    }) ?? refused(label);
+  /** A long action asked while another activity runs: said, not silently dropped. */
+  const refused = async (label: string) => {
+    fail(new Error(`${label} waits: ${cell.current().playing ? 'play' : 'another action'} is running (stop it first).`));
+  };
+
+  const playLoop = async (signal: StopSignal) => {
+    const initial = playPlan(cell.current().speed);
+    if (initial.steps === 1) {
+      while (!signal.stopped) {
+        const started = scheduler.now();
+        const row = await engine.step(runId);
+        if (!row) return;
+        await reloadRun(row);
+        const { intervalMs, steps } = playPlan(cell.current().speed);
+        if (steps !== 1) return playBatched(signal);
+        await signal.sleepUnlessStopped(scheduler.sleep(Math.max(0, intervalMs - (scheduler.now() - started))));
+      }
+      return;
+    }
+    await playBatched(signal);
+  };
+  /** Fast play: one batched run whose batches are paced to the speed (the engine keeps its in-memory copy between them). */
+  const playBatched = async (signal: StopSignal) => {
+    let tick = scheduler.now();
+    const { steps } = playPlan(cell.current().speed);
+    try {
+      await engine.runUntilQuiet(runId, {
+        stepsPerTransaction: steps,
+        between: async ({ run }) => {
+          await showRun(run, { paced: true });
+          const { intervalMs } = playPlan(cell.current().speed);
+          await signal.sleepUnlessStopped(scheduler.sleep(Math.max(0, intervalMs - (scheduler.now() - tick))));
+          tick = scheduler.now();
+          signal.check();
+        },
+      });
+    } catch (error) {
+      if (!(error instanceof Stopped)) throw error;
+    }
+  };
+
+  const session: RunSession = {
+    runId,
+    tables: deps.tables,
+    getState: () => cell.get(),
+    subscribe: (listener) => cell.subscribe(listener),
+    open: () => guarded(async () => {
+      const problem = await reads.runProblem?.(runId);
+      if (problem !== undefined) {
+        cell.set({ damaged: problem });
+        return undefined;
+      }
+      let run = await engine.getRun(runId);
+      if (!run) {
+        const doc = design.get();
+        if (!doc || doc.id !== runId) throw new Error(`no design "${runId}" to start a run of`);
+        run = await engine.startRun(doc);
+      }
+      const report = await reads.report(runId);
+      cell.set({ report });
+      await showRun(run);
+      return run;
+    }),
+    fire: (request) => guarded(async () => {
+      const command = await engine.fire(runId, request);
+      await reloadRun();
+      return command;
+    }),
+    fireMany: (producerId, commandId, count) =>
+      long(`Firing ${count.toLocaleString('en')} commands`, count, async ({ progress }) => {
+        // One transaction per chunk keeps each task short enough for the page to keep painting.
+        for (let done = 0; done < count; done += FIRE_CHUNK) {
+          await engine.fireMany(runId, { producerId, commandId, count: Math.min(FIRE_CHUNK, count - done) });
+          await progress(Math.min(count, done + FIRE_CHUNK));
+        }
+      }),
+    step: () => {
+      if (activity) return Promise.resolve(undefined);
+      return guarded(async () => {
+        const row = await engine.step(runId);
+        await reloadRun(row);
+        return row;
+      });
+    },
+    runUntilQuiet: () => {
+      const run = cell.current().run;
+      const again = run?.verdict?.kind === 'waiting' && run.verdict.step === run.step;
+      return long('Running every pending step', 0, ({ progress }) =>
+        engine.runUntilQuiet(runId, {
+          stepsPerTransaction: BATCH_STEPS,
+          between: ({ steps, run: current }) => progress(steps, current),
+          ...(again ? { maxWaitSteps: Number.POSITIVE_INFINITY } : {}),
+        }));
+    },
+    play() {
+      void begin({ playing: true }, playLoop);
+    },
+    togglePlay() {
+      if (cell.current().playing) session.stop();
+      else if (!activity) session.play();
+    },
+    stop() {
+      if (!activity || activity.signal.stopped) return;
+      activity.signal.stop();
+      cell.set({ stopping: true });
+    },
+    setSpeed(speed) {
+      if (Number.isFinite(speed) && speed > 0) cell.set({ speed });
+    },
+    reset: async () => {
+      session.stop();
+      await session.whenIdle();
+      if (cell.current().damaged !== undefined) {
+        // A damaged run cannot be read to be reset: its rows go, and a new run starts from the design.
+        await guarded(() => engine.deleteRun(runId));
+        cell.set({ damaged: undefined, run: undefined, lastTrace: undefined, report: undefined });
+        return session.open();
+      }
+      return guarded(async () => {
+        const { run } = cell.current();
+        const doc = design.get();
+        const next = run && doc && doc.id === runId && staleOf(run, doc) ? await engine.startRun(doc, run.settings) : await engine.reset(runId);
+        cell.set({ report: await reads.report(runId) });
+        await showRun(next);
+        return next;
+      });
+    },
+    updateSettings: (patch) => guarded(async () => {
+      const run = await engine.updateSettings(runId, patch);
+      await showRun(run);
+      return run;
+    }),
+    checkReport: async () => {
+      await guarded(async () => {
+        await engine.report(runId);
+        if (!disposed) cell.set({ report: await reads.report(runId) });
+      });
+    },
+    previewPayload: (producerId, commandId) => guarded(() => engine.previewPayload(runId, producerId, commandId)),
+    projectionsAt: (position) => guarded(() => engine.projectionsAt(runId, position)),
+    compareWithRebuild: () => guarded(() => engine.compareWithRebuild(runId)),
+    replaceWithRebuild: () => guarded(async () => {
+      const report = await engine.replaceWithRebuild(runId);
+      await reloadRun();
+      return report;
+    }),
+    longAction: (label, total, work) => long(label, total, work),
+    write: (work) => guarded(async () => {
+      const result = await work(engine, runId);
+      await reloadRun();
+      return result;
+    }),
+    whenIdle: async () => {
+      while (activity) await activity.done;
+    },
+    dispose() {
+      session.stop();
+      disposed = true;
+      unsubscribeDesign();
+    },
+  };
+  return session;
+}
