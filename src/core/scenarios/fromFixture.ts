@@ -4,7 +4,7 @@
  * projection rows (clock columns left out) and the broken anomaly kinds as the then. Pure.
  */
 import { INFORMATIONAL_KINDS, mergeSettings, defaultRunSettings, type AnomalyKind, type SettingsPatch } from '../engine';
-import { SCENARIO_ANOMALY_KINDS, type ExpectedRow, type FlowDocument, type Scenario, type ScenarioAnomalyKind, type ScenarioCommand } from '../model';
+import { getOwn, SCENARIO_ANOMALY_KINDS, type ExpectedRow, type FlowDocument, type Scenario, type ScenarioAnomalyKind, type ScenarioCommand } from '../model';
 import { whenFromSettings } from './fromRun';
 
 type Json = Record<string, unknown>;
@@ -42,7 +42,7 @@ export function scenarioFromFixture(fixture: unknown, flow: FlowDocument, id: st
     for (const values of Array.isArray(list) ? list : []) {
       if (!isObject(values) || !Object.hasOwn(values, projection.key)) continue;
       const kept = Object.fromEntries(Object.entries(values).filter(([column]) => !clock.has(column)));
-      rows.push({ projectionId: projection.id, key: String(values[projection.key]), values: kept });
+      rows.push({ projectionId: projection.id, key: String(getOwn(values, projection.key)), values: kept });
     }
   }
   const kinds = new Set<ScenarioAnomalyKind>();

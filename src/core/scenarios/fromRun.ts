@@ -5,13 +5,13 @@
 import type { RunSettings } from '../engine';
 import { INFORMATIONAL_KINDS, NO_FAULTS } from '../engine';
 import type { RunSnapshot } from '../exporters';
-import type { ExpectedRow, FlowDocument, Scenario, ScenarioAnomalyKind, ScenarioCommand, ScenarioWhen } from '../model';
+import { getOwn, type ExpectedRow, type FlowDocument, type Scenario, type ScenarioAnomalyKind, type ScenarioCommand, type ScenarioWhen } from '../model';
 
 /** The settings that differ from the defaults, as a scenario's when (readable, and only what matters). */
 export function whenFromSettings(settings: RunSettings): ScenarioWhen {
   const faults: NonNullable<ScenarioWhen['faults']> = {};
   for (const [key, value] of Object.entries(settings.faults)) {
-    const none = (NO_FAULTS as unknown as Record<string, unknown>)[key];
+    const none = getOwn(NO_FAULTS as unknown as Record<string, unknown>, key);
     if (value !== none) Object.defineProperty(faults, key, { value, enumerable: true, writable: true, configurable: true });
   }
   const patterns: NonNullable<ScenarioWhen['patterns']> = {};

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { total, type ReportSummaryRecord, type RunRecord } from '../../core';
 import type { SimulationTab } from '../../state/simulationSlice';
 import { useAppStore } from '../../state/store';
@@ -12,9 +12,12 @@ import { InboxPanel } from './panels/InboxPanel';
 import { OutboxPanel } from './panels/OutboxPanel';
 import { ProjectionsPanel } from './panels/ProjectionsPanel';
 import { TracePanel } from './panels/TracePanel';
-import { ScenariosPanel } from './scenarios/ScenariosPanel';
-import { WorkloadPanel } from './workload/WorkloadPanel';
 import type { RunActions } from './useRunActions';
+
+// Workload and Scenarios are their own chunks: they load the first time their tab opens.
+const WorkloadPanel = lazy(() => import('./workload/WorkloadPanel').then((m) => ({ default: m.WorkloadPanel })));
+const ScenariosPanel = lazy(() => import('./scenarios/ScenariosPanel').then((m) => ({ default: m.ScenariosPanel })));
+const loading = (children: ReactNode) => <Suspense fallback={<p className="sim-hint panel-toolbar">Loading…</p>}>{children}</Suspense>;
 
 type AppState = ReturnType<typeof useAppStore.getState>;
 const selectTab = (s: AppState) => s.simTab;
@@ -41,8 +44,8 @@ export function RunPanels({ run, report, enabled, actions }: { run: RunRecord; r
     { id: 'trace', label: 'Trace', render: () => <TracePanel /> },
     { id: 'anomalies', label: 'Anomalies', badge: <Count n={broken} bad />, render: () => <AnomaliesPanel report={report} /> },
     { id: 'faults', label: 'Faults & patterns', render: () => <FaultsPanel run={run} enabled={enabled} onChange={actions.updateSettings} /> },
-    { id: 'workload', label: 'Workload', render: () => <WorkloadPanel run={run} enabled={enabled} /> },
-    { id: 'scenarios', label: 'Scenarios', render: () => <ScenariosPanel run={run} enabled={enabled} /> },
+    { id: 'workload', label: 'Workload', render: () => loading(<WorkloadPanel run={run} enabled={enabled} />) },
+    { id: 'scenarios', label: 'Scenarios', render: () => loading(<ScenariosPanel run={run} enabled={enabled} />) },
   ], [actions, dead, enabled, run, report, broken, stats.events]);
   return (
     <div className="sim-panels">

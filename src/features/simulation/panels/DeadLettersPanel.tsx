@@ -19,14 +19,14 @@ export function DeadLettersPanel() {
     { key: 'attempts', header: 'Tries', headerTitle: 'Deliveries attempted before giving up', width: 56, render: (r) => r.attempts },
     { key: 'reason', header: 'Reason', width: 280, grow: true, render: (r) => r.reason, title: (r) => r.reason },
     { key: 'step', header: 'Step', width: 56, render: (r) => r.step },
-    { key: 'redrive', header: 'Redrive', headerTitle: 'Put the message back to its consumer as a new delivery', width: 130, render: (r) => <RedriveCell runId={runId} row={r} /> },
-  ], [flow, runId]);
+    { key: 'redrive', header: 'Redrive', headerTitle: 'Put the message back to its consumer as a new delivery', width: 130, render: (r) => <RedriveCell row={r} /> },
+  ], [flow]);
   const dead = knownCount(run, 'deadLetters');
   return (
     <>
       <div className="panel-toolbar">
         <span className="sim-hint">A dead letter waits for an operator: fix the cause (e.g. switch the poison value off), then redrive it.</span>
-        <RedriveAllButton runId={runId} disabled={dead === 0} />
+        <RedriveAllButton disabled={dead === 0} />
       </div>
       <VirtualTable
         label="Dead letters"

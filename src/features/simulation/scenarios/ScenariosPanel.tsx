@@ -5,9 +5,8 @@ import { useAppStore } from '../../../state/store';
 import { describeGiven, describeThen, describeWhen } from './describeScenario';
 import { scenarioResult, useScenarioResults } from './scenarioResults';
 import { useScenarioActions, type ScenarioActions } from './useScenarioActions';
+import { useRunSession, useRunSessionValue } from '../session/RunSessionContext';
 import './scenarios.css';
-
-const selectBusy = (s: ReturnType<typeof useAppStore.getState>) => s.simBusy;
 
 interface Props {
   run: RunRecord;
@@ -17,8 +16,9 @@ interface Props {
 /** The design's scenarios: run one or all, save the current run as one, rename, edit, delete. */
 export function ScenariosPanel({ run, enabled }: Props) {
   const doc = useAppStore(selectDoc);
-  const busy = useAppStore(selectBusy) !== null;
-  const actions = useScenarioActions();
+  const session = useRunSession();
+  const busy = useRunSessionValue(session, (s) => s.busy !== null);
+  const actions = useScenarioActions(session);
   const [deleted, setDeleted] = useState<Scenario | null>(null);
   useScenarioResults();
   if (!doc) return null;

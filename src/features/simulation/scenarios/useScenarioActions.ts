@@ -3,10 +3,9 @@ import {
   addScenario, deleteScenario, freshScenarioId, freshScenarioName, renameScenario, replaceScenario, restoreScenario, runScenario,
   whenFromSettings, scenarioFromFixture, scenarioFromRun, type FlowDocument, type RunRecord, type Scenario, type ScenarioVerdict,
 } from '../../../core';
+import { BATCH_STEPS, type RunSession } from '../../../session';
 import { readRunSnapshotOf } from '../../../state/liveReads';
 import { useAppStore } from '../../../state/store';
-import { runEngine, yieldToBrowser } from '../runEngine';
-import { BATCH_STEPS } from '../useRunActions';
 import { forgetScenarioResult, setScenarioResult } from './scenarioResults';
 
 const currentDoc = (): FlowDocument => {
@@ -17,32 +16,27 @@ const currentDoc = (): FlowDocument => {
 
 /**
  * The Scenarios tab's verbs. Running one restarts the design's run with the scenario's settings
- * (the panels then show that run); edits go through the design's history (undo restores them).
+ * (the panels then show that run) as a long action of the run session (busy, Stop); edits go
+ * through the design's history (undo restores them).
  */
-export function useScenarioActions() {
+export function useScenarioActions(session: RunSession) {
   return useMemo(() => {
     const store = useAppStore.getState;
     const fail = (error: unknown) => store().showToast(error instanceof Error ? error.message : String(error), 'error');
+    /** The scenario's verdict, or undefined when it was stopped, refused (something else runs) or failed (the session says why). */
     const runOne = async (scenario: Scenario): Promise<ScenarioVerdict | undefined> => {
       const doc = currentDoc();
+      if (doc.id !== session.runId) return undefined;
       store().clearSimView();
-      store().setSimBusy({ label: `Running scenario “${scenario.name}”`, done: 0, total: 0 });
-      try {
-        const verdict = await runScenario(runEngine(), doc, scenario, {
+      let verdict: ScenarioVerdict | undefined;
+      await session.longAction(`Running scenario “${scenario.name}”`, 0, async ({ engine, progress }) => {
+        verdict = await runScenario(engine, doc, scenario, {
           stepsPerTransaction: BATCH_STEPS,
-          between: async ({ steps }) => {
-            store().setSimBusy({ label: `Running scenario “${scenario.name}”`, done: steps, total: 0 });
-            await yieldToBrowser();
-          },
+          between: ({ steps, run }) => progress(steps, run),
         });
-        setScenarioResult(doc.id, verdict);
-        return verdict;
-      } catch (error) {
-        fail(error);
-        return undefined;
-      } finally {
-        store().setSimBusy(null);
-      }
+      });
+      if (verdict) setScenarioResult(doc.id, verdict);
+      return verdict;
     };
     return {
       runOne,
@@ -60,7 +54,8 @@ export function useScenarioActions() {
       async saveRun(): Promise<Scenario | undefined> {
         try {
           const doc = currentDoc();
-          await runEngine().report(doc.id);
+          // The anomaly kinds the run shows become the then's expected kinds: check the run as it is now.
+          await session.checkReport();
           const snapshot = await readRunSnapshotOf(doc.id);
           if (!snapshot || snapshot.commands.length === 0) {
             store().showToast('Fire a command first: a scenario needs something given.', 'error');
@@ -129,7 +124,7 @@ export function useScenarioActions() {
         return [];
       },
     };
-  }, []);
+  }, [session]);
 }
 
 export type ScenarioActions = ReturnType<typeof useScenarioActions>;

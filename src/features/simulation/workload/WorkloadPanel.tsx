@@ -2,10 +2,8 @@ import { useEffect, useState } from 'react';
 import { addScenario, freshScenarioId, freshScenarioName, whenFromSettings, type FlowDocument, type RunRecord, type WorkloadShare } from '../../../core';
 import { selectDoc } from '../../../state/selectors';
 import { useAppStore } from '../../../state/store';
-import { runEngine } from '../runEngine';
+import { useRunSession, useRunSessionValue } from '../session/RunSessionContext';
 import './workload.css';
-
-const selectBusy = (s: ReturnType<typeof useAppStore.getState>) => s.simBusy;
 
 /** The weights a user set, per design, kept while the page lives (switching tabs keeps them). Keys are user-chosen ids: a Map. */
 const remembered = new Map<string, WorkloadShare[]>();
@@ -23,7 +21,8 @@ function mixFor(doc: FlowDocument): WorkloadShare[] {
 /** A mixed workload: a rate per producer command, fired as one seeded mix; saved as a scenario's given. */
 export function WorkloadPanel({ run, enabled }: { run: RunRecord; enabled: boolean }) {
   const doc = useAppStore(selectDoc);
-  const busy = useAppStore(selectBusy) !== null;
+  const session = useRunSession();
+  const busy = useRunSessionValue(session, (s) => s.busy !== null);
   const [mix, setMix] = useState<WorkloadShare[]>(() => (doc ? mixFor(doc) : []));
   const [count, setCount] = useState(100);
   useEffect(() => { if (doc) remembered.set(doc.id, mix); }, [doc, mix]);
@@ -35,16 +34,12 @@ export function WorkloadPanel({ run, enabled }: { run: RunRecord; enabled: boole
     return `${producer?.name ?? s.producerId} · ${producer?.commands.find((c) => c.id === s.commandId)?.name ?? s.commandId}`;
   };
   const fire = async () => {
-    const store = useAppStore.getState();
-    store.setSimBusy({ label: `Firing a workload of ${count.toLocaleString('en')}`, done: 0, total: count });
-    try {
-      const fired = await runEngine().fireMany(run.runId, { count, mix });
-      store.showToast(`Fired ${fired.length.toLocaleString('en')} commands of the mix in one transaction.`, 'info');
-    } catch (error) {
-      store.showToast(error instanceof Error ? error.message : String(error), 'error');
-    } finally {
-      store.setSimBusy(null);
-    }
+    let fired = 0;
+    // One seeded mix in one transaction: a long action of the session (busy; the panels wait for it).
+    await session.longAction(`Firing a workload of ${count.toLocaleString('en')}`, count, async ({ engine, runId }) => {
+      fired = (await engine.fireMany(runId, { count, mix })).length;
+    });
+    if (fired > 0) useAppStore.getState().showToast(`Fired ${fired.toLocaleString('en')} commands of the mix in one transaction.`, 'info');
   };
   const save = () => {
     const store = useAppStore.getState();
