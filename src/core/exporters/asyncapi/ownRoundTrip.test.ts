@@ -64,4 +64,23 @@ describe('the tool imports its own AsyncAPI export as the same design', () => {
     const back = await importDesign(text, 'example.yaml', text.length, { tools });
     expect(back.ok ? back.doc : back.message).toEqual(doc);
   });
+
+  it('given the example\'s scenarios, then they come back as they were (the parser validates the document)', async () => {
+    const doc = structuredClone(loadExample());
+    expect(doc.scenarios?.length).toBeGreaterThan(0);
+    const text = asyncApiYaml(toAsyncApi(doc));
+    const back = await importDesign(text, 'scenarios.yaml', text.length, { tools });
+    expect(back.ok ? back.doc.scenarios : back.message).toEqual(doc.scenarios);
+  });
+
+  it('given a scenario switching a pattern off for a consumer id like __proto__, then it stays an own key (read without the parser\'s validation)', async () => {
+    const readingOnly: AsyncApiTools = { ...tools, validate: () => Promise.resolve([]) };
+    const doc = structuredClone(loadExample());
+    type Patterns = NonNullable<FlowDocument['scenarios']>[number]['when']['patterns'];
+    doc.scenarios![0]!.when = { ...doc.scenarios![0]!.when, patterns: JSON.parse('{"inbox":{"__proto__":false}}') as Patterns };
+    const text = asyncApiYaml(toAsyncApi(doc));
+    const back = await importDesign(text, 'scenarios.yaml', text.length, { tools: readingOnly });
+    expect(back.ok ? back.doc.scenarios : back.message).toEqual(doc.scenarios);
+    expect(back.ok && Object.hasOwn(back.doc.scenarios![0]!.when.patterns!.inbox!, '__proto__')).toBe(true);
+  });
 });

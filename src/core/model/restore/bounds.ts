@@ -1,3 +1,4 @@
+import type { Scenario } from '../scenarioTypes';
 import type { FlowDocument } from '../types';
 import { describeValue, type RestoreError } from './ShapeChecker';
 
@@ -26,14 +27,17 @@ export const DESIGN_BOUNDS = {
   schemaDepth: 64,
   /** Characters of a name, id or description. */
   textLength: 1_000_000,
+  /** Commands one given line or workload of a scenario fires (as many as Fire N and the Workload tab offer). */
+  scenarioCommands: 100_000,
+  /** Micro-steps a scenario may take before it counts as not settling. */
+  scenarioSteps: 10_000_000,
 } as const;
 
 const count = (n: number) => n.toLocaleString('en');
 const segment = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
-/** Checks a structurally sound document against DESIGN_BOUNDS. Pure; errors carry JSON pointers. */
-export function checkBounds(doc: FlowDocument): RestoreError[] {
-  const errors: RestoreError[] = [];
+/** The checks every bound uses, adding to `errors`. */
+function boundChecks(errors: RestoreError[]) {
   const fail = (path: string, expected: string, value: unknown) => {
     const name = path.slice(path.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
     errors.push({ path, message: `${name}: expected ${expected}, found ${describeValue(value)}` });
@@ -49,6 +53,38 @@ export function checkBounds(doc: FlowDocument): RestoreError[] {
       errors.push({ path, message: `${path.slice(path.lastIndexOf('/') + 1)}: at most ${count(DESIGN_BOUNDS.textLength)} characters, found ${count(value.length)}` });
     }
   };
+  return { fail, within, list, text };
+}
+
+/** A scenario's bounds: what it fires and how long it may run, so that a file cannot make the app or CI fire a billion commands. */
+function scenarioBounds(errors: RestoreError[], scenario: Scenario, at: string): void {
+  const { within, list, text } = boundChecks(errors);
+  text(`${at}/id`, scenario.id);
+  text(`${at}/name`, scenario.name);
+  list(`${at}/given/commands`, scenario.given.commands, 'commands');
+  scenario.given.commands.forEach((command, j) => {
+    if (command.count !== undefined) within(`${at}/given/commands/${j}/count`, command.count, 1, DESIGN_BOUNDS.scenarioCommands, 'a count');
+  });
+  const workload = scenario.given.workload;
+  if (workload) {
+    within(`${at}/given/workload/count`, workload.count, 1, DESIGN_BOUNDS.scenarioCommands, 'a count');
+    list(`${at}/given/workload/mix`, workload.mix, 'shares');
+  }
+  if (scenario.when.maxSteps !== undefined) within(`${at}/when/maxSteps`, scenario.when.maxSteps, 1, DESIGN_BOUNDS.scenarioSteps, 'a step limit');
+  list(`${at}/then/rows`, scenario.then.rows, 'rows');
+}
+
+/** Checks one structurally sound scenario (edited as JSON) against DESIGN_BOUNDS; pointers inside the scenario. */
+export function checkScenarioBounds(scenario: Scenario): RestoreError[] {
+  const errors: RestoreError[] = [];
+  scenarioBounds(errors, scenario, '');
+  return errors;
+}
+
+/** Checks a structurally sound document against DESIGN_BOUNDS. Pure; errors carry JSON pointers. */
+export function checkBounds(doc: FlowDocument): RestoreError[] {
+  const errors: RestoreError[] = [];
+  const { fail, within, list, text } = boundChecks(errors);
   /** A payload or input schema: property counts, property names and enum lists, nesting depth. */
   const schema = (path: string, value: unknown, depth: number): void => {
     if (typeof value !== 'object' || value === null) return;
@@ -106,6 +142,9 @@ export function checkBounds(doc: FlowDocument): RestoreError[] {
     }));
   });
   doc.projections.forEach((projection, i) => list(`/projections/${i}/columns`, projection.columns, 'columns'));
+
+  list('/scenarios', doc.scenarios ?? [], 'scenarios');
+  (doc.scenarios ?? []).forEach((scenario, i) => scenarioBounds(errors, scenario, `/scenarios/${i}`));
 
   for (const [id, position] of Object.entries(doc.layout.positions)) {
     coordinate(`/layout/positions/${segment(id)}/x`, position.x);

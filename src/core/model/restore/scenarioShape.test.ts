@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { restoreFlowDocument } from './restoreFlowDocument';
+import { restoreScenario } from './scenarioShape';
 
 const example = () => JSON.parse(readFileSync('public/examples/content-platform.json', 'utf8')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -49,5 +50,28 @@ describe('restoreFlowDocument: scenarios', () => {
     const restored = restoreFlowDocument(doc);
     const inbox = restored.ok ? restored.doc.scenarios?.[1]?.when.patterns?.inbox : undefined;
     expect(inbox && Object.hasOwn(inbox, '__proto__')).toBe(true);
+  });
+});
+
+describe('restoreFlowDocument / restoreScenario: a scenario stays within bounds', () => {
+  it('given a command count, a workload and a step limit beyond the bounds, when restored, then each is refused at its pointer', () => {
+    const doc = example();
+    doc.scenarios[0].given.commands[0].count = 1e9;
+    doc.scenarios[1].given.workload = { count: 100_001, mix: [{ producerId: 'content-ingest', commandId: 'ingest-video', weight: 1 }] };
+    doc.scenarios[2].when.maxSteps = 1e12;
+    const restored = restoreFlowDocument(doc);
+    expect(!restored.ok && restored.errors).toEqual([
+      { path: '/scenarios/0/given/commands/0/count', message: 'count: expected a count from 1 to 100,000, found the number 1000000000' },
+      { path: '/scenarios/1/given/workload/count', message: 'count: expected a count from 1 to 100,000, found the number 100001' },
+      { path: '/scenarios/2/when/maxSteps', message: 'maxSteps: expected a step limit from 1 to 10,000,000, found the number 1000000000000' },
+    ]);
+  });
+
+  it('given one scenario edited as JSON with a count of a billion, when restored, then it is refused with the pointer inside the scenario', () => {
+    const scenario = structuredClone(example().scenarios[0]);
+    scenario.given.commands[0].count = 1e9;
+    expect(restoreScenario(scenario)).toEqual({ ok: false, errors: [{ path: '/given/commands/0/count', message: 'count: expected a count from 1 to 100,000, found the number 1000000000' }] });
+    scenario.given.commands[0].count = 100_000;
+    expect(restoreScenario(scenario).ok).toBe(true);
   });
 });

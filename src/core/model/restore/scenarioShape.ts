@@ -1,5 +1,6 @@
 import { SCENARIO_ANOMALY_KINDS, SCENARIO_COUNT_TABLES, type Scenario } from '../scenarioTypes';
 import { pointerSegment } from '../validation/problems';
+import { checkScenarioBounds } from './bounds';
 import {
   bool, finiteNumber, integer, listOf, oneOf, recordOf, shape, ShapeChecker, text, type Check,
 } from './ShapeChecker';
@@ -86,5 +87,8 @@ export function restoreScenario(input: unknown): { ok: true; scenario: Scenario 
   const checker = new ShapeChecker();
   scenarioShape(checker, value, '');
   if (checker.errors.length > 0) return { ok: false, errors: checker.errors.slice(0, 20) };
-  return { ok: true, scenario: withScenarioDefaults(value as Scenario) };
+  const scenario = withScenarioDefaults(value as Scenario);
+  const outOfBounds = checkScenarioBounds(scenario);
+  if (outOfBounds.length > 0) return { ok: false, errors: outOfBounds.slice(0, 20) };
+  return { ok: true, scenario };
 }

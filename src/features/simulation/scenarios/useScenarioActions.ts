@@ -1,11 +1,12 @@
 import { useMemo } from 'react';
 import {
-  addScenario, deleteScenario, freshScenarioId, freshScenarioName, renameScenario, replaceScenario, restoreScenario, runScenario,
+  addScenario, deleteScenario, freshScenarioId, freshScenarioName, renameScenario, replaceScenario, restoreScenario,
   whenFromSettings, scenarioFromFixture, scenarioFromRun, type FlowDocument, type RunRecord, type Scenario, type ScenarioVerdict,
 } from '../../../core';
-import { BATCH_STEPS, type RunSession } from '../../../session';
+import type { RunSession } from '../../../session';
 import { readRunSnapshotOf } from '../../../state/liveReads';
 import { useAppStore } from '../../../state/store';
+import { runScenarioInSession } from './runInSession';
 import { forgetScenarioResult, setScenarioResult } from './scenarioResults';
 
 const currentDoc = (): FlowDocument => {
@@ -26,15 +27,8 @@ export function useScenarioActions(session: RunSession) {
     /** The scenario's verdict, or undefined when it was stopped, refused (something else runs) or failed (the session says why). */
     const runOne = async (scenario: Scenario): Promise<ScenarioVerdict | undefined> => {
       const doc = currentDoc();
-      if (doc.id !== session.runId) return undefined;
       store().clearSimView();
-      let verdict: ScenarioVerdict | undefined;
-      await session.longAction(`Running scenario “${scenario.name}”`, 0, async ({ engine, progress }) => {
-        verdict = await runScenario(engine, doc, scenario, {
-          stepsPerTransaction: BATCH_STEPS,
-          between: ({ steps, run }) => progress(steps, run),
-        });
-      });
+      const verdict = await runScenarioInSession(session, doc, scenario);
       if (verdict) setScenarioResult(doc.id, verdict);
       return verdict;
     };
