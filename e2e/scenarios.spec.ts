@@ -59,6 +59,7 @@ test('a run saved as a scenario passes; with the inbox switched off in its when 
     const failures = saved.getByRole('list', { name: 'Expectations of Saved run 4' }).locator('li.bad');
     await expect(failures.first()).toContainText(/found: column notificationsSent of notifications\['[^']+'\] is [2-9]/);
     await expect(failures.last()).toContainText("'duplicate'");
+    await failures.last().scrollIntoViewIfNeeded();
     await page.screenshot({ path: test.info().outputPath('scenarios-failed.png') });
   });
 
@@ -115,8 +116,8 @@ test('a poison message is dead-lettered; with the poison off, Redrive puts it ba
   await page.getByRole('button', { name: 'Redrive all', exact: true }).click();
   await expect(run.rows('Dead letters').filter({ hasText: /redriven at \d+/ })).toHaveCount(2);
   await run.runUntilQuiet();
-  await page.screenshot({ path: test.info().outputPath('dead-letters-redriven.png') });
   await expect(run.tab('Anomalies')).toHaveText('Anomalies');
+  await page.screenshot({ path: test.info().outputPath('dead-letters-redriven.png') });
   await run.showProjection('author-videos');
   await expect(run.rows('Projection author-videos').filter({ hasText: 'POISON' })).toHaveCount(1);
 });
