@@ -131,6 +131,14 @@ test('the workload tab fires a seeded mix of commands in one go and saves it as 
   await page.getByRole('spinbutton', { name: 'Commands in the workload' }).fill('40');
   await page.getByRole('button', { name: 'Fire workload 40' }).click();
   await expect(run.status).toContainText('40 in flight');
+  // A workload is one activity of the run session: while Play runs, it waits.
+  await run.setSpeed(1);
+  await run.playButton.click();
+  await expect(run.playButton).toHaveText(/Pause/);
+  await expect(page.getByRole('button', { name: 'Fire workload 40' })).toBeDisabled();
+  await run.playButton.click();
+  await expect(run.playButton).toHaveText(/Play/);
+  await expect(page.getByRole('button', { name: 'Fire workload 40' })).toBeEnabled();
   await page.getByRole('button', { name: 'Save as a scenario' }).click();
   await run.openTab('Scenarios');
   const saved = page.getByRole('listitem', { name: 'Scenario Workload of 40' });

@@ -17,7 +17,8 @@ interface Props {
 export function ScenariosPanel({ run, enabled }: Props) {
   const doc = useAppStore(selectDoc);
   const session = useRunSession();
-  const busy = useRunSessionValue(session, (s) => s.busy !== null);
+  // A scenario run waits while Play or a long action runs (one activity at a time), and a run is saved when it stands still: the buttons wait too.
+  const busy = useRunSessionValue(session, (s) => s.busy !== null || s.playing);
   const actions = useScenarioActions(session);
   const [deleted, setDeleted] = useState<Scenario | null>(null);
   useScenarioResults();

@@ -22,7 +22,8 @@ function mixFor(doc: FlowDocument): WorkloadShare[] {
 export function WorkloadPanel({ run, enabled }: { run: RunRecord; enabled: boolean }) {
   const doc = useAppStore(selectDoc);
   const session = useRunSession();
-  const busy = useRunSessionValue(session, (s) => s.busy !== null);
+  // A workload is a long action: it waits while Play or another one runs.
+  const busy = useRunSessionValue(session, (s) => s.busy !== null || s.playing);
   const [mix, setMix] = useState<WorkloadShare[]>(() => (doc ? mixFor(doc) : []));
   const [count, setCount] = useState(100);
   useEffect(() => { if (doc) remembered.set(doc.id, mix); }, [doc, mix]);
