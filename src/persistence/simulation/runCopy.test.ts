@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSimulationEngine, type SimulationEngine } from '../../core';
+import { createSimulationEngine, type SimulationEngine, type TraceRecord } from '../../core';
 import { RunCopy } from '../../core/engine/runCopy';
 import { pipelineFlow } from '../../core/engine/testing/smallFlows';
 import { createDexieSimulationStore } from './dexieSimulationStore';
@@ -74,8 +74,8 @@ describe("the engine's in-memory copy of a run", () => {
     const store = createDexieSimulationStore(fresh.db);
     const copy = await RunCopy.load(store, runId);
     const run = await copy.run();
-    const row = { runId, step: 1, clock: 0, kind: 'wait', phase: 'wait', text: 'as committed', nodeIds: [], edgeIds: [] } as const;
-    const written = { ...row, nodeIds: [] as string[] };
+    const row: TraceRecord = { runId, step: 1, clock: 0, kind: 'wait', phase: 'wait', text: 'as committed', nodeIds: [], edgeIds: [] };
+    const written: TraceRecord = structuredClone(row);
     await copy.tables.tx().put('trace', written);
     await copy.tables.tx().put('runs', run);
     const commit = copy.commit(store, run);
