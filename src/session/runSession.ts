@@ -249,8 +249,9 @@ export function createRunSession(deps: RunSessionDeps): RunSession {
     }),
     checkReport: async () => {
       await guarded(async () => {
-        await engine.report(runId);
-        if (!disposed) cell.set({ report: await reads.report(runId) });
+        // The summary the check stored is the one it returns: nothing is read again.
+        const { summary } = await engine.reportWithSummary(runId);
+        if (!disposed) cell.set({ report: summary });
       });
     },
     previewPayload: (producerId, commandId) => guarded(() => engine.previewPayload(runId, producerId, commandId)),

@@ -9,7 +9,7 @@ import { emptyStats, initialProcesses } from './processes';
 import { compareWithRebuild, projectionsAt, replaceWithRebuild, type ProjectionsAt, type RebuildReport } from './projectionHistory';
 import { replayProjections, type ProjectionState } from './replay';
 import { upcastEvents, type UpcastReport } from '../evolution/replayEvents';
-import { TABLE_NAMES, type CommandRecord, type Payload, type RunRecord, type TableName, type TraceRecord } from './records';
+import { TABLE_NAMES, type CommandRecord, type Payload, type ReportSummaryRecord, type RunRecord, type TableName, type TraceRecord } from './records';
 import { Rng } from './rng';
 import { copyCache, StaleCopy } from './runCopy';
 import { checkAndStore, readCheckInput } from './runReport';
@@ -70,6 +70,8 @@ export interface SimulationEngine {
   runUntilQuiet(runId: string, options?: RunUntilQuietOptions): Promise<BatchResult>;
   /** Checks every invariant from the run's rows (the checker) and stores the report for the UI. */
   report(runId: string, options?: { allow?: readonly AnomalyKind[] }): Promise<CheckReport>;
+  /** `report`, with the summary as stored (what a view shows, without reading it again). */
+  reportWithSummary(runId: string, options?: { allow?: readonly AnomalyKind[] }): Promise<{ report: CheckReport; summary: ReportSummaryRecord }>;
   /** The checker's input: the run's rows as they stand (e.g. to check them elsewhere). */
   checkInput(runId: string): Promise<CheckInput>;
   /** Time travel: the projections as the consumers had built them at an event-store position, and what a rebuild gives there. */
@@ -270,7 +272,8 @@ export function createSimulationEngine(store: SimulationStore, options: EngineOp
     stepWithRun: (runId) => (store.direct ? stepDirect(runId) : stepOnCopy(runId)),
     runSteps: (runId, steps, o = {}) => batched(runId, steps, o),
     runUntilQuiet: (runId, o = {}) => batched(runId, o.maxSteps ?? 1_000_000, o),
-    report: (runId, o = {}) => checkAndStore(store, runId, o.allow),
+    report: async (runId, o = {}) => (await checkAndStore(store, runId, o.allow)).report,
+    reportWithSummary: (runId, o = {}) => checkAndStore(store, runId, o.allow),
     checkInput: async (runId) => (await readCheckInput(store, runId)).input,
     projectionsAt: (runId, position) =>
       store.transaction('r', ['runs', 'events', 'handlings'], async (tx) => projectionsAt(tx, await loadRun(tx, runId), position)),

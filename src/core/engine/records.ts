@@ -320,7 +320,7 @@ import type { StepPhase } from './explain/explainStep';
 export interface AnomalyRecord extends ReportEntry {
   runId: string;
   seq: number;
-  /** The step at which the report was computed. */
+  /** The step of the check that found the entries as they stand (a later check that finds the same leaves them). */
   step: number;
 }
 

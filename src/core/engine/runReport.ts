@@ -44,18 +44,34 @@ export async function readCheckInput(store: SimulationStore, runId: string, allo
   });
 }
 
-/** Checks a run and stores the report (entries and summary) for the UI; returns it. */
-export async function checkAndStore(store: SimulationStore, runId: string, allow: readonly AnomalyKind[] = []): Promise<CheckReport> {
+/** The summary of a report as stored for the UI (`reports`). Pure. */
+export function reportSummary(runId: string, step: number, report: CheckReport): ReportSummaryRecord {
+  return { runId, step, ok: report.ok, broken: report.broken, info: report.info, byKind: report.byKind, groups: groupEntries(report) };
+}
+
+/** An entry as the checker gave it, from its stored row (without the row's own fields). */
+const entryText = ({ runId: _r, seq: _s, step: _t, ...entry }: AnomalyRecord) => JSON.stringify(entry);
+
+/**
+ * Checks a run and stores the report for the UI; returns it with its summary. The summary is
+ * written every time; the entries only when they changed (a view of them does not read them again
+ * after a check that found the same, e.g. after every step of a healthy run).
+ */
+export async function checkAndStore(store: SimulationStore, runId: string, allow: readonly AnomalyKind[] = []): Promise<{ report: CheckReport; summary: ReportSummaryRecord }> {
   const { run, input } = await readCheckInput(store, runId, allow);
   const report = checkRun(input);
+  const summary = reportSummary(runId, run.step, report);
   await store.transaction('rw', ['anomalies', 'reports'], async (tx) => {
-    await tx.deletePrefix('anomalies', [runId]);
-    const rows: AnomalyRecord[] = report.entries.map((entry, i) => ({ ...entry, runId, seq: i + 1, step: run.step }));
-    await tx.bulkPut('anomalies', rows);
-    const summary: ReportSummaryRecord = { runId, step: run.step, ok: report.ok, broken: report.broken, info: report.info, byKind: report.byKind, groups: groupEntries(report) };
+    const stored = await tx.query('anomalies', ':id', { prefix: [runId] });
+    const same = stored.length === report.entries.length && stored.every((row, i) => entryText(row) === JSON.stringify(report.entries[i]));
+    if (!same) {
+      await tx.deletePrefix('anomalies', [runId]);
+      const rows: AnomalyRecord[] = report.entries.map((entry, i) => ({ ...entry, runId, seq: i + 1, step: run.step }));
+      await tx.bulkPut('anomalies', rows);
+    }
     await tx.put('reports', summary);
   });
-  return report;
+  return { report, summary };
 }
 
 const SEVERITY_ORDER = { broken: 0, allowed: 1, info: 2 } as const;
