@@ -327,7 +327,7 @@ export interface AnomalyRecord extends ReportEntry {
 /** The summary of the report last computed for a run. */
 export interface ReportSummaryRecord {
   runId: string;
-  /** The run's step when it was computed. */
+  /** The run's step at the check that found the report as it stands (a later check that finds the same leaves it). */
   step: number;
   ok: boolean;
   broken: number;
