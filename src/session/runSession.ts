@@ -124,9 +124,9 @@ export function createRunSession(deps: RunSessionDeps): RunSession {
     if (initial.steps === 1) {
       while (!signal.stopped) {
         const started = scheduler.now();
-        const row = await engine.step(runId);
+        const { trace: row, run } = await engine.stepWithRun(runId);
         if (!row) return;
-        await reloadRun(row);
+        await showRun(run, { trace: row });
         const { intervalMs, steps } = playPlan(cell.current().speed);
         if (steps !== 1) return playBatched(signal);
         await signal.sleepUnlessStopped(scheduler.sleep(Math.max(0, intervalMs - (scheduler.now() - started))));
@@ -193,9 +193,10 @@ export function createRunSession(deps: RunSessionDeps): RunSession {
     step: () => {
       if (activity) return Promise.resolve(undefined);
       return guarded(async () => {
-        const row = await engine.step(runId);
-        await reloadRun(row);
-        return row;
+        // The step's own result (trace row and run row as written) is what the view shows: no re-read.
+        const { trace, run } = await engine.stepWithRun(runId);
+        await showRun(run, { trace });
+        return trace;
       });
     },
     runUntilQuiet: () => {
@@ -248,8 +249,9 @@ export function createRunSession(deps: RunSessionDeps): RunSession {
     }),
     checkReport: async () => {
       await guarded(async () => {
-        await engine.report(runId);
-        if (!disposed) cell.set({ report: await reads.report(runId) });
+        // The summary the check stored is the one it returns: nothing is read again.
+        const { summary } = await engine.reportWithSummary(runId);
+        if (!disposed) cell.set({ report: summary });
       });
     },
     previewPayload: (producerId, commandId) => guarded(() => engine.previewPayload(runId, producerId, commandId)),

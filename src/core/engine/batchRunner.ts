@@ -1,9 +1,9 @@
 import { advance } from './advance';
 import type { FlowIndex } from './flowIndex';
-import { MemoryTables, STEP_INDEXES } from './memoryStore';
 import type { EngineMutants } from './mutants';
-import { TABLE_NAMES, type RunRecord, type RunVerdict, type TableName, type TraceRecord } from './records';
+import { TABLE_NAMES, type RunRecord, type RunVerdict, type TraceRecord } from './records';
 import { Rng } from './rng';
+import { oneOffCopies, StaleCopy, type CopyHolder } from './runCopy';
 import type { SimulationStore, StoreTx } from './store';
 import { describeCycle, stepLimitVerdict, stopVerdict } from './verdict';
 
@@ -69,32 +69,6 @@ async function runDirect(
   }
 }
 
-/** Someone else wrote the run while a batch was computed in memory: the batch is dropped and redone. */
-class StaleCopy extends Error {}
-
-const HELD = (Object.keys(STEP_INDEXES) as TableName[]).filter((t) => t !== 'runs');
-
-async function loadCopy(store: SimulationStore, runId: string): Promise<{ tables: MemoryTables; base: string }> {
-  return store.transaction('r', TABLE_NAMES, async (tx) => {
-    const run = await tx.get('runs', runId);
-    if (!run) throw new Error(`no simulation run for design "${runId}"`);
-    const tables = new MemoryTables();
-    tables.load('runs', [run]);
-    for (const table of HELD) tables.load(table, await tx.query(table, ':id', { prefix: [runId] }));
-    return { tables, base: JSON.stringify(run) };
-  });
-}
-
-/** Writes the copy's changes; all requests are issued at once (IndexedDB runs them in order). */
-async function flush(tx: StoreTx, tables: MemoryTables): Promise<void> {
-  const writes: Promise<void>[] = [];
-  for (const [table, { puts, deletes }] of tables.takeChanges()) {
-    for (const key of deletes) writes.push(tx.delete(table, table === 'runs' || table === 'reports' ? String(key[0]) : key));
-    writes.push(tx.bulkPut(table, puts as never[]));
-  }
-  await Promise.all(writes);
-}
-
 /**
  * Runs micro-steps, `perTransaction` at a time: each batch is computed on an in-memory copy of the
  * run's tables and written in one IndexedDB transaction. The micro-steps and the trace are exactly
@@ -109,29 +83,47 @@ export async function runBatched(
   mutants: EngineMutants,
   limits: BatchLimits,
   between?: (progress: BatchProgress) => Promise<void> | void,
+  copies: CopyHolder = oneOffCopies(),
 ): Promise<BatchResult> {
   if (store.direct) return runDirect(store, runId, indexFor, mutants, limits, between);
-  let copy = await loadCopy(store, runId);
+  let copy = await copies.take(store, runId);
   let steps = 0;
+  /** The next batch, computed on the copy (not yet written). */
+  const compute = async (done: number) => {
+    const run = await copy.run();
+    return { run, ...(await batch(copy.tables.tx(), run, indexFor(run), mutants, limits, done)) };
+  };
+  let next = await compute(steps);
   for (;;) {
-    const tx = copy.tables.tx();
-    // A copy: the held row may be shared with the store's own objects, and steps mutate the run.
-    const run = structuredClone((await tx.get('runs', runId)) as RunRecord);
-    const { trace, verdict } = await batch(tx, run, indexFor(run), mutants, limits, steps);
+    const current = next;
+    const commit = copy.commit(store, current.run);
+    // Pipelined: while IndexedDB commits this batch, the next one is computed on the copy. It is
+    // written only after `between` heard of this one (a stop thrown there drops it unwritten).
+    await commit.issued;
+    const ahead = current.verdict ? undefined : compute(steps + current.trace.length);
     try {
-      const base = copy.base;
-      await store.transaction('rw', TABLE_NAMES, async (db) => {
-        if (JSON.stringify(await db.get('runs', runId)) !== base) throw new StaleCopy();
-        await flush(db, copy.tables);
-      });
-      copy.base = JSON.stringify(run);
+      await commit.done;
     } catch (error) {
+      await ahead?.catch(() => undefined);
+      copies.drop();
       if (!(error instanceof StaleCopy)) throw error;
-      copy = await loadCopy(store, runId);
+      copy = await copies.take(store, runId);
+      next = await compute(steps);
       continue;
     }
-    steps += trace.length;
-    await between?.({ steps, run });
-    if (verdict) return { steps, quiet: run.quiet, run, verdict };
+    steps += current.trace.length;
+    try {
+      await between?.({ steps, run: current.run });
+    } catch (error) {
+      // The batch computed ahead is in the copy but not in the store: the copy is no longer the store's.
+      await ahead?.catch(() => undefined);
+      if (!ahead) copies.keep(copy);
+      throw error;
+    }
+    if (current.verdict) {
+      copies.keep(copy);
+      return { steps, quiet: current.run.quiet, run: current.run, verdict: current.verdict };
+    }
+    next = await (ahead as ReturnType<typeof compute>);
   }
 }

@@ -9,8 +9,9 @@ import { emptyStats, initialProcesses } from './processes';
 import { compareWithRebuild, projectionsAt, replaceWithRebuild, type ProjectionsAt, type RebuildReport } from './projectionHistory';
 import { replayProjections, type ProjectionState } from './replay';
 import { upcastEvents, type UpcastReport } from '../evolution/replayEvents';
-import { TABLE_NAMES, type CommandRecord, type DeadLetterRecord, type Payload, type RunRecord, type TableName, type TraceRecord } from './records';
+import { TABLE_NAMES, type CommandRecord, type DeadLetterRecord, type Payload, type ReportSummaryRecord, type RunRecord, type TableName, type TraceRecord } from './records';
 import { Rng } from './rng';
+import { copyCache, StaleCopy } from './runCopy';
 import { redeliverDeadLetter } from './steps/broker';
 import { checkAndStore, readCheckInput } from './runReport';
 import { defaultRunSettings, mergeSettings, type SettingsPatch } from './settings';
@@ -68,12 +69,16 @@ export interface SimulationEngine {
   redrive(runId: string, deadLetterSeq: number | 'all'): Promise<DeadLetterRecord[]>;
   /** Takes one micro-step in one transaction; its trace row, or undefined when the run is quiet. */
   step(runId: string): Promise<TraceRecord | undefined>;
+  /** `step`, with the run row as the step wrote it (what a view shows next, without reading it again). */
+  stepWithRun(runId: string): Promise<StepResult>;
   /** Takes up to `steps` micro-steps, batched (see README); stops early when quiet or with a verdict. */
   runSteps(runId: string, steps: number, options?: BatchOptions): Promise<BatchResult>;
   /** Runs until nothing is left to do, a verdict (not converging, waiting) or `maxSteps`, batched. */
   runUntilQuiet(runId: string, options?: RunUntilQuietOptions): Promise<BatchResult>;
   /** Checks every invariant from the run's rows (the checker) and stores the report for the UI. */
   report(runId: string, options?: { allow?: readonly AnomalyKind[] }): Promise<CheckReport>;
+  /** `report`, with the summary as stored (what a view shows, without reading it again). */
+  reportWithSummary(runId: string, options?: { allow?: readonly AnomalyKind[] }): Promise<{ report: CheckReport; summary: ReportSummaryRecord }>;
   /** The checker's input: the run's rows as they stand (e.g. to check them elsewhere). */
   checkInput(runId: string): Promise<CheckInput>;
   /** Time travel: the projections as the consumers had built them at an event-store position, and what a rebuild gives there. */
@@ -90,6 +95,12 @@ export interface SimulationEngine {
   replayWithDesign(runId: string, flow: FlowDocument): Promise<DesignReplayReport>;
   /** Row counts of the run per table. */
   counts(runId: string): Promise<Record<TableName, number>>;
+}
+
+/** The result of `stepWithRun`: the step's trace row (undefined when the run was quiet) and the run row after it. */
+export interface StepResult {
+  trace: TraceRecord | undefined;
+  run: RunRecord;
 }
 
 /** The result of `replayWithDesign`. */
@@ -152,22 +163,79 @@ export function createSimulationEngine(store: SimulationStore, options: EngineOp
     return index;
   };
 
-  const rw = <R>(fn: (tx: StoreTx) => Promise<R>) => store.transaction('rw', ALL, fn);
+  /** The in-memory copy of the run last stepped (see runCopy.ts); any write that bypasses it drops it. */
+  const copies = copyCache();
+  const rw = <R>(fn: (tx: StoreTx) => Promise<R>) => {
+    copies.drop();
+    return store.transaction('rw', ALL, fn);
+  };
 
-  /** Changes a stored run in one transaction (a fire, new settings): any verdict of a long run is stale after it. */
-  const changeRun = <R>(runId: string, fn: (tx: StoreTx, run: RunRecord) => Promise<R>) =>
-    rw(async (tx) => {
+  /**
+   * Changes a stored run in one transaction (a fire, new settings): any verdict of a long run is
+   * stale after it. The writes are mirrored into the engine's copy of the run when it is current.
+   */
+  const changeRun = <R>(runId: string, fn: (tx: StoreTx, run: RunRecord) => Promise<R>) => {
+    const copy = copies.lend(runId);
+    let mirrored = false;
+    return store.transaction('rw', ALL, async (tx) => {
       const run = await loadRun(tx, runId);
-      const result = await fn(tx, run);
+      mirrored = !!copy?.matches(run);
+      const writer = mirrored && copy ? copy.mirror(tx) : tx;
+      const result = await fn(writer, run);
       delete run.verdict;
-      await tx.put('runs', run);
+      await writer.put('runs', run);
+      return { result, run };
+    }).then(({ result, run }) => {
+      if (mirrored && copy) {
+        copy.accept(run);
+        copies.hold(copy);
+      } else copies.drop();
       return result;
+    }, (error: unknown) => {
+      copies.drop();
+      throw error;
     });
+  };
 
   const batched = (runId: string, maxSteps: number, o: BatchOptions) =>
     runBatched(store, runId, indexFor, mutants, {
       maxSteps, perTransaction: Math.max(1, o.stepsPerTransaction ?? 250), maxWaitSteps: o.maxWaitSteps ?? 2_000,
-    }, o.between);
+    }, o.between, copies);
+
+  /** One micro-step straight in one store transaction (an in-process store, where a copy buys nothing). */
+  const stepDirect = (runId: string) =>
+    store.transaction('rw', ALL, async (tx) => {
+      const run = await loadRun(tx, runId);
+      const rng = new Rng(run.rngState);
+      const row = await advance({ tx, run, index: indexFor(run), rng, mutants });
+      if (row) await tx.put('trace', row);
+      await tx.put('runs', run);
+      return { trace: row, run };
+    });
+
+  /**
+   * One micro-step on the engine's copy of the run, written in one transaction (the run row read
+   * there to check nobody else wrote, then the step's rows and the run row). Recomputed on a fresh
+   * copy when the run changed underneath.
+   */
+  const stepOnCopy = async (runId: string): Promise<StepResult> => {
+    for (;;) {
+      const copy = await copies.take(store, runId);
+      const run = await copy.run();
+      const tx = copy.tables.tx();
+      const row = await advance({ tx, run, index: indexFor(run), rng: new Rng(run.rngState), mutants });
+      if (row) await tx.put('trace', row);
+      await tx.put('runs', run);
+      try {
+        await copy.commit(store, run).done;
+        copies.keep(copy);
+        return { trace: row, run };
+      } catch (error) {
+        copies.drop();
+        if (!(error instanceof StaleCopy)) throw error;
+      }
+    }
+  };
 
   const engine: SimulationEngine = {
     startRun: (flow, settings = {}) =>
@@ -227,18 +295,12 @@ export function createSimulationEngine(store: SimulationStore, options: EngineOp
         }
         return redriven;
       }),
-    step: (runId) =>
-      rw(async (tx) => {
-        const run = await loadRun(tx, runId);
-        const rng = new Rng(run.rngState);
-        const row = await advance({ tx, run, index: indexFor(run), rng, mutants });
-        if (row) await tx.put('trace', row);
-        await tx.put('runs', run);
-        return row;
-      }),
+    step: async (runId) => (await engine.stepWithRun(runId)).trace,
+    stepWithRun: (runId) => (store.direct ? stepDirect(runId) : stepOnCopy(runId)),
     runSteps: (runId, steps, o = {}) => batched(runId, steps, o),
     runUntilQuiet: (runId, o = {}) => batched(runId, o.maxSteps ?? 1_000_000, o),
-    report: (runId, o = {}) => checkAndStore(store, runId, o.allow),
+    report: async (runId, o = {}) => (await checkAndStore(store, runId, o.allow)).report,
+    reportWithSummary: (runId, o = {}) => checkAndStore(store, runId, o.allow),
     checkInput: async (runId) => (await readCheckInput(store, runId)).input,
     projectionsAt: (runId, position) =>
       store.transaction('r', ['runs', 'events', 'handlings'], async (tx) => projectionsAt(tx, await loadRun(tx, runId), position)),

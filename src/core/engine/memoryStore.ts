@@ -5,7 +5,7 @@
  * request round trip and per transaction, not per row. Pure TypeScript.
  */
 import type { TableName } from './records';
-import { indexName, SIMULATION_SCHEMA, type IndexQuery, type KeyPart, type SimulationStore, type StoreTx } from './store';
+import { indexName, memorySchema, SIMULATION_SCHEMA, type IndexQuery, type KeyPart, type SimulationStore, type StoreTx } from './store';
 
 type Row = Record<string, unknown>;
 type Key = KeyPart[];
@@ -233,8 +233,8 @@ export class MemoryTables {
 
   /** `indexes`: which indexes to keep per table (default `STEP_INDEXES`; tables not listed are write-only). */
   constructor(indexes: Partial<Record<TableName, readonly string[]>> = STEP_INDEXES) {
-    for (const [name, spec] of Object.entries(SIMULATION_SCHEMA) as [TableName, string][]) {
-      const [primary = '', ...rest] = spec.split(',').map((s) => s.trim());
+    for (const name of Object.keys(SIMULATION_SCHEMA) as TableName[]) {
+      const [primary = '', ...rest] = memorySchema(name).split(',').map((s) => s.trim());
       const kept = indexes[name];
       if (!kept) continue;
       this.tables.set(name, {
@@ -365,7 +365,7 @@ export class MemoryTables {
 /** Every index of every table, plus the primary key order: a complete in-memory database. */
 export function allIndexes(): Record<TableName, readonly string[]> {
   return Object.fromEntries(
-    Object.entries(SIMULATION_SCHEMA).map(([name, spec]) => [name, [':id', ...spec.split(',').slice(1).map(indexName)]]),
+    (Object.keys(SIMULATION_SCHEMA) as TableName[]).map((name) => [name, [':id', ...memorySchema(name).split(',').slice(1).map(indexName)]]),
   ) as unknown as Record<TableName, readonly string[]>;
 }
 

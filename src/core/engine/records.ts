@@ -325,14 +325,14 @@ import type { StepPhase } from './explain/explainStep';
 export interface AnomalyRecord extends ReportEntry {
   runId: string;
   seq: number;
-  /** The step at which the report was computed. */
+  /** The step of the check that found the entries as they stand (a later check that finds the same leaves them). */
   step: number;
 }
 
 /** The summary of the report last computed for a run. */
 export interface ReportSummaryRecord {
   runId: string;
-  /** The run's step when it was computed. */
+  /** The run's step at the check that found the report as it stands (a later check that finds the same leaves it). */
   step: number;
   ok: boolean;
   broken: number;

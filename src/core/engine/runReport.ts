@@ -34,28 +34,63 @@ export async function readCheckTables(tx: StoreTx, runId: string): Promise<Check
   };
 }
 
-/** The checker's input for a run as it stands. */
-export async function readCheckInput(store: SimulationStore, runId: string, allow: readonly AnomalyKind[] = []): Promise<{ run: RunRecord; input: CheckInput }> {
-  return store.transaction('r', CHECKED_TABLES, async (tx) => {
+/** The checker's input for a run as it stands (and, with `withStored`, the report stored for it, in the same transaction). */
+export async function readCheckInput(
+  store: SimulationStore, runId: string, allow: readonly AnomalyKind[] = [], withStored = false,
+): Promise<{ run: RunRecord; input: CheckInput; stored?: StoredReport }> {
+  const tables = withStored ? [...CHECKED_TABLES, 'anomalies', 'reports'] as const : CHECKED_TABLES;
+  return store.transaction('r', tables, async (tx) => {
     const run = await tx.get('runs', runId);
     if (!run) throw new Error(`no simulation run for design "${runId}"`);
-    const tables = await readCheckTables(tx, runId);
-    return { run, input: { flow: run.flow, tables, now: run.step, stalledOutboxAfterSteps: run.settings.stuckOutboxAfterSteps, allow } };
+    const checked = await readCheckTables(tx, runId);
+    const stored = withStored
+      ? { entries: await allRows(tx, 'anomalies', runId), summary: await tx.get('reports', runId) }
+      : undefined;
+    return { run, input: { flow: run.flow, tables: checked, now: run.step, stalledOutboxAfterSteps: run.settings.stuckOutboxAfterSteps, allow }, stored };
   });
 }
 
-/** Checks a run and stores the report (entries and summary) for the UI; returns it. */
-export async function checkAndStore(store: SimulationStore, runId: string, allow: readonly AnomalyKind[] = []): Promise<CheckReport> {
-  const { run, input } = await readCheckInput(store, runId, allow);
+/** The summary of a report as stored for the UI (`reports`). Pure. */
+export function reportSummary(runId: string, step: number, report: CheckReport): ReportSummaryRecord {
+  return { runId, step, ok: report.ok, broken: report.broken, info: report.info, byKind: report.byKind, groups: groupEntries(report) };
+}
+
+/** An entry as the checker gave it, from its stored row (without the row's own fields). */
+const entryText = ({ runId: _r, seq: _s, step: _t, ...entry }: AnomalyRecord) => JSON.stringify(entry);
+/** A summary apart from the step it was computed at. */
+const summaryText = ({ step: _t, ...summary }: ReportSummaryRecord) => JSON.stringify(summary);
+
+/** The stored report (entries and summary) as the last check left it. */
+export interface StoredReport {
+  entries: AnomalyRecord[];
+  summary: ReportSummaryRecord | undefined;
+}
+
+/** Whether a new check found exactly what is stored (the step it ran at aside). Pure. */
+function sameAsStored(stored: StoredReport | undefined, report: CheckReport, summary: ReportSummaryRecord): boolean {
+  if (!stored?.summary || summaryText(stored.summary) !== summaryText(summary)) return false;
+  return stored.entries.length === report.entries.length && stored.entries.every((row, i) => entryText(row) === JSON.stringify(report.entries[i]));
+}
+
+/**
+ * Checks a run and stores the report for the UI; returns it with its summary (at the run's step).
+ * Nothing is written when the check finds what is stored (e.g. after every step of a healthy run,
+ * the report is re-checked and nothing changed): the stored entries and summary keep the step of the
+ * check that found them, and their live views read nothing new. One read transaction then, not
+ * three.
+ */
+export async function checkAndStore(store: SimulationStore, runId: string, allow: readonly AnomalyKind[] = []): Promise<{ report: CheckReport; summary: ReportSummaryRecord }> {
+  const { run, input, stored } = await readCheckInput(store, runId, allow, true);
   const report = checkRun(input);
+  const summary = reportSummary(runId, run.step, report);
+  if (sameAsStored(stored, report, summary)) return { report, summary };
   await store.transaction('rw', ['anomalies', 'reports'], async (tx) => {
     await tx.deletePrefix('anomalies', [runId]);
     const rows: AnomalyRecord[] = report.entries.map((entry, i) => ({ ...entry, runId, seq: i + 1, step: run.step }));
     await tx.bulkPut('anomalies', rows);
-    const summary: ReportSummaryRecord = { runId, step: run.step, ok: report.ok, broken: report.broken, info: report.info, byKind: report.byKind, groups: groupEntries(report) };
     await tx.put('reports', summary);
   });
-  return report;
+  return { report, summary };
 }
 
 const SEVERITY_ORDER = { broken: 0, allowed: 1, info: 2 } as const;

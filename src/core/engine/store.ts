@@ -44,19 +44,21 @@ export interface SimulationStore {
 }
 
 /**
- * The primary key (first) and indexes of every table, in Dexie's schema syntax (`&`: unique). Every
- * primary key starts with runId so that a run pages, and is reset, by key range. An index is here
- * only when a step, the checker or a panel reads by it.
+ * The primary key (first) and indexes of every table as IndexedDB stores them, in Dexie's schema
+ * syntax (`&`: unique). Every primary key starts with runId so that a run pages, and is reset, by
+ * key range. An index is here only when a panel, the checker or an engine call outside the
+ * micro-steps (fire, time travel, verdicts) reads by it: IndexedDB updates every index of a row on
+ * every write, so an index nobody reads there is paid for on every put.
  */
 export const SIMULATION_SCHEMA: Record<TableName, string> = {
   runs: 'runId',
-  commands: '[runId+seq], [runId+producerId+status+seq], [runId+producerId+seq]',
+  commands: '[runId+seq], [runId+producerId+seq]',
   businessRows: '[runId+producerId+aggregateId]',
   idempotencyKeys: '[runId+producerId+key]',
-  outbox: '[runId+seq], [runId+status+seq], [runId+ownerId+seq], [runId+eventId]',
+  outbox: '[runId+seq], [runId+ownerId+seq], [runId+eventId]',
   directPublishes: '[runId+seq], [runId+ownerId+seq]',
   publications: '[runId+seq], [runId+eventTypeId+seq], [runId+eventId]',
-  deliveries: '[runId+seq], [runId+consumerId+status+order], [runId+status+deadline], [runId+consumerId+seq], [runId+eventId]',
+  deliveries: '[runId+seq], [runId+consumerId+seq], [runId+eventId]',
   brokerCursors: '[runId+consumerId+streamId]',
   inbox: '[runId+consumerId+eventId], [runId+consumerId+seq]',
   handlings: '[runId+seq], [runId+step]',
@@ -68,6 +70,23 @@ export const SIMULATION_SCHEMA: Record<TableName, string> = {
   anomalies: '[runId+seq], [runId+kind+seq]',
   reports: 'runId',
 };
+
+/**
+ * Indexes only the micro-steps read (the next pending command, the oldest pending outbox row, a
+ * consumer's queue, the next ack deadline). The steps always run on an in-memory copy of the run's
+ * tables (`runCopy.ts`) or on the memory store, which keep these; IndexedDB never stores them.
+ */
+export const STEP_ONLY_INDEXES: Partial<Record<TableName, readonly string[]>> = {
+  commands: ['[runId+producerId+status+seq]'],
+  outbox: ['[runId+status+seq]'],
+  deliveries: ['[runId+consumerId+status+order]', '[runId+status+deadline]'],
+};
+
+/** A table's schema for an in-memory store: the stored indexes and the step-only ones. Pure. */
+export function memorySchema(table: TableName): string {
+  const extra = STEP_ONLY_INDEXES[table] ?? [];
+  return [SIMULATION_SCHEMA[table], ...extra].join(', ');
+}
 
 /** The name of an index as queries spell it (`&[a+b]` is queried as `[a+b]`). Pure. */
 export function indexName(spec: string): string {

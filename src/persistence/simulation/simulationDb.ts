@@ -42,7 +42,10 @@ export class SimulationDb extends Dexie {
     // Version 3 changed primary keys (anomalies) and the meaning of rows: the old runs are dropped
     // (version 2) and every table is created afresh. Designs live in another database and stay.
     this.version(2).stores(Object.fromEntries(Object.keys(SCHEMA_V1).map((table) => [table, null])));
-    this.version(3).stores(SIMULATION_SCHEMA);
+    this.version(3).stores(SCHEMA_V3);
+    // Version 4 drops the indexes only the micro-steps read (they run on an in-memory copy that keeps
+    // its own): rows and every other index stay, so existing runs open and go on as they were.
+    this.version(4).stores(SIMULATION_SCHEMA);
   }
 }
 
@@ -63,6 +66,19 @@ const SCHEMA_V1 = {
   trace: '[runId+step], [runId+eventId+step]',
   anomalies: '[runId+id], [runId+seq], [runId+kind+seq]',
 };
+
+/** The schema of version 3 (kept: Dexie needs every version it ever declared). */
+const SCHEMA_V3: Record<string, string> = {
+  ...SIMULATION_SCHEMA,
+  commands: '[runId+seq], [runId+producerId+status+seq], [runId+producerId+seq]',
+  outbox: '[runId+seq], [runId+status+seq], [runId+ownerId+seq], [runId+eventId]',
+  deliveries: '[runId+seq], [runId+consumerId+status+order], [runId+status+deadline], [runId+consumerId+seq], [runId+eventId]',
+};
+
+/** Every schema before the current one, in order (the upgrade test builds an old database from them). */
+export const PAST_SCHEMAS: readonly Record<string, string | null>[] = [
+  SCHEMA_V1, Object.fromEntries(Object.keys(SCHEMA_V1).map((table) => [table, null])), SCHEMA_V3,
+];
 
 let shared: SimulationDb | undefined;
 

@@ -2,6 +2,7 @@ import { getOwn } from '../../core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DesignsDb } from '../../persistence/designs';
 import { eventually, testBrowser, type Tab } from './testTabs';
+import { DRAG_JOURNAL_INTERVAL_MS } from './designSession';
 
 let browser: ReturnType<typeof testBrowser>;
 afterEach(() => {
@@ -77,7 +78,7 @@ describe('storage faults', () => {
     expect(files.map((f) => f.path)).toEqual(['open-in-this-page/orders.flow.json', 'unsaved-edits/orders.flow.json', `raw/${browser.dbName}.json`]);
   });
 
-  it('given a drag, then the journal is written at most every 100 ms while it lasts, and at once when it ends', async () => {
+  it('given a drag, then the journal is written at most once per DRAG_JOURNAL_INTERVAL_MS while it lasts, and at once when it ends', async () => {
     browser = testBrowser({ autosaveDelayMs: 60_000 });
     const tab = await browser.startTab();
     const writes: number[] = [];
@@ -88,16 +89,18 @@ describe('storage faults', () => {
     writes.length = 0;
     vi.useFakeTimers();
 
-    for (let x = 1; x <= 10; x++) {
+    // A drag of 1.6 intervals, a move a frame: one write while it lasts.
+    const moves = Math.ceil((1.6 * DRAG_JOURNAL_INTERVAL_MS) / 16);
+    for (let x = 1; x <= moves; x++) {
       tab.store.getState().moveNodes({ [producerId]: { x, y: 0 } }, true);
       vi.advanceTimersByTime(16);
     }
     const during = writes.length;
-    tab.store.getState().moveNodes({ [producerId]: { x: 11, y: 0 } }, false);
+    tab.store.getState().moveNodes({ [producerId]: { x: moves + 1, y: 0 } }, false);
 
     expect(during).toBe(1);
     expect(writes).toHaveLength(2);
     vi.useRealTimers();
-    await eventually(async () => expect(getOwn((await tab.persistence().db.journal.toArray()).at(0)?.doc.layout.positions, producerId)).toEqual({ x: 11, y: 0 }));
+    await eventually(async () => expect(getOwn((await tab.persistence().db.journal.toArray()).at(0)?.doc.layout.positions, producerId)).toEqual({ x: moves + 1, y: 0 }));
   });
 });

@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSimulationEngine, type SimulationEngine, type TraceRecord } from '../../core';
+import { RunCopy } from '../../core/engine/runCopy';
+import { pipelineFlow } from '../../core/engine/testing/smallFlows';
+import { createDexieSimulationStore } from './dexieSimulationStore';
+import { create, freshEngine } from './testEngine';
+
+const SETTINGS = { seed: 5, faults: { duplicateDelivery: 0.2, crashAfterPublish: 0.1 } };
+let close: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await close?.();
+  close = undefined;
+});
+
+async function started(engine: SimulationEngine) {
+  const flow = pipelineFlow();
+  await engine.startRun(flow, SETTINGS);
+  await engine.fireMany(flow.id, { count: 6 });
+  return flow.id;
+}
+
+describe("the engine's in-memory copy of a run", () => {
+  it('given two engines on one database taking turns (steps, fires, batches), then the run is the one a single engine makes', async () => {
+    const shared = freshEngine();
+    const reference = freshEngine();
+    close = async () => {
+      await shared.close();
+      await reference.close();
+    };
+    const a = shared.engine;
+    const b = createSimulationEngine(createDexieSimulationStore(shared.db));
+    const runId = await started(a);
+    await started(reference.engine);
+    const script: [SimulationEngine, SimulationEngine, 'step' | 'fire' | 'batch'][] = [
+      [a, reference.engine, 'step'], [a, reference.engine, 'step'], [b, reference.engine, 'step'], [a, reference.engine, 'step'],
+      [b, reference.engine, 'fire'], [a, reference.engine, 'step'], [a, reference.engine, 'batch'], [b, reference.engine, 'step'],
+      [a, reference.engine, 'fire'], [b, reference.engine, 'batch'], [a, reference.engine, 'step'], [a, reference.engine, 'batch'],
+    ];
+    for (const [engine, single, action] of script) {
+      for (const e of [engine, single]) {
+        if (action === 'step') await e.step(runId);
+        else if (action === 'fire') await e.fire(runId, create);
+        else await e.runSteps(runId, 30, { stepsPerTransaction: 7 });
+      }
+    }
+    expect(await shared.db.trace.toArray()).toEqual(await reference.db.trace.toArray());
+    expect(await shared.db.deliveries.toArray()).toEqual(await reference.db.deliveries.toArray());
+    expect(await shared.db.runs.toArray()).toEqual(await reference.db.runs.toArray());
+  });
+
+  it('given a long run stopped from `between`, then nothing after the stopped batch is written (the batch computed ahead is dropped) and a step goes on from there', async () => {
+    const fresh = freshEngine();
+    close = fresh.close;
+    const runId = await started(fresh.engine);
+    const stop = new Error('stop');
+    let seen = 0;
+    await expect(fresh.engine.runUntilQuiet(runId, {
+      stepsPerTransaction: 5,
+      between: ({ steps }) => {
+        seen = steps;
+        if (steps >= 10) throw stop;
+      },
+    })).rejects.toBe(stop);
+    expect(seen).toBe(10);
+    expect((await fresh.db.runs.get(runId))?.step).toBe(10);
+    expect(await fresh.db.trace.count()).toBe(10);
+    expect((await fresh.engine.step(runId))?.step).toBe(11);
+  });
+
+  it('given a commit in flight, when the copy changes a row it wrote right after the requests were issued, then the store holds the row as it was at the commit', async () => {
+    const fresh = freshEngine();
+    close = fresh.close;
+    const runId = await started(fresh.engine);
+    const store = createDexieSimulationStore(fresh.db);
+    const copy = await RunCopy.load(store, runId);
+    const run = await copy.run();
+    const row: TraceRecord = { runId, step: 1, clock: 0, kind: 'wait', phase: 'wait', text: 'as committed', nodeIds: [], edgeIds: [] };
+    const written: TraceRecord = structuredClone(row);
+    await copy.tables.tx().put('trace', written);
+    await copy.tables.tx().put('runs', run);
+    const commit = copy.commit(store, run);
+    await commit.issued;
+    // What the next batch, computed while this one commits, may do to an object it holds.
+    written.text = 'changed afterwards';
+    written.nodeIds.push('x');
+    await commit.done;
+    expect(await fresh.db.trace.get([runId, 1])).toEqual(row);
+  });
+});
