@@ -7,6 +7,7 @@ import { MemoryLocks, type MemoryLockClient } from './memoryLocks';
 import { createRunDrive, type DriveChannel, type DriveMessage } from './runDrive';
 import { createRunSession, type RunSessionDeps } from './runSession';
 import { editableDesign, virtualScheduler } from './testSession';
+import type { RunSession } from './types';
 
 /**
  * In-memory BroadcastChannels of one origin: a message reaches every other open channel of the
@@ -45,10 +46,10 @@ export function tabsOnOneRun(options: { answerWithinMs?: number } = {}) {
   const flow = pipelineFlow();
   const locks = new MemoryLocks();
   const channel = memoryChannels();
-  const tabs: ReturnType<typeof openTab>[] = [];
-  let tabs_ = 0;
+  const sessions: RunSession[] = [];
+  let opened = 0;
   function openTab(overrides: Partial<RunSessionDeps> = {}) {
-    const tabId = `tab-${++tabs_}`;
+    const tabId = `tab-${++opened}`;
     const lockClient: MemoryLockClient = locks.client();
     const tabChannel = channel(`efd-run:${flow.id}`);
     const drive = createRunDrive({ runId: flow.id, tabId, locks: lockClient, channel: tabChannel, answerWithinMs: options.answerWithinMs ?? 50 });
@@ -58,14 +59,13 @@ export function tabsOnOneRun(options: { answerWithinMs?: number } = {}) {
       reads: { lastTrace: (id) => lastTrace(fresh.db, id), report: (id) => readReport(fresh.db, id) },
       ...overrides,
     });
-    const tab = { tabId, session, drive, lockClient, channel: tabChannel };
-    tabs.push(tab);
-    return tab;
+    sessions.push(session);
+    return { tabId, session, drive, lockClient, channel: tabChannel };
   }
   return {
     flow, runId: flow.id, db: fresh.db, engine: fresh.engine, locks, openTab,
     close: async () => {
-      for (const { session } of tabs) {
+      for (const session of sessions) {
         session.dispose();
         await session.whenIdle();
       }
