@@ -1,5 +1,6 @@
 import { isRunStale, type FlowDocument, type RunRecord, type SimulationEngine, type TraceRecord } from '../core';
 import { BATCH_STEPS, FIRE_CHUNK, playPlan } from './playPlan';
+import { followDrive } from './followDrive';
 import { guardWrites, NotDriving, type WritesInFlight } from './guardWrites';
 import type { RunDrive } from './runDrive';
 import { createStateCell } from './stateCell';
@@ -298,58 +299,16 @@ export function createRunSession(deps: RunSessionDeps): RunSession {
       drive?.dispose();
     },
   };
-  const refresh = watchOtherTabs(session);
+  const following = drive && followDrive({
+    drive, session, cell, engine,
+    reread: () => guarded(async () => {
+      const run = await engine.getRun(runId);
+      if (disposed) return;
+      cell.set({ report: await reads.report(runId) });
+      await showRun(run);
+    }),
+  });
+  const refresh = following?.reread ?? (async () => {});
+  stopWatching = following?.stop ?? (() => {});
   return session;
-
-  /**
-   * The drive's part: the state follows it; asked to let go, play stops and the write in flight
-   * finishes before the lock goes; a watching tab re-reads the run when the driver wrote, and
-   * the driving one tells the watchers whenever what it shows changed.
-   */
-  function watchOtherTabs(self: RunSession): () => Promise<void> {
-    if (!drive) return async () => {};
-    let reading: Promise<void> | undefined;
-    let again = false;
-    const refresh = async (): Promise<void> => {
-      if (reading) {
-        again = true;
-        return reading;
-      }
-      reading = (async () => {
-        do {
-          again = false;
-          await guarded(async () => {
-            const run = await engine.getRun(runId);
-            if (disposed) return;
-            cell.set({ report: await reads.report(runId) });
-            await showRun(run);
-          });
-        } while (again && !disposed);
-      })();
-      try {
-        await reading;
-      } finally {
-        reading = undefined;
-      }
-    };
-    drive.setLetGo(async () => {
-      self.stop();
-      await self.whenIdle();
-      await (engine as Partial<WritesInFlight>).settled?.();
-    });
-    const offDrive = drive.subscribe(() => cell.set({ drive: drive.state() }));
-    const offWrote = drive.onWrote(() => void refresh());
-    let told = cell.get();
-    const offCell = cell.subscribe(() => {
-      const shown = cell.get();
-      if (shown.run !== told.run || shown.report !== told.report) drive.announce();
-      told = shown;
-    });
-    stopWatching = () => {
-      offDrive();
-      offWrote();
-      offCell();
-    };
-    return refresh;
-  }
 }
