@@ -3,8 +3,6 @@ import type { DesignsPersistence, JournalEntry, SaveOutcome } from '../../persis
 
 /** Debounce of autosave after the last edit. */
 export const AUTOSAVE_DELAY_MS = 300;
-/** While nodes are dragged, the journal is written at most this often (plus once when the drag ends). */
-export const DRAG_JOURNAL_INTERVAL_MS = 100;
 
 /** What the session tells the store. */
 export interface SessionEvents {
@@ -65,7 +63,8 @@ export function createDesignSession(options: SessionOptions): DesignSession {
   let seq = 0;
   let savedSeq = 0;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
-  let journalTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A drag's journal write in flight; while it is, the newest position waits (and replaces an older one waiting). */
+  let dragWrite: Promise<void> | null = null;
   let journalWaiting: JournalEntry | null = null;
   let inFlight: Promise<void> | null = null;
 
@@ -75,20 +74,41 @@ export function createDesignSession(options: SessionOptions): DesignSession {
     designId: doc.id, tabId: tabId(), baseRevision: revision, seq, at: options.now(), doc,
   });
 
-  const writeJournal = (entry: JournalEntry) => {
+  const writeJournal = (entry: JournalEntry): Promise<void> => {
     const { journal } = options.persistence();
-    journal.record(entry).catch((error: unknown) => {
+    return journal.record(entry).catch((error: unknown) => {
       // IndexedDB refused (a full disk): keep the edits in localStorage, which has its own quota.
       journal.backup(entry);
       options.events.storageError(error);
     });
   };
 
+  /**
+   * A position of a drag: written at once when no drag write is in flight, else kept as the one
+   * waiting (a newer position replaces it) and written as soon as the write in flight committed.
+   * So the journal holds the position on screen a few milliseconds after it was shown, as often as
+   * IndexedDB commits, with at most one write of the document in flight and no timer to wait for.
+   */
+  const writeDragJournal = (entry: JournalEntry) => {
+    if (dragWrite) {
+      journalWaiting = entry;
+      return;
+    }
+    const written = writeJournal(entry).finally(() => {
+      if (dragWrite !== written) return;
+      dragWrite = null;
+      const next = journalWaiting;
+      journalWaiting = null;
+      if (next) writeDragJournal(next);
+    });
+    dragWrite = written;
+  };
+
+  /** Writes the position a drag left waiting now (the drag ended), after what is in flight in IndexedDB's order. */
   const flushJournal = () => {
-    clearTimeout(journalTimer);
-    journalTimer = undefined;
     const entry = journalWaiting;
     journalWaiting = null;
+    dragWrite = null;
     if (entry) writeJournal(entry);
   };
 
@@ -151,7 +171,7 @@ export function createDesignSession(options: SessionOptions): DesignSession {
       storedName = doc.name;
       if (unsaved) {
         seq += 1;
-        writeJournal(entryFor(doc));
+        void writeJournal(entryFor(doc));
       } else {
         savedSeq = seq;
       }
@@ -162,13 +182,11 @@ export function createDesignSession(options: SessionOptions): DesignSession {
       seq += 1;
       const entry = entryFor(doc);
       if (dragging) {
-        journalWaiting = entry;
-        journalTimer ??= setTimeout(flushJournal, DRAG_JOURNAL_INTERVAL_MS);
+        writeDragJournal(entry);
       } else {
         journalWaiting = null;
-        clearTimeout(journalTimer);
-        journalTimer = undefined;
-        writeJournal(entry);
+        dragWrite = null;
+        void writeJournal(entry);
       }
       if (options.savingBlocked()) return;
       options.events.progress('pending');
@@ -189,9 +207,8 @@ export function createDesignSession(options: SessionOptions): DesignSession {
 
     abandon() {
       clearTimeout(saveTimer);
-      clearTimeout(journalTimer);
       saveTimer = undefined;
-      journalTimer = undefined;
+      dragWrite = null;
       journalWaiting = null;
       savedSeq = seq;
     },
