@@ -1,5 +1,5 @@
 import type { FlowDocument } from '../../core';
-import type { DesignsPersistence, JournalEntry, SaveOutcome } from '../../persistence/designs';
+import { movedSince, type DesignsPersistence, type JournalEntry, type JournalMoves, type SaveOutcome } from '../../persistence/designs';
 
 /** Debounce of autosave after the last edit. */
 export const AUTOSAVE_DELAY_MS = 300;
@@ -65,7 +65,9 @@ export function createDesignSession(options: SessionOptions): DesignSession {
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   /** A drag's journal write in flight; while it is, the newest position waits (and replaces an older one waiting). */
   let dragWrite: Promise<void> | null = null;
-  let journalWaiting: JournalEntry | null = null;
+  let journalWaiting: JournalMoves | null = null;
+  /** The drag's first position, journalled in full: its seq and positions (the moves are written against it). */
+  let dragBase: { seq: number; positions: FlowDocument['layout']['positions'] } | null = null;
   let inFlight: Promise<void> | null = null;
 
   const tabId = () => options.persistence().tabs.tabId;
@@ -83,18 +85,28 @@ export function createDesignSession(options: SessionOptions): DesignSession {
     });
   };
 
+  const writeMoves = (moves: JournalMoves): Promise<void> => {
+    const { journal } = options.persistence();
+    return journal.recordMoves(moves).catch((error: unknown) => {
+      const entry = options.currentDoc();
+      if (entry && entry.id === designId) journal.backup(entryFor(entry));
+      options.events.storageError(error);
+    });
+  };
+
   /**
-   * A position of a drag: written at once when no drag write is in flight, else kept as the one
-   * waiting (a newer position replaces it) and written as soon as the write in flight committed.
-   * So the journal holds the position on screen a few milliseconds after it was shown, as often as
-   * IndexedDB commits, with at most one write of the document in flight and no timer to wait for.
+   * A position of a drag: the moved nodes' positions (a small row, never the whole document),
+   * written at once when no drag write is in flight, else kept as the one waiting (a newer position
+   * replaces it) and written as soon as the write in flight committed. So the journal holds the
+   * position on screen a few milliseconds after it was shown, as often as IndexedDB commits, with
+   * one write in flight at most and no timer to wait for.
    */
-  const writeDragJournal = (entry: JournalEntry) => {
+  const writeDragJournal = (moves: JournalMoves) => {
     if (dragWrite) {
-      journalWaiting = entry;
+      journalWaiting = moves;
       return;
     }
-    const written = writeJournal(entry).finally(() => {
+    const written = writeMoves(moves).finally(() => {
       if (dragWrite !== written) return;
       dragWrite = null;
       const next = journalWaiting;
@@ -104,12 +116,18 @@ export function createDesignSession(options: SessionOptions): DesignSession {
     dragWrite = written;
   };
 
-  /** Writes the position a drag left waiting now (the drag ended), after what is in flight in IndexedDB's order. */
-  const flushJournal = () => {
-    const entry = journalWaiting;
+  const endDrag = () => {
+    dragBase = null;
     journalWaiting = null;
     dragWrite = null;
-    if (entry) writeJournal(entry);
+  };
+
+  /** A drag ended (or a save starts): the document as it is now is journalled in full, after what is in flight (IndexedDB's order). */
+  const flushJournal = () => {
+    if (!dragBase) return;
+    endDrag();
+    const doc = options.currentDoc();
+    if (doc && doc.id === designId && seq !== savedSeq) void writeJournal(entryFor(doc));
   };
 
   const saveOnce = async (): Promise<void> => {
@@ -180,13 +198,15 @@ export function createDesignSession(options: SessionOptions): DesignSession {
     edited(doc, dragging) {
       if (doc.id !== designId) return;
       seq += 1;
-      const entry = entryFor(doc);
-      if (dragging) {
-        writeDragJournal(entry);
+      if (dragging && dragBase && savedSeq < dragBase.seq) {
+        writeDragJournal({
+          designId: doc.id, tabId: tabId(), baseSeq: dragBase.seq, seq, at: options.now(), moves: movedSince(dragBase.positions, doc),
+        });
       } else {
-        journalWaiting = null;
-        dragWrite = null;
-        void writeJournal(entry);
+        // An edit, or a drag's first position: the whole document (a drag's moves are written against it).
+        endDrag();
+        if (dragging) dragBase = { seq, positions: doc.layout.positions };
+        void writeJournal(entryFor(doc));
       }
       if (options.savingBlocked()) return;
       options.events.progress('pending');
@@ -208,8 +228,7 @@ export function createDesignSession(options: SessionOptions): DesignSession {
     abandon() {
       clearTimeout(saveTimer);
       saveTimer = undefined;
-      dragWrite = null;
-      journalWaiting = null;
+      endDrag();
       savedSeq = seq;
     },
   };

@@ -77,22 +77,29 @@ describe('storage faults', () => {
     expect(files.map((f) => f.path)).toEqual(['open-in-this-page/orders.flow.json', 'unsaved-edits/orders.flow.json', `raw/${browser.dbName}.json`]);
   });
 
-  it('given a drag, then each position is journalled once the write before it committed (one in flight, the newest waiting), with no timer: the journal holds the last position on screen while the drag lasts', async () => {
+  it('given a drag, then each position is journalled once the write before it committed (one in flight, the newest waiting), as the moved positions only, with no timer: the journal holds the last position on screen while the drag lasts', async () => {
     browser = testBrowser({ autosaveDelayMs: 60_000 });
     const tab = await browser.startTab();
     const journal = tab.persistence().journal;
     const producerId = tab.store.getState().addNode('producer', { x: 0, y: 0 }, 'billing')!;
     const xOf = (entry: { doc: { layout: { positions: unknown } } }) => getOwn(entry.doc.layout.positions as Record<string, { x: number }>, producerId)?.x;
-    const stored = async () => xOf((await tab.persistence().db.journal.toArray())[0]!);
+    // What the next start would replay: the tab's entry with its drag's moves applied.
+    const stored = async () => xOf((await journal.readAll()).find((e) => e.tabId === tab.persistence().tabs.tabId)!);
     await eventually(async () => expect(await stored()).toBe(0));
-    const writes: (number | undefined)[] = [];
+    const writes: string[] = [];
+    /** Moves writes in flight, and the most at once. */
     let inFlight = 0;
     let most = 0;
     const record = journal.record.bind(journal);
+    const recordMoves = journal.recordMoves.bind(journal);
     journal.record = (entry) => {
-      writes.push(xOf(entry));
+      writes.push(`document x=${xOf(entry)}`);
+      return record(entry);
+    };
+    journal.recordMoves = (moves) => {
+      writes.push(`moves ${JSON.stringify(moves.moves)}`);
       most = Math.max(most, ++inFlight);
-      return record(entry).finally(() => inFlight--);
+      return recordMoves(moves).finally(() => inFlight--);
     };
     // Time stands still (IndexedDB still commits): a position must not wait for a timer to be journalled.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
@@ -102,19 +109,23 @@ describe('storage faults', () => {
     };
     const move = (x: number, dragging = true) => tab.store.getState().moveNodes({ [producerId]: { x, y: 0 } }, dragging);
 
-    // Ten moves in one task: the first is written at once, the tenth waits and replaces the others.
+    const moved = (x: number) => `moves ${JSON.stringify([[producerId, { x, y: 0 }]])}`;
+    // Ten moves in one task: the first (the whole document) at once, then the second position's moves;
+    // the tenth waits and replaces the third to ninth.
     for (let x = 1; x <= 10; x++) move(x);
-    expect(writes).toEqual([1]);
+    expect(writes).toEqual(['document x=1', moved(2)]);
     await committed(10);
-    expect(writes).toEqual([1, 10]);
+    expect(writes).toEqual(['document x=1', moved(2), moved(10)]);
     // One move at a time: every position is journalled while the drag lasts (the mouse is still down).
-    for (let x = 11; x <= 15; x++) {
+    for (let x = 11; x <= 13; x++) {
       move(x);
       await committed(x);
     }
-    expect(writes).toEqual([1, 10, 11, 12, 13, 14, 15]);
+    expect(writes.slice(3)).toEqual([moved(11), moved(12), moved(13)]);
     expect(most).toBe(1);
-    move(16, false);
-    await committed(16);
+    // The drag ends: the whole document again.
+    move(14, false);
+    await committed(14);
+    expect(writes.at(-1)).toBe('document x=14');
   });
 });
