@@ -4,7 +4,8 @@ import type { BrowserContext, Page } from '@playwright/test';
  * What the bench observes inside a page, installed before the page's own scripts (`addInitScript`):
  * - `firstNodeVisibleAt`: when the first React Flow node was on screen (React Flow hides a node
  *   until it has measured it), in ms since navigation start, checked every animation frame;
- * - `idbTransactions`: IndexedDB transactions opened so far;
+ * - `idbTransactions`: IndexedDB transactions opened so far; `journalWrites`: the read-write ones
+ *   over the designs' edit journal (each stores the unsaved document: during a drag, a position);
  * - a drag recorder: for every pointer move, the time until the dragged element's position
  *   changed in the DOM (input → DOM), the DOM updates per second, and the gaps between frames.
  */
@@ -13,6 +14,7 @@ export async function installProbe(target: Page | BrowserContext): Promise<void>
     const probe = {
       firstNodeVisibleAt: undefined as number | undefined,
       idbTransactions: 0,
+      journalWrites: 0,
       drag: undefined as undefined | {
         inputs: number[]; latencies: number[]; updates: number; gaps: number[]; started: number; stop(): void;
       },
@@ -22,6 +24,8 @@ export async function installProbe(target: Page | BrowserContext): Promise<void>
     const open = IDBDatabase.prototype.transaction;
     IDBDatabase.prototype.transaction = function transaction(this: IDBDatabase, ...args: Parameters<typeof open>) {
       probe.idbTransactions++;
+      const [stores, mode] = args;
+      if (mode === 'readwrite' && (stores === 'journal' || (Array.isArray(stores) && stores.includes('journal')))) probe.journalWrites++;
       return open.apply(this, args);
     } as typeof open;
 
@@ -98,6 +102,11 @@ export async function firstNodeVisibleMs(page: Page): Promise<number> {
 export async function firstContentfulPaintMs(page: Page): Promise<number> {
   const handle = await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime, undefined, { timeout: 0, polling: 50 });
   return (await handle.jsonValue()) as number;
+}
+
+/** Read-write IndexedDB transactions over the edit journal this page has opened so far. */
+export function journalWrites(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __probe: { journalWrites: number } }).__probe.journalWrites);
 }
 
 /** IndexedDB transactions this page has opened so far. */

@@ -4,3 +4,4 @@ export type {
   DesignSource, LongActionContext, RunBusy, RunSession, RunSessionState, RunTables, Scheduler, SessionReads,
 } from './types';
 export * from './reads';
+export type { DriveState } from './runDrive';

@@ -1,6 +1,7 @@
 import { lastTrace, readReport, readRun } from '../persistence/reads';
 import { openSimulationEngine, simulationDb } from '../persistence/simulation';
 import { useAppStore } from '../state/store';
+import { broadcastDriveChannel, createRunDrive, type RunDrive } from './runDrive';
 import { createRunSession } from './runSession';
 import type { DesignSource, RunSession, Scheduler } from './types';
 
@@ -17,6 +18,18 @@ const storeDesign: DesignSource = {
     if (state.doc !== previous.doc) listener();
   }),
 };
+
+/** This page's id in the run channels' messages. */
+const tabId = typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function'
+  ? crypto.randomUUID()
+  : `${performance.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+
+/** The run's drive over the browser's Web Locks and a BroadcastChannel; none (this tab always drives) where either is missing. */
+function browserDrive(runId: string): RunDrive | undefined {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  if (!locks || typeof BroadcastChannel === 'undefined') return undefined;
+  return createRunDrive({ runId, tabId, locks, channel: broadcastDriveChannel(runId) });
+}
 
 /**
  * The run session of a design over the app's simulation database: what run mode opens (loaded
@@ -37,6 +50,7 @@ export function openRunSession(runId: string, options: { speed?: number } = {}):
       },
     },
     design: storeDesign,
+    drive: browserDrive(runId),
     scheduler: browserScheduler,
     ...options,
   });

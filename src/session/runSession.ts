@@ -1,5 +1,8 @@
 import { isRunStale, type FlowDocument, type RunRecord, type SimulationEngine, type TraceRecord } from '../core';
 import { BATCH_STEPS, FIRE_CHUNK, playPlan } from './playPlan';
+import { followDrive } from './followDrive';
+import { guardWrites, NotDriving, type WritesInFlight } from './guardWrites';
+import type { RunDrive } from './runDrive';
 import { createStateCell } from './stateCell';
 import { StopSignal, Stopped } from './stopSignal';
 import type { DesignSource, LongActionContext, RunSession, RunSessionState, RunTables, Scheduler, SessionReads } from './types';
@@ -20,6 +23,10 @@ export interface RunSessionDeps {
   publishEveryMs?: number;
   /** The stop signal of each activity; a test hands in a broken one to prove the stop tests bite. */
   stopSignal?: () => StopSignal;
+  /** Who drives the run (a Web Lock per run, shared by the tabs); without one, this session always drives. */
+  drive?: RunDrive;
+  /** Puts the lock check before every engine write; a test hands in one that checks nothing to prove the two-tab tests bite. */
+  guardWrites?: (engine: SimulationEngine, holds: () => boolean) => SimulationEngine & WritesInFlight;
 }
 
 /** The message of anything thrown. */
@@ -30,19 +37,24 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * TypeScript: everything it needs is handed in, so tests drive it without React or a browser.
  */
 export function createRunSession(deps: RunSessionDeps): RunSession {
-  const { runId, engine, reads, design, scheduler } = deps;
+  const { runId, reads, design, scheduler, drive } = deps;
+  const engine = drive ? (deps.guardWrites ?? guardWrites)(deps.engine, () => drive.holds()) : deps.engine;
   const cell = createStateCell({
     runId, run: undefined, lastTrace: undefined, report: undefined, stale: false,
     speed: deps.speed ?? 5, playing: false, busy: null, stopping: false, error: null,
+    drive: drive ? drive.state() : 'driving',
   }, () => scheduler.now(), deps.publishEveryMs ?? 150);
 
   /** The activity in progress (play or a long action) and its stop signal: the one mechanism. */
   let activity: { signal: StopSignal; done: Promise<void> } | undefined;
   let errors = 0;
   let disposed = false;
+  let stopWatching = () => {};
 
   const staleOf = (run: RunRecord | undefined, doc: FlowDocument | undefined = design.get()) => !!run && !!doc && isRunStale(run, doc);
   const fail = (error: unknown): undefined => {
+    // A write refused because another tab drives is what the banner says, not an error.
+    if (error instanceof NotDriving && drive && !drive.holds()) return undefined;
     if (!(error instanceof Stopped) && !disposed) cell.set({ error: { message: messageOf(error), seq: ++errors } });
     return undefined;
   };
@@ -166,7 +178,10 @@ export function createRunSession(deps: RunSessionDeps): RunSession {
         cell.set({ damaged: problem });
         return undefined;
       }
+      if (drive) await drive.start();
       let run = await engine.getRun(runId);
+      // Another tab drives and has not started the run yet: its first write tells this one.
+      if (!run && drive && !drive.holds()) return undefined;
       if (!run) {
         const doc = design.get();
         if (!doc || doc.id !== runId) throw new Error(`no design "${runId}" to start a run of`);
@@ -248,6 +263,7 @@ export function createRunSession(deps: RunSessionDeps): RunSession {
       return run;
     }),
     checkReport: async () => {
+      if (drive && !drive.holds()) return;
       await guarded(async () => {
         // The summary the check stored is the one it returns: nothing is read again.
         const { summary } = await engine.reportWithSummary(runId);
@@ -271,11 +287,30 @@ export function createRunSession(deps: RunSessionDeps): RunSession {
     whenIdle: async () => {
       while (activity) await activity.done;
     },
+    takeOver: async () => {
+      if (!drive) return true;
+      const driving = await drive.takeOver();
+      if (driving) await refresh();
+      return driving;
+    },
     dispose() {
       session.stop();
       disposed = true;
       unsubscribeDesign();
+      stopWatching();
+      drive?.dispose();
     },
   };
+  const following = drive && followDrive({
+    drive, session, cell, engine,
+    reread: () => guarded(async () => {
+      const run = await engine.getRun(runId);
+      if (disposed) return;
+      cell.set({ report: await reads.report(runId) });
+      await showRun(run);
+    }),
+  });
+  const refresh = following?.reread ?? (async () => {});
+  stopWatching = following?.stop ?? (() => {});
   return session;
 }

@@ -3,6 +3,7 @@ import type {
   SettingsPatch, SimulationEngine, TraceRecord,
 } from '../core';
 import type { SimulationDb } from '../persistence/simulation';
+import type { DriveState } from './runDrive';
 
 /** The run's tables, for the panels' read models (./reads.ts); opaque to features. */
 export type RunTables = SimulationDb;
@@ -63,6 +64,8 @@ export interface RunSessionState {
   readonly stopping: boolean;
   /** The stored run row is damaged (what is wrong, in words): run mode offers to reset the run. */
   readonly damaged?: string;
+  /** Who drives the run: this tab (`driving`), another (`watching`), another that took it from this one (`taken-over`). */
+  readonly drive: DriveState;
   /** The last failure, in words; `seq` grows with each one (so the same message twice is two errors). */
   readonly error: { readonly message: string; readonly seq: number } | null;
 }
@@ -114,6 +117,11 @@ export interface RunSession {
   longAction(label: string, total: number, work: (context: LongActionContext) => Promise<unknown>): Promise<void>;
   /** A short write of a feature through the engine; the run row is re-read after it. */
   write<T>(work: (engine: SimulationEngine, runId: string) => Promise<T>): Promise<T | undefined>;
+  /**
+   * Drives the run from this tab: the driving tab is asked to let go (it stops, finishes its write,
+   * releases the run's lock); a tab that does not answer within ~2 s loses the lock. Resolves to whether this tab drives.
+   */
+  takeOver(): Promise<boolean>;
   /** Resolves when nothing plays or runs. */
   whenIdle(): Promise<void>;
   /** Stops what runs and stops listening to the design. */

@@ -124,6 +124,16 @@ describe('the action registry', () => {
     expect(getAction('run.play').checked?.(context())).toBe(true);
   });
 
+  it('given another tab drives the run, then no run action is enabled and S and Space change nothing', () => {
+    const { calls, context } = harness({ watching: true });
+    useAppStore.getState().setMode('run');
+    const enabled = actionsInMode(context()).filter((a) => a.group === 'Run' && a.enabled(context())).map((a) => a.id);
+    expect(enabled).toEqual([]);
+    expect(press(key('s'), context())).toBe('none');
+    expect(press(key(' '), context())).toBe('run.play (claimed, not performed)');
+    expect(calls).toEqual([]);
+  });
+
   it('given the canvas actions, then they ask the canvas, in the modes they exist in', () => {
     const { calls, context } = harness();
     expect(performAction(getAction('add.event'), context())).toBe(true);

@@ -3,8 +3,10 @@ import type { AppAction, RunControls } from './types';
 const inRun = ['run'] as const;
 type Ctx = Parameters<AppAction['enabled']>[0];
 
-/** The run workspace is shown, the run is of this version of the design, and no long action runs. */
-const idle = (context: Ctx): context is Ctx & { run: RunControls } => context.run !== null && context.run.current && !context.run.busy;
+/** This tab drives the run shown (no other tab does). */
+const driving = (context: Ctx): context is Ctx & { run: RunControls } => context.run !== null && !context.run.watching;
+/** The run workspace is shown, this tab drives the run, it is of this version of the design, and no long action runs. */
+const idle = (context: Ctx): context is Ctx & { run: RunControls } => driving(context) && context.run.current && !context.run.busy;
 
 /** Stepping through a run (the run toolbar's buttons are these actions). */
 export const RUN_ACTIONS: readonly AppAction[] = [
@@ -35,14 +37,14 @@ export const RUN_ACTIONS: readonly AppAction[] = [
     id: 'run.stop', label: 'Stop', group: 'Run', modes: inRun,
     keywords: ['cancel', 'abort'],
     description: 'Stop playing, or the long action, at its next batch',
-    enabled: ({ run }) => run !== null && (run.busy || run.playing),
+    enabled: (context) => driving(context) && (context.run.busy || context.run.playing),
     perform: ({ run }) => run?.stop(),
   },
   {
     id: 'run.reset', label: 'Reset the run…', group: 'Run', modes: inRun,
     keywords: ['clear', 'empty', 'restart'],
     description: 'Empty every table and start the run again (same seed and settings); asks first',
-    enabled: ({ run }) => run !== null && !run.busy,
+    enabled: (context) => driving(context) && !context.run.busy,
     perform: ({ run }) => run?.reset(),
   },
 ];

@@ -26,6 +26,8 @@ export interface RunControls {
   readonly playing: boolean;
   /** A long action (fire N, run until quiet) is in progress. */
   readonly busy: boolean;
+  /** Another tab drives the run (this one watches it): nothing here may change it. */
+  readonly watching?: boolean;
   step(): void;
   togglePlay(): void;
   runUntilQuiet(): void;

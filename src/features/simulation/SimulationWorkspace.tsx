@@ -9,6 +9,7 @@ import { FirePanel } from './fire/FirePanel';
 import { PanelScopeContext, type PanelScope } from './panels/PanelScope';
 import { RunPanels } from './RunPanels';
 import { RunToolbar } from './toolbar/RunToolbar';
+import { DriveBanner } from './toolbar/DriveBanner';
 import { LastStep } from './toolbar/LastStep';
 import { ResetRunDialog } from './toolbar/ResetRunDialog';
 import { ScopeBar } from './toolbar/ScopeBar';
@@ -54,15 +55,17 @@ function SessionWorkspace({ session }: { session: RunSession }) {
 
 function RunWorkspace({ session, state, run }: { session: RunSession; state: RunSessionState; run: NonNullable<RunSessionState['run']> }) {
   const actions = useRunActions(session);
-  const { playing, speed, busy, stale, report } = state;
+  const { playing, speed, busy, stale, report, drive } = state;
   const eventId = useAppStore(selectEventId);
   const onlyEvent = useAppStore(selectOnlyEvent);
   const { selectSimEvent, setMode } = useAppStore.getState();
   const doc = useAppStore(selectDoc);
   const selected = useAppStore(selectSelectedNodeIds);
   const nodeId = selected.length === 1 ? (selected[0] ?? null) : null;
-  const enabled = !stale;
-  useReportRefresh(session, run.step, !!busy);
+  // Only the tab that drives the run changes it (a Web Lock per run); the others watch it live.
+  const watching = drive !== 'driving';
+  const enabled = !stale && !watching;
+  useReportRefresh(session, run.step, !!busy || watching);
 
   const [confirmingReset, setConfirmingReset] = useState(false);
   // What the registry's run actions (toolbar buttons, S . Space, the command palette) act on.
@@ -71,12 +74,13 @@ function RunWorkspace({ session, state, run }: { session: RunSession; state: Run
     quiet: run.quiet,
     playing,
     busy: busy !== null,
+    watching,
     step: () => void session.step(),
     togglePlay: session.togglePlay,
     runUntilQuiet: () => void session.runUntilQuiet(),
     stop: session.stop,
     reset: () => setConfirmingReset(true),
-  }), [session, enabled, run.quiet, playing, busy]);
+  }), [session, enabled, run.quiet, playing, busy, watching]);
   useProvideRunControls(controls);
 
   const scope = useMemo<PanelScope>(() => ({
@@ -92,7 +96,8 @@ function RunWorkspace({ session, state, run }: { session: RunSession; state: Run
 
   return (
     <PanelScopeContext.Provider value={scope}>
-      {stale && (
+      <DriveBanner drive={drive} onTakeOver={() => void session.takeOver()} />
+      {stale && !watching && (
         <div className="sim-banner" role="alert">
           <span>The design changed since this run started. A run never mixes two versions of a design.</span>
           <button type="button" className="sim-btn primary" onClick={() => setConfirmingReset(true)}>Reset the run with this design</button>

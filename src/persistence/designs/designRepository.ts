@@ -2,6 +2,7 @@ import type { FlowDocument } from '../../core';
 import { checkDesignRecord, revisionOf, type DamagedDesign, type HealthyDesign } from './checkDesignRecord';
 import type { DesignsDb } from './designsDb';
 import type { Key } from './idb';
+import { movesKey } from './journalMoves';
 
 /** What the designs list shows about a healthy design, without its document. */
 export interface DesignSummary {
@@ -139,6 +140,11 @@ export function createDesignRepository(db: DesignsDb, now: () => number = () => 
           const row: unknown = await tx.journal.get(key);
           const seq = typeof row === 'object' && row !== null ? (row as { seq?: unknown }).seq : undefined;
           if (row !== undefined && !(typeof seq === 'number' && seq > journal.seq)) await tx.journal.delete(key);
+          // A drag's moves row of the tab goes with it, unless a later position was journalled.
+          const moves = movesKey(key[0], key[1]);
+          const movesRow: unknown = await tx.journal.get(moves);
+          const movesSeq: unknown = movesRow && typeof movesRow === 'object' ? Reflect.get(movesRow, 'seq') : undefined;
+          if (movesRow !== undefined && !(typeof movesSeq === 'number' && movesSeq > journal.seq)) await tx.journal.delete(moves);
         }
         return { status: 'saved', revision };
       });

@@ -1,5 +1,7 @@
 import { restoreFlowDocument } from '../../core';
 import type { DesignsDb, JournalRecord } from './designsDb';
+import type { Table } from './idb';
+import { checkJournalMoves, isMovesRow, movesKey, movesRow, withMoves, type JournalMoves } from './journalMoves';
 
 /** The unsaved edits of one design in one tab, as journalled (the journal row's own shape). */
 export type JournalEntry = JournalRecord;
@@ -19,6 +21,8 @@ export type JournalEntry = JournalRecord;
 export interface EditJournal {
   /** Starts writing the entry to IndexedDB now; resolves when stored, rejects when refused. */
   record(entry: JournalEntry): Promise<void>;
+  /** Starts writing a drag's moves (applied on top of the entry whose seq is `baseSeq`, see journalMoves.ts). */
+  recordMoves(moves: JournalMoves): Promise<void>;
   /** Writes the entry to localStorage synchronously; false when storage refused it. */
   backup(entry: JournalEntry): boolean;
   /** Drops the localStorage copy of a tab's entry if it is not newer than `upToSeq`. */
@@ -103,6 +107,11 @@ export function createEditJournal(db: DesignsDb, storage: Storage | undefined = 
       return db.journal.put({ ...entry }).then(() => undefined);
     },
 
+    recordMoves(moves) {
+      // The journal table holds both kinds of row; a moves row's tab id says which it is.
+      return (db.journal as unknown as Table<JournalMoves>).put(movesRow(moves));
+    },
+
     backup(entry) {
       if (!storage) return false;
       try {
@@ -136,8 +145,9 @@ export function createEditJournal(db: DesignsDb, storage: Storage | undefined = 
       }
       const backups = storage ? readBackups(storage) : [];
       if (failure !== undefined && backups.length === 0) throw failure;
-      const fromDb = rows.map(checkJournalEntry).filter((e): e is JournalEntry => e !== undefined);
-      return newestPerTab([...fromDb, ...backups]);
+      const fromDb = rows.filter((row) => !isMovesRow(row)).map(checkJournalEntry).filter((e): e is JournalEntry => e !== undefined);
+      const moves = rows.map(checkJournalMoves).filter((m): m is JournalMoves => m !== undefined);
+      return newestPerTab([...fromDb, ...backups]).map((entry) => withMoves(entry, moves));
     },
 
     async discard(designId, tabId) {
@@ -148,6 +158,7 @@ export function createEditJournal(db: DesignsDb, storage: Storage | undefined = 
         // localStorage may be unavailable; the IndexedDB row is the one that matters below.
       }
       await db.journal.delete([designId, tabId]);
+      await db.journal.delete(movesKey(designId, tabId));
     },
   };
 }

@@ -5,6 +5,7 @@ export {
 } from './designRepository';
 export { checkDesignRecord, revisionOf, type CheckedDesign, type HealthyDesign, type DamagedDesign } from './checkDesignRecord';
 export { createEditJournal, checkJournalEntry, type EditJournal, type JournalEntry, LEGACY_JOURNAL_KEY } from './editJournal';
+export { movedSince, type JournalMoves } from './journalMoves';
 export { createDesignsChannel, checkDesignsMessage, DESIGNS_CHANNEL_NAME, type DesignsChannel, type DesignsMessage } from './designsChannel';
 export { createLocalTabRegistry, createTabRegistry, createWebLockTabRegistry, newTabId, type TabRegistry } from './tabRegistry';
 export { classifyStorageError, estimateStorage, storageErrorText, type StorageFaultKind, type StorageUsage } from './storageFaults';

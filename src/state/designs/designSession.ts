@@ -1,15 +1,8 @@
 import type { FlowDocument } from '../../core';
-import type { DesignsPersistence, JournalEntry, SaveOutcome } from '../../persistence/designs';
+import { movedSince, type DesignsPersistence, type JournalEntry, type JournalMoves, type SaveOutcome } from '../../persistence/designs';
 
 /** Debounce of autosave after the last edit. */
 export const AUTOSAVE_DELAY_MS = 300;
-/**
- * While nodes are dragged, the journal is written at most this often (plus once when the drag ends).
- * A journal row holds the whole design: on 1,000 nodes its write blocks the page for a frame or
- * more, so at 100 ms it cost one frame in six of a drag. A crash in the middle of a gesture loses
- * at most its last second; the gesture's end is journalled at once.
- */
-export const DRAG_JOURNAL_INTERVAL_MS = 1000;
 
 /** What the session tells the store. */
 export interface SessionEvents {
@@ -70,8 +63,11 @@ export function createDesignSession(options: SessionOptions): DesignSession {
   let seq = 0;
   let savedSeq = 0;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
-  let journalTimer: ReturnType<typeof setTimeout> | undefined;
-  let journalWaiting: JournalEntry | null = null;
+  /** A drag's journal write in flight; while it is, the newest position waits (and replaces an older one waiting). */
+  let dragWrite: Promise<void> | null = null;
+  let journalWaiting: JournalMoves | null = null;
+  /** The drag's first position, journalled in full: its seq and positions (the moves are written against it). */
+  let dragBase: { seq: number; positions: FlowDocument['layout']['positions'] } | null = null;
   let inFlight: Promise<void> | null = null;
 
   const tabId = () => options.persistence().tabs.tabId;
@@ -80,21 +76,58 @@ export function createDesignSession(options: SessionOptions): DesignSession {
     designId: doc.id, tabId: tabId(), baseRevision: revision, seq, at: options.now(), doc,
   });
 
-  const writeJournal = (entry: JournalEntry) => {
+  const writeJournal = (entry: JournalEntry): Promise<void> => {
     const { journal } = options.persistence();
-    journal.record(entry).catch((error: unknown) => {
+    return journal.record(entry).catch((error: unknown) => {
       // IndexedDB refused (a full disk): keep the edits in localStorage, which has its own quota.
       journal.backup(entry);
       options.events.storageError(error);
     });
   };
 
-  const flushJournal = () => {
-    clearTimeout(journalTimer);
-    journalTimer = undefined;
-    const entry = journalWaiting;
+  const writeMoves = (moves: JournalMoves): Promise<void> => {
+    const { journal } = options.persistence();
+    return journal.recordMoves(moves).catch((error: unknown) => {
+      const entry = options.currentDoc();
+      if (entry && entry.id === designId) journal.backup(entryFor(entry));
+      options.events.storageError(error);
+    });
+  };
+
+  /**
+   * A position of a drag: the moved nodes' positions (a small row, never the whole document),
+   * written at once when no drag write is in flight, else kept as the one waiting (a newer position
+   * replaces it) and written as soon as the write in flight committed. So the journal holds the
+   * position on screen a few milliseconds after it was shown, as often as IndexedDB commits, with
+   * one write in flight at most and no timer to wait for.
+   */
+  const writeDragJournal = (moves: JournalMoves) => {
+    if (dragWrite) {
+      journalWaiting = moves;
+      return;
+    }
+    const written = writeMoves(moves).finally(() => {
+      if (dragWrite !== written) return;
+      dragWrite = null;
+      const next = journalWaiting;
+      journalWaiting = null;
+      if (next) writeDragJournal(next);
+    });
+    dragWrite = written;
+  };
+
+  const endDrag = () => {
+    dragBase = null;
     journalWaiting = null;
-    if (entry) writeJournal(entry);
+    dragWrite = null;
+  };
+
+  /** A drag ended (or a save starts): the document as it is now is journalled in full, after what is in flight (IndexedDB's order). */
+  const flushJournal = () => {
+    if (!dragBase) return;
+    endDrag();
+    const doc = options.currentDoc();
+    if (doc && doc.id === designId && seq !== savedSeq) void writeJournal(entryFor(doc));
   };
 
   const saveOnce = async (): Promise<void> => {
@@ -156,7 +189,7 @@ export function createDesignSession(options: SessionOptions): DesignSession {
       storedName = doc.name;
       if (unsaved) {
         seq += 1;
-        writeJournal(entryFor(doc));
+        void writeJournal(entryFor(doc));
       } else {
         savedSeq = seq;
       }
@@ -165,15 +198,15 @@ export function createDesignSession(options: SessionOptions): DesignSession {
     edited(doc, dragging) {
       if (doc.id !== designId) return;
       seq += 1;
-      const entry = entryFor(doc);
-      if (dragging) {
-        journalWaiting = entry;
-        journalTimer ??= setTimeout(flushJournal, DRAG_JOURNAL_INTERVAL_MS);
+      if (dragging && dragBase && savedSeq < dragBase.seq) {
+        writeDragJournal({
+          designId: doc.id, tabId: tabId(), baseSeq: dragBase.seq, seq, at: options.now(), moves: movedSince(dragBase.positions, doc),
+        });
       } else {
-        journalWaiting = null;
-        clearTimeout(journalTimer);
-        journalTimer = undefined;
-        writeJournal(entry);
+        // An edit, or a drag's first position: the whole document (a drag's moves are written against it).
+        endDrag();
+        if (dragging) dragBase = { seq, positions: doc.layout.positions };
+        void writeJournal(entryFor(doc));
       }
       if (options.savingBlocked()) return;
       options.events.progress('pending');
@@ -194,10 +227,8 @@ export function createDesignSession(options: SessionOptions): DesignSession {
 
     abandon() {
       clearTimeout(saveTimer);
-      clearTimeout(journalTimer);
       saveTimer = undefined;
-      journalTimer = undefined;
-      journalWaiting = null;
+      endDrag();
       savedSeq = seq;
     },
   };

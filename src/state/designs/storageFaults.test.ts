@@ -2,7 +2,6 @@ import { getOwn } from '../../core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DesignsDb } from '../../persistence/designs';
 import { eventually, testBrowser, type Tab } from './testTabs';
-import { DRAG_JOURNAL_INTERVAL_MS } from './designSession';
 
 let browser: ReturnType<typeof testBrowser>;
 afterEach(() => {
@@ -78,29 +77,55 @@ describe('storage faults', () => {
     expect(files.map((f) => f.path)).toEqual(['open-in-this-page/orders.flow.json', 'unsaved-edits/orders.flow.json', `raw/${browser.dbName}.json`]);
   });
 
-  it('given a drag, then the journal is written at most once per DRAG_JOURNAL_INTERVAL_MS while it lasts, and at once when it ends', async () => {
+  it('given a drag, then each position is journalled once the write before it committed (one in flight, the newest waiting), as the moved positions only, with no timer: the journal holds the last position on screen while the drag lasts', async () => {
     browser = testBrowser({ autosaveDelayMs: 60_000 });
     const tab = await browser.startTab();
-    const writes: number[] = [];
     const journal = tab.persistence().journal;
-    const record = journal.record.bind(journal);
-    journal.record = (entry) => { writes.push(entry.seq); return record(entry); };
     const producerId = tab.store.getState().addNode('producer', { x: 0, y: 0 }, 'billing')!;
-    writes.length = 0;
-    vi.useFakeTimers();
+    const xOf = (entry: { doc: { layout: { positions: unknown } } }) => getOwn(entry.doc.layout.positions as Record<string, { x: number }>, producerId)?.x;
+    // What the next start would replay: the tab's entry with its drag's moves applied.
+    const stored = async () => xOf((await journal.readAll()).find((e) => e.tabId === tab.persistence().tabs.tabId)!);
+    await eventually(async () => expect(await stored()).toBe(0));
+    const writes: string[] = [];
+    /** Moves writes in flight, and the most at once. */
+    let inFlight = 0;
+    let most = 0;
+    const record = journal.record.bind(journal);
+    const recordMoves = journal.recordMoves.bind(journal);
+    journal.record = (entry) => {
+      writes.push(`document x=${xOf(entry)}`);
+      return record(entry);
+    };
+    journal.recordMoves = (moves) => {
+      writes.push(`moves ${JSON.stringify(moves.moves)}`);
+      most = Math.max(most, ++inFlight);
+      return recordMoves(moves).finally(() => inFlight--);
+    };
+    // Time stands still (IndexedDB still commits): a position must not wait for a timer to be journalled.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    const committed = async (x: number) => {
+      for (let i = 0; i < 500 && (inFlight > 0 || (await stored()) !== x); i++) await new Promise((resolve) => setImmediate(resolve));
+      expect(await stored()).toBe(x);
+    };
+    const move = (x: number, dragging = true) => tab.store.getState().moveNodes({ [producerId]: { x, y: 0 } }, dragging);
 
-    // A drag of 1.6 intervals, a move a frame: one write while it lasts.
-    const moves = Math.ceil((1.6 * DRAG_JOURNAL_INTERVAL_MS) / 16);
-    for (let x = 1; x <= moves; x++) {
-      tab.store.getState().moveNodes({ [producerId]: { x, y: 0 } }, true);
-      vi.advanceTimersByTime(16);
+    const moved = (x: number) => `moves ${JSON.stringify([[producerId, { x, y: 0 }]])}`;
+    // Ten moves in one task: the first (the whole document) at once, then the second position's moves;
+    // the tenth waits and replaces the third to ninth.
+    for (let x = 1; x <= 10; x++) move(x);
+    expect(writes).toEqual(['document x=1', moved(2)]);
+    await committed(10);
+    expect(writes).toEqual(['document x=1', moved(2), moved(10)]);
+    // One move at a time: every position is journalled while the drag lasts (the mouse is still down).
+    for (let x = 11; x <= 13; x++) {
+      move(x);
+      await committed(x);
     }
-    const during = writes.length;
-    tab.store.getState().moveNodes({ [producerId]: { x: moves + 1, y: 0 } }, false);
-
-    expect(during).toBe(1);
-    expect(writes).toHaveLength(2);
-    vi.useRealTimers();
-    await eventually(async () => expect(getOwn((await tab.persistence().db.journal.toArray()).at(0)?.doc.layout.positions, producerId)).toEqual({ x: moves + 1, y: 0 }));
+    expect(writes.slice(3)).toEqual([moved(11), moved(12), moved(13)]);
+    expect(most).toBe(1);
+    // The drag ends: the whole document again.
+    move(14, false);
+    await committed(14);
+    expect(writes.at(-1)).toBe('document x=14');
   });
 });

@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
 import { getOwn, type Payload } from '../../../core';
+import type { RunSessionState } from '../../../session';
 import { useAppStore } from '../../../state/store';
 import { useThrottledLiveQuery } from '../live/useThrottledLiveQuery';
 import { knownNodeCount, projectionSource } from '../queries';
-import { useRunSession } from '../session/RunSessionContext';
+import { useRunSession, useRunSessionValue } from '../session/RunSessionContext';
 import { arraySource } from '../table/arraySource';
 import { VirtualTable, type Column } from '../table/VirtualTable';
 import { formatValue } from './cells';
@@ -25,10 +26,13 @@ const selectPosition = (s: { simTimeTravelPosition: number | null }) => s.simTim
 
 type PastView = 'built' | 'rebuilt';
 
+const selectDriving = (state: RunSessionState) => state.drive === 'driving';
+
 /** The rows of a projection: live, or as they were at an event-store position (time travel). */
 export function ProjectionsPanel({ onCompare, onReplace }: { onCompare(): Promise<unknown>; onReplace(): Promise<unknown> }) {
   const { db, runId, run, flow, nodeId, eventId, selectEvent } = usePanelScope();
   const session = useRunSession();
+  const driving = useRunSessionValue(session, selectDriving);
   const [chosen, setChosen] = useState(flow.projections[0]?.id ?? '');
   const projectionId = nodeKindOf(flow, nodeId) === 'projection' ? (nodeId ?? chosen) : chosen;
   const projection = flow.projections.find((p) => p.id === projectionId) ?? flow.projections[0];
@@ -81,7 +85,7 @@ export function ProjectionsPanel({ onCompare, onReplace }: { onCompare(): Promis
             {flow.projections.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
           </select>
         </label>
-        <TimeTravelBar position={run.position} value={position} quiet={run.quiet} onCompare={onCompare} onReplace={onReplace} />
+        <TimeTravelBar position={run.position} value={position} quiet={run.quiet} onCompare={onCompare} onReplace={driving ? onReplace : undefined} />
         {position !== null && (
           <span className="past-view" role="radiogroup" aria-label="Projections at this position">
             <label title="The rows the consumers had written by then: their change log replayed up to that moment">

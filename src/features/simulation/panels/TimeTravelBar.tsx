@@ -9,7 +9,8 @@ interface Props {
   /** Whether the run is quiet (nothing in flight): only then may a rebuild replace the projections. */
   quiet: boolean;
   onCompare(): Promise<unknown>;
-  onReplace(): Promise<unknown>;
+  /** Absent while another tab drives the run (only the driving tab writes). */
+  onReplace?: () => Promise<unknown>;
 }
 
 const selectSetPosition = (s: { setSimTimeTravelPosition(p: number | null): void }) => s.setSimTimeTravelPosition;
@@ -67,16 +68,16 @@ export function TimeTravelBar({ position, value, quiet, onCompare, onReplace }: 
       {asking ? (
         <span className="sim-confirm" role="alert">
           Replace every live projection row with the rebuild from the event store?
-          <button type="button" className="sim-btn danger" onClick={() => { setAsking(false); run(onReplace); }}>Replace</button>
+          <button type="button" className="sim-btn danger" onClick={() => { setAsking(false); if (onReplace) run(onReplace); }}>Replace</button>
           <button type="button" className="sim-btn" onClick={() => setAsking(false)}>Cancel</button>
         </span>
       ) : (
         <button
           type="button"
           className="sim-btn"
-          disabled={busy || position === 0 || !quiet}
+          disabled={busy || position === 0 || !quiet || !onReplace}
           onClick={() => setAsking(true)}
-          title={quiet ? 'Replace the live projections with a rebuild from the event store (asks first)' : 'Only when the run is quiet: messages still in flight would be applied on top of the rebuild'}
+          title={!onReplace ? 'Another tab drives this run: take it over to change it here' : quiet ? 'Replace the live projections with a rebuild from the event store (asks first)' : 'Only when the run is quiet: messages still in flight would be applied on top of the rebuild'}
         >
           Replace with the rebuild…
         </button>

@@ -1,0 +1,65 @@
+import type { BatchOptions, SimulationEngine } from '../core';
+
+/** Thrown instead of a write while another tab drives the run; the session shows the banner, not an error. */
+export class NotDriving extends Error {
+  constructor() {
+    super('This run is driven in another tab: take it over to change it here.');
+  }
+}
+
+/** The engine's methods that write the run's tables (the others only read). */
+const WRITES = [
+  'startRun', 'updateSettings', 'reset', 'deleteRun', 'fire', 'fireMany', 'step', 'runSteps', 'runUntilQuiet',
+  'report', 'replaceWithRebuild',
+] as const satisfies readonly (keyof SimulationEngine)[];
+
+/** The two batched writes (and where their options are), whose `between` runs before each further transaction. */
+const BATCH_OPTIONS_AT = new Map<string, number>([['runSteps', 2], ['runUntilQuiet', 1]]);
+
+/** Where writes are written down while they run, so a tab letting go can wait for the one in flight. */
+export interface WritesInFlight {
+  /** Resolves when no write started through the guard is still running. */
+  settled(): Promise<void>;
+}
+
+/**
+ * The engine of a session that may only write while this tab drives the run: `holds()` is asked
+ * before every write, and before every further transaction of a batched one, so a lock that was
+ * taken away (handed over or stolen) stops the writes at once. Reads pass through.
+ */
+export function guardWrites(engine: SimulationEngine, holds: () => boolean): SimulationEngine & WritesInFlight {
+  const running = new Set<Promise<unknown>>();
+  const check = () => {
+    if (!holds()) throw new NotDriving();
+  };
+  const guarded: SimulationEngine & WritesInFlight = {
+    ...engine,
+    async settled() {
+      while (running.size > 0) await Promise.allSettled([...running]);
+    },
+  };
+  for (const method of WRITES) {
+    const write = engine[method] as (...args: unknown[]) => Promise<unknown>;
+    const wrapped = (...args: unknown[]) => {
+      check();
+      const at = BATCH_OPTIONS_AT.get(method);
+      if (at !== undefined) {
+        const options = (args[at] ?? {}) as BatchOptions;
+        const between = options.between;
+        args[at] = {
+          ...options,
+          between: async (progress: Parameters<NonNullable<BatchOptions['between']>>[0]) => {
+            await between?.(progress);
+            check();
+          },
+        };
+      }
+      const done = write.apply(engine, args);
+      running.add(done);
+      void done.finally(() => running.delete(done)).catch(() => {});
+      return done;
+    };
+    Object.defineProperty(guarded, method, { value: wrapped, enumerable: true });
+  }
+  return guarded;
+}
