@@ -7,11 +7,24 @@ export class NotDriving extends Error {
   }
 }
 
-/** The engine's methods that write the run's tables (the others only read). */
+/** The engine's methods that write the run's tables. */
 const WRITES = [
-  'startRun', 'updateSettings', 'reset', 'deleteRun', 'fire', 'fireMany', 'step', 'runSteps', 'runUntilQuiet',
-  'report', 'replaceWithRebuild',
+  'startRun', 'updateSettings', 'reset', 'deleteRun', 'fire', 'fireMany', 'redrive', 'step', 'stepWithRun', 'runSteps',
+  'runUntilQuiet', 'report', 'reportWithSummary', 'replaceWithRebuild',
 ] as const satisfies readonly (keyof SimulationEngine)[];
+
+/** The engine's methods that only read. */
+const READS = [
+  'getRun', 'previewPayload', 'checkInput', 'projectionsAt', 'compareWithRebuild', 'replayWithDesign', 'counts',
+] as const satisfies readonly (keyof SimulationEngine)[];
+
+/**
+ * Every engine method is listed as a write or a read: a method added to the engine and listed in
+ * neither fails the type check here (an unlisted write would pass the guard unchecked).
+ */
+type Unlisted = Exclude<keyof SimulationEngine, (typeof WRITES)[number] | (typeof READS)[number]>;
+const everyMethodListed: [Unlisted] extends [never] ? true : { unlisted: Unlisted } = true;
+void everyMethodListed;
 
 /** The two batched writes (and where their options are), whose `between` runs before each further transaction. */
 const BATCH_OPTIONS_AT = new Map<string, number>([['runSteps', 2], ['runUntilQuiet', 1]]);
