@@ -224,6 +224,7 @@ export const STEP_INDEXES: Partial<Record<TableName, readonly string[]>> = {
   inbox: [],
   projectionRows: [],
   events: ['[runId+eventId]', '[runId+streamId+version]'],
+  locks: [],
 };
 
 export class MemoryTables {

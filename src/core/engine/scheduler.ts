@@ -9,7 +9,8 @@ import type { ProcessRecord, RunRecord } from './records';
 
 /** A process that may act in a step (`broker`: hand out again a delivery whose ack deadline passed). */
 export interface Actor {
-  kind: 'producer' | 'relay' | 'consumer' | 'broker';
+  /** `instance-up`: a killed consumer instance whose down time is over starts again. */
+  kind: 'producer' | 'relay' | 'consumer' | 'broker' | 'instance-up';
   nodeId: string;
   process?: ProcessRecord;
 }
@@ -32,12 +33,24 @@ export function candidates(run: RunRecord, step: number): Actor[] {
       if (holds(process) || countOf(s.directPending, node) > 0 || countOf(s.commandsQueued, node) > 0) actors.push({ kind: 'producer', nodeId: node, process });
     } else if (process.kind === 'relay') {
       if (holds(process) || (!relayIsDown(run, step) && total(s.outboxPending) > 0)) actors.push({ kind: 'relay', nodeId: '', process });
+    } else if (process.downUntil !== undefined) {
+      if (step >= process.downUntil) actors.push({ kind: 'instance-up', nodeId: node, process });
+    } else if (sitsOut(run, process, step)) {
+      continue;
     } else if (holds(process) || countOf(s.directPending, node) > 0 || countOf(s.queued, node) > 0) {
       actors.push({ kind: 'consumer', nodeId: node, process });
     }
   }
   if (run.nextAckDeadline !== null && step > run.nextAckDeadline) actors.push({ kind: 'broker', nodeId: '' });
   return actors;
+}
+
+/** Whether a slow consumer instance (`<consumer id>#<n>` in `faults.slowInstances`) sits out this step. Pure. */
+export function sitsOut(run: RunRecord, process: ProcessRecord, step: number): boolean {
+  const slow = run.settings.faults.slowInstances;
+  if (!slow || slow.length === 0) return false;
+  const entry = slow.find((s) => s.instance === `${process.nodeId}#${process.instance ?? 1}`);
+  return entry !== undefined && entry.factor > 1 && step % Math.floor(entry.factor) !== 0;
 }
 
 /** Whether a run has nothing left to do: no command, outbox row, publish, delivery or held work pending. Pure. */

@@ -23,6 +23,16 @@ export interface FaultSettings {
   poisonValue: string | null;
   /** The relay cannot publish from step `fromStep` (exclusive) for `steps` steps. */
   relayDown: { fromStep: number; steps: number } | null;
+  /**
+   * Issue 13: a consumer instance about to act is killed instead: what it held is gone (its
+   * unacknowledged messages come back after the ack timeout, its locks stay until their lease
+   * ends), its partitions move to the others, and it starts again after `instanceDownSteps`.
+   */
+  killInstance?: number;
+  /** Steps a killed instance stays down (default 100). */
+  instanceDownSteps?: number;
+  /** Slow instances by process name (`catalog#2`): each acts only on every `factor`-th step. */
+  slowInstances?: { instance: string; factor: number }[];
 }
 
 /**

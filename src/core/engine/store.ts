@@ -67,6 +67,7 @@ export const SIMULATION_SCHEMA: Record<TableName, string> = {
   trace: '[runId+step], [runId+eventId+step]',
   anomalies: '[runId+seq], [runId+kind+seq]',
   reports: 'runId',
+  locks: '[runId+projectionId+key]',
 };
 
 /** The name of an index as queries spell it (`&[a+b]` is queried as `[a+b]`). Pure. */

@@ -28,6 +28,14 @@ export type StepPhase =
   | 'handle-crashed'
   | 'handle-failed'
   | 'ack'
+  | 'handle-read'
+  | 'lock-read'
+  | 'lock-wait'
+  | 'occ-conflict'
+  | 'lock-lost'
+  | 'fenced'
+  | 'instance-killed'
+  | 'instance-started'
   | 'wait';
 
 /** A step in words: the pattern, which of its steps, and what one transaction wrote (if any). */
@@ -78,6 +86,14 @@ const ENTRIES: Record<StepPhase, Entry> = {
   'handle-crashed': { pattern: 'at-least-once-delivery', steps: [2, 2], short: 'at-least-once delivery', says: 'the consumer died before its commit: nothing committed, the message comes back after the ack timeout' },
   'handle-failed': { pattern: 'retries-and-dead-letters', steps: [1, 3], short: 'retries', says: 'the handling failed and rolled back: the message is retried, or dead-lettered past the limit' },
   ack: { pattern: 'at-least-once-delivery', steps: [3, 3], short: 'at-least-once delivery', says: 'acknowledged: the broker forgets the message' },
+  'handle-read': { says: 'read the rows the handling will write; the write is a later step, so another instance may write them in between (a lost update without a concurrency control)' },
+  'lock-read': { says: 'took the row locks (holder and lease in the lock table) and read the rows; nobody else writes them until the write releases the locks or the lease ends', transaction: ['lock rows'] },
+  'lock-wait': { says: 'the row lock is held by another instance whose lease has not ended: waiting', transaction: ['lock row (the wait)'] },
+  'occ-conflict': { says: 'optimistic concurrency: the row\'s version changed since the read, so nothing was written; the handling reads again and retries' },
+  'lock-lost': { says: 'the lock\'s lease ended and another instance took it over: nothing written; the handling locks and reads again' },
+  fenced: { says: 'single writer: the partition moved to another instance since the read, so this write is fenced off and the message goes back to the new owner' },
+  'instance-killed': { says: 'a consumer instance was killed: what it held in memory is gone, its partitions move to the others (a rebalance)' },
+  'instance-started': { says: 'a consumer instance started again and joined its group: a rebalance' },
   wait: { says: 'nothing could move: waiting' },
 };
 
