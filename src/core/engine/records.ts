@@ -273,6 +273,8 @@ export interface LockRecord {
   runId: string;
   projectionId: string;
   key: string;
+  /** The consumer whose instance holds it. */
+  consumerId: string;
   /** Process id of the holding instance (`consumer:<id>` or `consumer:<id>#<n>`). */
   holder: string;
   /** Its name in the trace (`catalog#2`). */

@@ -87,7 +87,7 @@ const ROW_SPECS: Readonly<Record<Exclude<TableName, 'runs'>, Spec>> = {
   anomalies: { runId: 'text', seq: 'number', step: 'number', id: 'text', kind: 'text', severity: 'text', message: 'text', rootCause: 'object', nodeIds: 'texts', eventIds: 'texts', affected: 'object', at: 'number' },
   reports: { runId: 'text', step: 'number', ok: 'bool', broken: 'number', info: 'number', byKind: 'counts', groups: 'list' },
   locks: {
-    runId: 'text', projectionId: 'text', key: 'text', holder: 'text', holderName: 'text', incarnation: 'number', acquiredStep: 'number',
+    runId: 'text', projectionId: 'text', key: 'text', consumerId: 'text', holder: 'text', holderName: 'text', incarnation: 'number', acquiredStep: 'number',
     leaseUntil: 'number', waits: 'number', lastWaitStep: 'number?', lastWaiter: 'text?',
   },
 };

@@ -94,7 +94,7 @@ export async function readRows(ctx: StepContext, process: ProcessRecord, holding
   for (let i = 0; i < locked.length; i++) {
     const row = locked[i]!;
     await tx.put('locks', {
-      runId: run.runId, projectionId: row.projectionId, key: row.key, holder: process.id, holderName: name, incarnation: process.incarnation,
+      runId: run.runId, projectionId: row.projectionId, key: row.key, consumerId: process.nodeId, holder: process.id, holderName: name, incarnation: process.incarnation,
       acquiredStep: run.step, leaseUntil: lease, waits: current[i]?.waits ?? 0,
     });
   }
