@@ -6,7 +6,7 @@ import { expiredDelivery, redeliver } from './steps/broker';
 import { ack, nextDeliverable, take } from './steps/consumerSteps';
 import { handleDelivery, recordInboxLater } from './steps/handleStep';
 import { readRows, splitsHandling } from './steps/raceSteps';
-import { killInstance, restartInstance } from './instances';
+import { groupSize, killInstance, restartInstance, scaleGroup } from './instances';
 import { dropPendingPublishes, lostText } from './processes';
 import { subscriptionOf } from './steps/broker';
 import { commitCommand, loadCommand } from './steps/producerSteps';
@@ -15,7 +15,7 @@ import { directPublish, relayFinish, relayTake } from './steps/relaySteps';
 /** Whether the handling of a delivery reads and writes in separate micro-steps (issue 13). */
 async function splitsReceived(ctx: StepContext, deliverySeq: number, consumerId: string): Promise<boolean> {
   const delivery = await ctx.tx.get('deliveries', [ctx.run.runId, deliverySeq]);
-  return delivery !== undefined && splitsHandling(ctx.index, consumerId, delivery && subscriptionOf(ctx, delivery)?.handler);
+  return delivery !== undefined && splitsHandling(ctx.index, consumerId, subscriptionOf(ctx, delivery)?.handler, groupSize(ctx.run, consumerId));
 }
 
 /** Counters promised work that the tables do not hold: a bug, never a simulated fault. */
@@ -55,6 +55,8 @@ async function act(ctx: StepContext, actor: Actor): Promise<StepReport | undefin
     }
     case 'instance-up':
       return process && restartInstance(ctx, process);
+    case 'scale':
+      return scaleGroup(ctx, actor.nodeId);
     case 'broker': {
       const expired = await expiredDelivery(ctx);
       return expired && redeliver(ctx, expired);

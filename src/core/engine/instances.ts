@@ -22,10 +22,17 @@ export function isGroup(consumer: Consumer | undefined): boolean {
   return consumer !== undefined && (instancesOf(consumer) > 1 || consumer.handlers.some((h) => h.delivery !== undefined));
 }
 
-/** The name an instance has in the trace: the consumer's name, with `#n` when it has several instances. */
+/** The name an instance has in the trace: the consumer's name, with `#n` when its group has (or had) several instances. */
 export function instanceName(index: FlowIndex, process: Pick<ProcessRecord, 'nodeId' | 'instance'>): string {
   const name = index.nodeName(process.nodeId);
-  return instancesOf(index.consumer(process.nodeId)) > 1 ? `${name}#${process.instance ?? 1}` : name;
+  return process.instance === undefined ? name : `${name}#${process.instance}`;
+}
+
+/** How many instances a consumer runs as now (killed ones included). */
+export function groupSize(run: RunRecord, consumerId: string): number {
+  let n = 0;
+  for (const p of run.processes) if (p.kind === 'consumer' && p.nodeId === consumerId) n += 1;
+  return n;
 }
 
 /** The partition of an ordering key among `partitions` (FNV-1a, as `runner/topology/plan.ts` computes it). Pure. */
@@ -131,6 +138,34 @@ export function killInstance(ctx: StepContext, process: ProcessRecord, dropped: 
     kind: 'instance', phase: 'instance-killed', fault: 'kill-instance', nodeIds: [process.nodeId], edgeIds: [],
     text: `${instanceName(index, process)} killed (fault): down until step ${process.downUntil}${heldText}${locks}${dropped}${moved ? `; ${moved}` : ''}`,
   };
+}
+
+/**
+ * Micro-step: the group grows or shrinks by one instance towards `settings.instances` (a run
+ * override: add or remove instances mid-run), and rebalances. A removed instance is the
+ * highest-numbered one: what it held stays unacknowledged until its ack deadline, its locks until
+ * their lease ends.
+ */
+export function scaleGroup(ctx: StepContext, consumerId: string): StepReport {
+  const { run, index } = ctx;
+  const wanted = Math.max(1, Math.floor(Object.entries(run.settings.instances ?? {}).find(([id]) => id === consumerId)?.[1] ?? 1));
+  const group = run.processes.filter((p) => p.kind === 'consumer' && p.nodeId === consumerId).sort((a, b) => (a.instance ?? 1) - (b.instance ?? 1));
+  const last = group[group.length - 1];
+  if (!last) throw new Error(`consumer ${consumerId} has no process`);
+  let text: string;
+  if (group.length < wanted) {
+    for (const p of group) p.instance ??= 1;
+    const n = (last.instance ?? 1) + 1;
+    const added: ProcessRecord = { id: instanceProcessId(consumerId, n), kind: 'consumer', nodeId: consumerId, incarnation: 1, instance: n };
+    run.processes.splice(run.processes.indexOf(last) + 1, 0, added);
+    text = `${instanceName(index, added)} added (${group.length + 1} of ${wanted} instances)`;
+  } else {
+    run.processes.splice(run.processes.indexOf(last), 1);
+    const held = last.consumer ? `; delivery #${last.consumer.deliverySeq} it held stays unacknowledged until its ack deadline` : '';
+    text = `${instanceName(index, last)} removed (${group.length - 1} of ${wanted} instances)${held}`;
+  }
+  const moved = rebalance(run, index, consumerId);
+  return { kind: 'instance', phase: group.length < wanted ? 'instance-added' : 'instance-removed', nodeIds: [consumerId], edgeIds: [], text: `${text}${moved ? `; ${moved}` : ''}` };
 }
 
 /** Micro-step: a killed instance starts again (a new incarnation) and rejoins its group: a rebalance. */

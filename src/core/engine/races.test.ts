@@ -71,4 +71,28 @@ describe('two instances racing on one projection row (issue 13)', () => {
     expect(a.input.tables.handlings).toEqual(b.input.tables.handlings);
     expect(a.report.entries.map((e) => e.id)).toEqual(b.report.entries.map((e) => e.id));
   });
+
+  it('given one instance, when the run is told to scale tally to 3 mid-run and back to 1, then instances are added and removed one step at a time with a rebalance each, and every order is counted once', async () => {
+    const store = createMemorySimulationStore();
+    const engine = createSimulationEngine(store);
+    const flow = tallyFlow({ instances: 1, mode: { kind: 'partitioned', partitions: 4, key: '/customer' }, concurrency: 'single-writer' });
+    await engine.startRun(flow, { seed: 3, ackTimeoutSteps: 40 });
+    for (let i = 0; i < ORDERS; i++) await engine.fire(flow.id, { producerId: 'shop', commandId: 'place', payload: { orderId: `o-${i}`, customer: `c-${i % 4}` } });
+    await engine.runSteps(flow.id, 20);
+    await engine.updateSettings(flow.id, { instances: { tally: 3 } });
+    await engine.runSteps(flow.id, 60);
+    await engine.updateSettings(flow.id, { instances: { tally: 1 } });
+    const result = await engine.runUntilQuiet(flow.id, { maxSteps: 20_000 });
+    expect(result.quiet).toBe(true);
+    const trace = await store.transaction('r', ['trace'], (tx) => tx.query('trace', ':id', { prefix: [flow.id] }));
+    const scaling = trace.filter((t) => t.phase === 'instance-added' || t.phase === 'instance-removed').map((t) => t.text);
+    expect(scaling[0]).toMatch(/^tally#2 added \(2 of 3 instances\); rebalance of tally: partition 1 → tally#2, partition 3 → tally#2$/);
+    expect(scaling[1]).toMatch(/^tally#3 added \(3 of 3 instances\); rebalance of tally: /);
+    expect(scaling.slice(2).map((t) => t.split(' ')[0])).toEqual(['tally#3', 'tally#2']);
+    expect(scaling[3]).toMatch(/removed \(1 of 1 instances\)/);
+    const input = await engine.checkInput(flow.id);
+    expect(input.tables.projectionRows.reduce((sum, r) => sum + Number(r.values.orders ?? 0), 0)).toBe(ORDERS);
+    expect(trace.some((t) => t.kind === 'handle' && t.text.startsWith('tally#2 applied'))).toBe(true);
+    expect((await engine.report(flow.id)).ok).toBe(true);
+  });
 });

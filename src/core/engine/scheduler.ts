@@ -10,7 +10,7 @@ import type { ProcessRecord, RunRecord } from './records';
 /** A process that may act in a step (`broker`: hand out again a delivery whose ack deadline passed). */
 export interface Actor {
   /** `instance-up`: a killed consumer instance whose down time is over starts again. */
-  kind: 'producer' | 'relay' | 'consumer' | 'broker' | 'instance-up';
+  kind: 'producer' | 'relay' | 'consumer' | 'broker' | 'instance-up' | 'scale';
   nodeId: string;
   process?: ProcessRecord;
 }
@@ -42,6 +42,10 @@ export function candidates(run: RunRecord, step: number): Actor[] {
     }
   }
   if (run.nextAckDeadline !== null && step > run.nextAckDeadline) actors.push({ kind: 'broker', nodeId: '' });
+  for (const [consumerId, wanted] of Object.entries(run.settings.instances ?? {})) {
+    const now = run.processes.filter((p) => p.kind === 'consumer' && p.nodeId === consumerId).length;
+    if (now > 0 && now !== Math.max(1, Math.floor(wanted))) actors.push({ kind: 'scale', nodeId: consumerId });
+  }
   return actors;
 }
 

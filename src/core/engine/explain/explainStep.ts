@@ -36,6 +36,8 @@ export type StepPhase =
   | 'fenced'
   | 'instance-killed'
   | 'instance-started'
+  | 'instance-added'
+  | 'instance-removed'
   | 'wait';
 
 /** A step in words: the pattern, which of its steps, and what one transaction wrote (if any). */
@@ -94,6 +96,8 @@ const ENTRIES: Record<StepPhase, Entry> = {
   fenced: { says: 'single writer: the partition moved to another instance since the read, so this write is fenced off and the message goes back to the new owner' },
   'instance-killed': { says: 'a consumer instance was killed: what it held in memory is gone, its partitions move to the others (a rebalance)' },
   'instance-started': { says: 'a consumer instance started again and joined its group: a rebalance' },
+  'instance-added': { says: 'an instance was added to the consumer group: a rebalance' },
+  'instance-removed': { says: 'an instance left the consumer group: what it held comes back after the ack timeout; a rebalance' },
   wait: { says: 'nothing could move: waiting' },
 };
 

@@ -14,7 +14,7 @@ import { releaseLocks } from './raceSteps';
 /** Micro-step: the broker hands the consumer its next deliverable message (the duplicate fault may queue a second copy). */
 export async function take(ctx: StepContext, process: ProcessRecord, delivery: DeliveryRecord): Promise<StepReport> {
   const consumerId = process.nodeId;
-  const group = isGroup(ctx.index.consumer(consumerId));
+  const group = isGroup(ctx.index.consumer(consumerId)) || process.instance !== undefined;
   const { duplicate, handed } = await handOut(ctx, delivery, group ? process.id : undefined);
   process.consumer = { deliverySeq: delivery.seq, stage: 'received' };
   const consumer = instanceName(ctx.index, process);

@@ -10,7 +10,7 @@ import type { ConcurrencyControl, Handler } from '../../model';
 import { DEFAULT_LOCK_LEASE_STEPS } from '../../model';
 import { bump } from '../counters';
 import type { FlowIndex } from '../flowIndex';
-import { instanceName, instancesOf, owns } from '../instances';
+import { groupSize, instanceName, owns } from '../instances';
 import type { DeliveryRecord, LockRecord, ProcessRecord } from '../records';
 import type { ConsumerHolding, RowRead } from '../runRecord';
 import type { StepContext, StepReport } from '../stepContext';
@@ -22,14 +22,14 @@ import { requeueOrder, settle, subscriptionOf } from './broker';
  * consumer's, else `none` when the consumer has several instances; undefined: read and write in
  * one transaction (a design from before issue 13). Pure.
  */
-export function controlOf(index: FlowIndex, consumerId: string, projectionId: string): ConcurrencyControl | undefined {
+export function controlOf(index: FlowIndex, consumerId: string, projectionId: string, instances: number): ConcurrencyControl | undefined {
   const consumer = index.consumer(consumerId);
-  return index.projection(projectionId)?.concurrency ?? consumer?.concurrency ?? (instancesOf(consumer) > 1 ? 'none' : undefined);
+  return index.projection(projectionId)?.concurrency ?? consumer?.concurrency ?? (instances > 1 ? 'none' : undefined);
 }
 
-/** Whether a handler's handling reads and writes in separate micro-steps. Pure. */
-export function splitsHandling(index: FlowIndex, consumerId: string, handler: Handler | undefined): boolean {
-  return (handler?.effects ?? []).some((e) => controlOf(index, consumerId, e.projectionId) !== undefined);
+/** Whether a handler's handling reads and writes in separate micro-steps (`instances`: the consumer's instances now). Pure. */
+export function splitsHandling(index: FlowIndex, consumerId: string, handler: Handler | undefined, instances: number): boolean {
+  return (handler?.effects ?? []).some((e) => controlOf(index, consumerId, e.projectionId, instances) !== undefined);
 }
 
 /** The rows a handling of `delivery` touches, once each, in effect order. */
@@ -71,7 +71,7 @@ export async function readRows(ctx: StepContext, process: ProcessRecord, holding
   if (!delivery) throw new Error(`${process.id} holds delivery #${holding.deliverySeq}, which is not in the table`);
   const name = instanceName(index, process);
   const { rows } = await touchedRows(ctx, delivery);
-  const locked = rows.filter((r) => controlOf(index, process.nodeId, r.projectionId) === 'lock');
+  const locked = rows.filter((r) => controlOf(index, process.nodeId, r.projectionId, groupSize(run, process.nodeId)) === 'lock');
   const takenOver: string[] = [];
   const current = await Promise.all(locked.map((r) => tx.get('locks', [run.runId, r.projectionId, r.key])));
   for (let i = 0; i < locked.length; i++) {
@@ -134,7 +134,7 @@ export async function guardWrite(ctx: StepContext, process: ProcessRecord, holdi
     return { kind: 'conflict', phase, fault: 'conflict', eventId: delivery.eventId, nodeIds: [process.nodeId], edgeIds: [], text };
   };
   for (const read of holding.reads ?? []) {
-    const control = controlOf(index, process.nodeId, read.projectionId);
+    const control = controlOf(index, process.nodeId, read.projectionId, groupSize(run, process.nodeId));
     if (control === 'optimistic' && !mutants.skipVersionCheck) {
       const now = (await tx.get('projectionRows', [run.runId, read.projectionId, read.key]))?.version ?? 0;
       if (now !== read.version) {
