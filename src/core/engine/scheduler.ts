@@ -71,6 +71,13 @@ export function waitingFor(run: RunRecord, step: number): { until: number; text:
     const until = down.fromStep + down.steps + 1;
     return { until, text: `relay is down (fault): nothing else to do, ${until - step} step(s) until it is back (step ${until})` };
   }
+  const downUntil = run.processes.filter((p) => p.downUntil !== undefined).map((p) => p.downUntil as number);
+  if (downUntil.length > 0 && total(run.stats.queued) > 0) {
+    const back = Math.min(...downUntil);
+    if (run.nextAckDeadline === null || back <= run.nextAckDeadline) {
+      return { until: back, text: `consumer instances are down (fault): nothing else to do, ${Math.max(0, back - step)} step(s) until one starts again (step ${back})` };
+    }
+  }
   const until = (run.nextAckDeadline ?? step) + 1;
   const unacked = total(run.stats.inFlight);
   return { until, text: `nothing to do until an ack deadline passes at step ${until}: ${unacked} delivery(ies) handed out and never acknowledged` };
