@@ -9,6 +9,7 @@ import { readRows, splitsHandling } from './steps/raceSteps';
 import { groupSize, killInstance, restartInstance, scaleGroup } from './instances';
 import { dropPendingPublishes, lostText } from './processes';
 import { subscriptionOf } from './steps/broker';
+import { cacheStep } from './steps/cacheSteps';
 import { commitCommand, loadCommand } from './steps/producerSteps';
 import { directPublish, relayFinish, relayTake } from './steps/relaySteps';
 
@@ -57,6 +58,8 @@ async function act(ctx: StepContext, actor: Actor): Promise<StepReport | undefin
       return process && restartInstance(ctx, process);
     case 'scale':
       return scaleGroup(ctx, actor.nodeId);
+    case 'reader':
+      return process && cacheStep(ctx, process);
     case 'broker': {
       const expired = await expiredDelivery(ctx);
       return expired && redeliver(ctx, expired);

@@ -225,6 +225,7 @@ export const STEP_INDEXES: Partial<Record<TableName, readonly string[]>> = {
   projectionRows: [],
   events: ['[runId+eventId]', '[runId+streamId+version]'],
   locks: [],
+  cacheEntries: [],
 };
 
 export class MemoryTables {

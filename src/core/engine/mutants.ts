@@ -24,6 +24,8 @@ export interface EngineMutants {
   lockLeaseNeverEnds?: boolean;
   /** Issue 13, single writer: an instance writes although its partition moved to another instance since it read. */
   skipFencing?: boolean;
+  /** Issue 13, cache-aside with leases: a reader fills the cache although a write cleared its lease. */
+  fillIgnoresLease?: boolean;
 }
 
 export const NO_MUTANTS: EngineMutants = {};

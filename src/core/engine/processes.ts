@@ -7,6 +7,7 @@ import type { FlowDocument } from '../model';
 import { bump, countOf } from './counters';
 import type { CommandRecord, ProcessRecord, RunRecord, RunStats } from './records';
 import { initialInstances } from './instances';
+import { initialReaders } from './steps/cacheSteps';
 import type { StepContext } from './stepContext';
 
 export const RELAY = 'relay';
@@ -30,6 +31,7 @@ export function initialProcesses(flow: FlowDocument): ProcessRecord[] {
     ...flow.producers.map((p): ProcessRecord => ({ id: producerProcess(p.id), kind: 'producer', nodeId: p.id, incarnation: 1 })),
     { id: RELAY, kind: 'relay', nodeId: '', incarnation: 1 },
     ...flow.consumers.flatMap((c) => initialInstances(c)),
+    ...initialReaders(flow.projections),
   ];
 }
 

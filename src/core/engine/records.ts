@@ -317,6 +317,7 @@ export type TraceKind =
   | 'conflict'
   | 'lock-wait'
   | 'instance'
+  | 'cache'
   | 'wait';
 
 /** Names of the faults, as they appear in trace rows and settings. */
@@ -389,6 +390,23 @@ export interface ReportGroup {
   rootCauses: { nodeId: string; count: number }[];
 }
 
+/**
+ * A cache entry of a projection read through a cache (issue 13, cache-aside), in the cache server:
+ * the row's values as a reader filled them, or only a lease (a miss in progress, leases on).
+ */
+export interface CacheEntryRecord {
+  runId: string;
+  projectionId: string;
+  key: string;
+  /** The values filled (absent: only a lease is held; null: the row did not exist). */
+  values?: Payload | null;
+  /** The row version the values were loaded at. */
+  version?: number;
+  /** Leases on: the token of the miss that may fill this entry. */
+  lease?: number;
+  filledStep?: number;
+}
+
 /** Every table and its row type. */
 export interface SimulationTables {
   runs: RunRecord;
@@ -410,6 +428,7 @@ export interface SimulationTables {
   anomalies: AnomalyRecord;
   reports: ReportSummaryRecord;
   locks: LockRecord;
+  cacheEntries: CacheEntryRecord;
 }
 
 export type TableName = keyof SimulationTables;
@@ -417,5 +436,5 @@ export type TableName = keyof SimulationTables;
 export const TABLE_NAMES: readonly TableName[] = [
   'runs', 'commands', 'businessRows', 'idempotencyKeys', 'outbox', 'directPublishes', 'publications', 'deliveries',
   'brokerCursors', 'inbox', 'handlings', 'externalEffects', 'deadLetters', 'projectionRows', 'events', 'trace',
-  'anomalies', 'reports', 'locks',
+  'anomalies', 'reports', 'locks', 'cacheEntries',
 ];

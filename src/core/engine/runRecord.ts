@@ -61,6 +61,11 @@ export interface RunStats {
   lockWaits?: CountsByNode;
   fenced?: CountsByNode;
   instanceKills?: CountsByNode;
+  /** Per projection read through a cache: hits, misses, invalidations by writes, fills refused (leases). */
+  cacheHits?: CountsByNode;
+  cacheMisses?: CountsByNode;
+  cacheInvalidations?: CountsByNode;
+  cacheFillsRefused?: CountsByNode;
   /** The last step that moved the run forward: a command finished, an event appended, a row marked sent, a handling applied, a dead letter. */
   progressStep: number;
 }
@@ -120,7 +125,8 @@ export interface OwnedPartitions {
  */
 export interface ProcessRecord {
   id: string;
-  kind: 'producer' | 'relay' | 'consumer';
+  /** `reader`: the readers of a projection read through a cache (issue 13), id `reader:<projection id>`. */
+  kind: 'producer' | 'relay' | 'consumer' | 'reader';
   /** The producer or consumer node (empty for the relay). */
   nodeId: string;
   incarnation: number;
@@ -130,6 +136,10 @@ export interface ProcessRecord {
   downUntil?: number;
   /** Partitioned subscriptions: the partitions this instance owns (after the last rebalance). */
   owns?: OwnedPartitions[];
+  /** A cache reader: the row keys it is asked to read (a write asks for a read of the row it wrote). */
+  readQueue?: string[];
+  /** A cache reader between its miss (the row loaded) and its fill. */
+  reader?: { key: string; values: Payload | null; version: number; lease?: number };
   producer?: ProducerHolding;
   relay?: RelayHolding;
   consumer?: ConsumerHolding;

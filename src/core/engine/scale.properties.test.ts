@@ -15,7 +15,7 @@ import type { SettingsPatch } from './settings';
 import { tallyFlow } from './testing/scaleFlows';
 import { flowSpecArb, randomFlow } from './testing/smallFlows';
 
-const SCALE_KINDS: readonly AnomalyKind[] = ['lost-update', 'key-order', 'lock-past-lease'];
+const SCALE_KINDS: readonly AnomalyKind[] = ['lost-update', 'key-order', 'lock-past-lease', 'stale-cache'];
 
 const modeArb: fc.Arbitrary<DeliveryMode | undefined> = fc.oneof(
   fc.constant(undefined),
@@ -25,10 +25,11 @@ const modeArb: fc.Arbitrary<DeliveryMode | undefined> = fc.oneof(
 
 const groupArb = fc.record({ instances: fc.integer({ min: 1, max: 4 }), mode: modeArb });
 
-/** A random flow whose consumers run as groups with the given concurrency control. */
+/** A random flow whose consumers run as groups with the given concurrency control; every other projection read through a cache with leases. */
 function scaled(flow: FlowDocument, groups: { instances: number; mode: DeliveryMode | undefined }[], concurrency: ConcurrencyControl): FlowDocument {
   return {
     ...flow,
+    projections: flow.projections.map((p, i) => (i % 2 === 0 ? { ...p, cache: { leases: true } } : p)),
     consumers: flow.consumers.map((c, i) => {
       const group = groups[i % groups.length] ?? { instances: 1, mode: undefined };
       return {
@@ -48,7 +49,7 @@ async function runAndReport(flow: FlowDocument, settings: SettingsPatch, command
 }
 
 describe('consistency at scale: properties (issue 13)', () => {
-  it('given random flows with 1–4 instances, any delivery mode, instance kills and optimistic concurrency or the lock, then no update is lost, per-key order holds and no lock outlives its lease; without competing delivery every invariant holds', async () => {
+  it('given random flows with 1–4 instances, any delivery mode, instance kills, optimistic concurrency or the lock and cached projections with leases, then no update is lost, per-key order holds, no lock outlives its lease and no cache entry is stale; without competing delivery every invariant holds', async () => {
     await fc.assert(fc.asyncProperty(
       flowSpecArb, fc.array(groupArb, { minLength: 1, maxLength: 3 }), fc.constantFrom<ConcurrencyControl>('optimistic', 'lock'),
       fc.constantFrom(0, 0.01, 0.03), fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 2, max: 10 }),

@@ -10,7 +10,7 @@ import type { ProcessRecord, RunRecord } from './records';
 /** A process that may act in a step (`broker`: hand out again a delivery whose ack deadline passed). */
 export interface Actor {
   /** `instance-up`: a killed consumer instance whose down time is over starts again. */
-  kind: 'producer' | 'relay' | 'consumer' | 'broker' | 'instance-up' | 'scale';
+  kind: 'producer' | 'relay' | 'consumer' | 'broker' | 'instance-up' | 'scale' | 'reader';
   nodeId: string;
   process?: ProcessRecord;
 }
@@ -21,7 +21,8 @@ export function relayIsDown(run: Pick<RunRecord, 'settings'>, step: number): boo
   return down !== null && step > down.fromStep && step <= down.fromStep + down.steps;
 }
 
-const holds = (p: ProcessRecord) => p.producer !== undefined || p.relay !== undefined || p.consumer !== undefined;
+const holds = (p: ProcessRecord) => p.producer !== undefined || p.relay !== undefined || p.consumer !== undefined ||
+  p.reader !== undefined || (p.readQueue !== undefined && p.readQueue.length > 0);
 
 /** The processes that have (or, for a consumer and the broker, may have) work at `step`, from counters and memory. Pure. */
 export function candidates(run: RunRecord, step: number): Actor[] {
@@ -33,6 +34,8 @@ export function candidates(run: RunRecord, step: number): Actor[] {
       if (holds(process) || countOf(s.directPending, node) > 0 || countOf(s.commandsQueued, node) > 0) actors.push({ kind: 'producer', nodeId: node, process });
     } else if (process.kind === 'relay') {
       if (holds(process) || (!relayIsDown(run, step) && total(s.outboxPending) > 0)) actors.push({ kind: 'relay', nodeId: '', process });
+    } else if (process.kind === 'reader') {
+      if (holds(process)) actors.push({ kind: 'reader', nodeId: node, process });
     } else if (process.downUntil !== undefined) {
       if (step >= process.downUntil) actors.push({ kind: 'instance-up', nodeId: node, process });
     } else if (sitsOut(run, process, step)) {

@@ -68,6 +68,7 @@ export const SIMULATION_SCHEMA: Record<TableName, string> = {
   anomalies: '[runId+seq], [runId+kind+seq]',
   reports: 'runId',
   locks: '[runId+projectionId+key]',
+  cacheEntries: '[runId+projectionId+key]',
 };
 
 /** The name of an index as queries spell it (`&[a+b]` is queried as `[a+b]`). Pure. */

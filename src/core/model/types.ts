@@ -230,6 +230,16 @@ export interface Projection {
   columns: ProjectionColumn[];
   /** How every writer of its rows guards them (wins over the writing consumer's `concurrency`). */
   concurrency?: ConcurrencyControl;
+  /**
+   * Read through a cache (cache-aside, issue 13): a read that misses loads the row and fills the
+   * cache; a write updates the row and invalidates its entry. `leases`: a miss takes a lease, an
+   * invalidate clears it, and a fill whose lease was cleared is refused (no stale fill).
+   */
+  cache?: ProjectionCache;
+}
+
+export interface ProjectionCache {
+  leases?: boolean;
 }
 
 export type FlowNode = EventType | Producer | Consumer | Projection;

@@ -90,6 +90,7 @@ const ROW_SPECS: Readonly<Record<Exclude<TableName, 'runs'>, Spec>> = {
     runId: 'text', projectionId: 'text', key: 'text', consumerId: 'text', holder: 'text', holderName: 'text', incarnation: 'number', acquiredStep: 'number',
     leaseUntil: 'number', waits: 'number', lastWaitStep: 'number?', lastWaiter: 'text?',
   },
+  cacheEntries: { runId: 'text', projectionId: 'text', key: 'text', version: 'number?', lease: 'number?', filledStep: 'number?' },
 };
 
 const RUN_SPEC: Spec = {
@@ -112,6 +113,7 @@ const STATS_SPEC: Spec = {
   projectionRows: 'counts', published: 'counts', crashes: 'counts', relayCrashes: 'number', events: 'number', handlings: 'number',
   maxDepth: 'number', deepestEventId: 'text', progressStep: 'number',
   conflicts: 'counts?', lockWaits: 'counts?', fenced: 'counts?', instanceKills: 'counts?',
+  cacheHits: 'counts?', cacheMisses: 'counts?', cacheInvalidations: 'counts?', cacheFillsRefused: 'counts?',
 };
 
 /**

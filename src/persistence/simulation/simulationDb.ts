@@ -36,6 +36,7 @@ export class SimulationDb extends Dexie {
   anomalies!: Table<SimulationTables['anomalies'], [string, number]>;
   reports!: Table<SimulationTables['reports'], string>;
   locks!: Table<SimulationTables['locks'], [string, string, string]>;
+  cacheEntries!: Table<SimulationTables['cacheEntries'], [string, string, string]>;
 
   constructor(name = 'efd-simulation') {
     super(name, SIMULATION_DB_OPTIONS);
@@ -43,10 +44,10 @@ export class SimulationDb extends Dexie {
     // Version 3 changed primary keys (anomalies) and the meaning of rows: the old runs are dropped
     // (version 2) and every table is created afresh. Designs live in another database and stay.
     this.version(2).stores(Object.fromEntries(Object.keys(SCHEMA_V1).map((table) => [table, null])));
-    const { locks, ...v3 } = SIMULATION_SCHEMA;
+    const { locks, cacheEntries, ...v3 } = SIMULATION_SCHEMA;
     this.version(3).stores(v3);
-    // Version 4 adds the lock table (issue 13); the runs of version 3 stay readable as they are.
-    this.version(4).stores({ locks });
+    // Version 4 adds the lock table and the cache (issue 13); the runs of version 3 stay readable as they are.
+    this.version(4).stores({ locks, cacheEntries });
   }
 }
 

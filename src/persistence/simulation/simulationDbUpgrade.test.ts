@@ -21,7 +21,7 @@ describe('simulation database upgrade to version 4 (lock table)', () => {
       run: await tx.get('runs', flow.id), commands: await tx.query('commands', ':id', { prefix: [flow.id] }),
     }));
 
-    const { locks: _locks, ...v3 } = SIMULATION_SCHEMA;
+    const { locks: _locks, cacheEntries: _cache, ...v3 } = SIMULATION_SCHEMA;
     const old = new Dexie(name);
     old.version(3).stores(v3);
     await old.table('runs').put(rows.run);

@@ -88,6 +88,28 @@ export function checkKeyOrder(facts: Facts, sink: EntrySink): void {
   }
 }
 
+/** Cache-aside: at quiet, every filled cache entry equals its projection row (a missing row: an entry of no row). */
+export function checkCache(facts: Facts, sink: EntrySink): void {
+  if (!facts.quiet) return;
+  const rows = new Map(facts.input.tables.projectionRows.map((r) => [`${r.projectionId}\u0000${r.key}`, r.values]));
+  for (const entry of facts.input.tables.cacheEntries ?? []) {
+    if (entry.values === undefined) continue;
+    const row = rows.get(`${entry.projectionId}\u0000${entry.key}`) ?? null;
+    if (canonical(row) === canonical(entry.values)) continue;
+    const where = `${facts.name(entry.projectionId)}[${entry.key}]`;
+    sink.add({
+      id: `stale-cache:${entry.projectionId}:${entry.key}`,
+      kind: 'stale-cache',
+      at: entry.filledStep ?? facts.input.now,
+      rootCause: { nodeId: entry.projectionId, what: `the cache of ${where} was filled with a row a write had already replaced` },
+      message: `the cache of ${where} holds ${short(entry.values)} while the row is ${short(row)}: a fill from before a write outlived its invalidation (every read hits the stale entry)`,
+      nodeIds: [entry.projectionId],
+      eventIds: [],
+      affected: { eventIds: [], nodeIds: [entry.projectionId] },
+    });
+  }
+}
+
 /** Row locks: an instance refused a lock after the holder's lease had ended (a dead holder's lock that never expires). */
 export function checkLocks(facts: Facts, sink: EntrySink): void {
   for (const lock of facts.input.tables.locks ?? []) {

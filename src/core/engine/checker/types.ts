@@ -160,6 +160,8 @@ export interface CheckTables {
   externalEffects: readonly CheckExternalEffect[];
   /** The lock table (issue 13); absent when the system takes no row locks. */
   locks?: readonly CheckLock[];
+  /** The cache entries of projections read through a cache (issue 13); absent when there is none. `values` absent: only a lease. */
+  cacheEntries?: readonly { projectionId: string; key: string; values?: CheckPayload | null; filledStep?: number }[];
 }
 
 export interface CheckInput {
@@ -197,16 +199,17 @@ export interface CheckInput {
  * - `key-order` (issue 13): in a partitioned subscription, an event of an ordering key applied after
  *   one of the same key that was published later
  * - `lock-past-lease` (issue 13): an instance was refused a row lock after its holder's lease had ended
+ * - `stale-cache` (issue 13): at quiet, a cache entry holds other values than its projection row
  */
 export type AnomalyKind =
   | 'lost' | 'phantom' | 'missed' | 'gap' | 'duplicate' | 'repeat' | 'stale' | 'late' | 'stalled-outbox'
   | 'dead-letter' | 'rejected' | 'blocked-aggregate' | 'unanswered' | 'rebuild-differs' | 'duplicate-side-effect'
-  | 'duplicate-command' | 'version-clash' | 'lost-update' | 'key-order' | 'lock-past-lease';
+  | 'duplicate-command' | 'version-clash' | 'lost-update' | 'key-order' | 'lock-past-lease' | 'stale-cache';
 
 export const ANOMALY_KINDS: readonly AnomalyKind[] = [
   'lost', 'phantom', 'missed', 'gap', 'duplicate', 'repeat', 'stale', 'late', 'stalled-outbox', 'dead-letter',
   'rejected', 'blocked-aggregate', 'unanswered', 'rebuild-differs', 'duplicate-side-effect', 'duplicate-command',
-  'version-clash', 'lost-update', 'key-order', 'lock-past-lease',
+  'version-clash', 'lost-update', 'key-order', 'lock-past-lease', 'stale-cache',
 ];
 
 /** Kinds that are informational: never a broken invariant. */

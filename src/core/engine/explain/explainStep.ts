@@ -38,6 +38,10 @@ export type StepPhase =
   | 'instance-started'
   | 'instance-added'
   | 'instance-removed'
+  | 'cache-hit'
+  | 'cache-miss'
+  | 'cache-fill'
+  | 'cache-fill-refused'
   | 'wait';
 
 /** A step in words: the pattern, which of its steps, and what one transaction wrote (if any). */
@@ -98,6 +102,10 @@ const ENTRIES: Record<StepPhase, Entry> = {
   'instance-started': { says: 'a consumer instance started again and joined its group: a rebalance' },
   'instance-added': { says: 'an instance was added to the consumer group: a rebalance' },
   'instance-removed': { says: 'an instance left the consumer group: what it held comes back after the ack timeout; a rebalance' },
+  'cache-hit': { says: 'cache-aside: the entry was in the cache: read from it' },
+  'cache-miss': { says: 'cache-aside: not in the cache, so the row was loaded from the store (with leases: a lease taken); the fill is a later step, and a write in between makes what it fills stale' },
+  'cache-fill': { says: 'cache-aside: the loaded row put into the cache', transaction: ['cache entry'] },
+  'cache-fill-refused': { says: 'cache-aside with leases: a write invalidated the entry after the miss, so the fill is refused (no stale entry)' },
   wait: { says: 'nothing could move: waiting' },
 };
 

@@ -11,6 +11,7 @@ import { applyEffect, effectKey, eventView, handlerGenerator, type ValueContext 
 import { audience, publish, subscriptionEdge } from './broker';
 import { fail, isPoison } from './consumerSteps';
 import { guardWrite, releaseLocks } from './raceSteps';
+import { invalidate } from './cacheSteps';
 
 /**
  * Applies the handler's projection effects; returns each row's change (before → after). `reads`: a
@@ -38,6 +39,7 @@ async function applyEffects(ctx: StepContext, event: EventMessage, handler: Hand
   }
   for (const [id, change] of rows) {
     const current = stored.get(id);
+    if (index.projection(change.projectionId)?.cache) await invalidate(ctx, change.projectionId, change.key);
     if (change.after === null) {
       if (current) {
         await tx.delete('projectionRows', [run.runId, change.projectionId, change.key]);

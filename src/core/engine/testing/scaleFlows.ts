@@ -4,7 +4,7 @@
  * so every order of a customer writes the same projection row — two instances handling two orders
  * of one customer at once race on it.
  */
-import { objectSchemaOf, type ConcurrencyControl, type Consumer, type DeliveryMode, type FlowDocument } from '../../model';
+import { objectSchemaOf, type ConcurrencyControl, type Consumer, type DeliveryMode, type FlowDocument, type ProjectionCache } from '../../model';
 import { eventType } from './smallFlows';
 
 export interface TallyOptions {
@@ -16,6 +16,8 @@ export interface TallyOptions {
   concurrency?: ConcurrencyControl;
   lockLeaseSteps?: number;
   inbox?: boolean;
+  /** `customers` is read through a cache. */
+  cache?: ProjectionCache;
 }
 
 export function tallyFlow(options: TallyOptions = {}): FlowDocument {
@@ -52,7 +54,7 @@ export function tallyFlow(options: TallyOptions = {}): FlowDocument {
     consumers: [tally],
     projections: [{ id: 'customers', kind: 'projection', name: 'customers', description: '', key: 'customer', columns: [
       { name: 'customer', type: 'string' }, { name: 'orders', type: 'number' }, { name: 'items', type: 'number' },
-    ] }],
+    ], ...(options.cache ? { cache: options.cache } : {}) }],
     layout: { positions: {} },
   };
 }

@@ -96,7 +96,7 @@ const consumerProps = {
 const projectionProps = {
   id: text, kind: exactly('projection'), name: text, description: text, key: text,
   columns: listOf(shape({ name: text, type: oneOf(['string', 'number', 'boolean', 'date-time', 'list']) })),
-  'concurrency?': concurrency,
+  'concurrency?': concurrency, 'cache?': shape({ 'leases?': bool }),
 };
 
 /** Any node, its kind picking the shape (used for pasted nodes). */

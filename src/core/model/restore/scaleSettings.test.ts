@@ -15,6 +15,7 @@ function scaled(): Record<string, any> {
   doc.consumers[0].handlers[0].delivery = { kind: 'partitioned', partitions: 8, key: '/videoId' };
   doc.consumers[1].handlers[0].delivery = { kind: 'competing' };
   doc.projections[0].concurrency = 'optimistic';
+  doc.projections[1].cache = { leases: true };
   return doc;
 }
 
@@ -41,6 +42,7 @@ describe('consistency-at-scale settings in the flow document (issue 13)', () => 
     ['an unknown delivery mode', (d: any) => { d.consumers[0].handlers[0].delivery = { kind: 'broadcast' }; }, '/consumers/0/handlers/0/delivery/kind', "unknown delivery mode"],
     ['0 partitions', (d: any) => { d.consumers[0].handlers[0].delivery.partitions = 0; }, '/consumers/0/handlers/0/delivery/partitions', 'partitions: expected a number of partitions from 1 to 1,024, found the number 0'],
     ['an ordering key that is no JSON pointer', (d: any) => { d.consumers[0].handlers[0].delivery.key = 'videoId'; }, '/consumers/0/handlers/0/delivery/key', 'JSON pointer'],
+    ['a cache whose leases are no boolean', (d: any) => { d.projections[1].cache.leases = 'yes'; }, '/projections/1/cache/leases', 'leases'],
     ['a projection concurrency control that is unknown', (d: any) => { d.projections[0].concurrency = 'latch'; }, '/projections/0/concurrency', 'concurrency'],
   ])('given %s, then both refuse it and the app says what and where', (_what, change, path, message) => {
     const doc = scaled();

@@ -29,6 +29,7 @@ export const KIND_WORDS: Record<AnomalyKind, string> = {
   'lost-update': 'lost update',
   'key-order': 'key order broken',
   'lock-past-lease': 'lock held past its lease',
+  'stale-cache': 'stale cache entry',
 };
 
 const tone = (severity: AnomalyRecord['severity']) => (severity === 'broken' ? 'bad' : severity === 'allowed' ? 'warn' : 'neutral');

@@ -19,6 +19,7 @@ const KIND_WORDS: Record<TraceRecord['kind'], string> = {
   conflict: 'conflict',
   'lock-wait': 'lock wait',
   instance: 'instance',
+  cache: 'cache',
   wait: 'wait',
 };
 
