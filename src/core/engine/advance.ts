@@ -5,8 +5,19 @@ import type { StepContext, StepReport } from './stepContext';
 import { expiredDelivery, redeliver } from './steps/broker';
 import { ack, nextDeliverable, take } from './steps/consumerSteps';
 import { handleDelivery, recordInboxLater } from './steps/handleStep';
+import { readRows, splitsHandling } from './steps/raceSteps';
+import { groupSize, killInstance, restartInstance, scaleGroup } from './instances';
+import { dropPendingPublishes, lostText } from './processes';
+import { subscriptionOf } from './steps/broker';
+import { cacheStep } from './steps/cacheSteps';
 import { commitCommand, loadCommand } from './steps/producerSteps';
 import { directPublish, relayFinish, relayTake } from './steps/relaySteps';
+
+/** Whether the handling of a delivery reads and writes in separate micro-steps (issue 13). */
+async function splitsReceived(ctx: StepContext, deliverySeq: number, consumerId: string): Promise<boolean> {
+  const delivery = await ctx.tx.get('deliveries', [ctx.run.runId, deliverySeq]);
+  return delivery !== undefined && splitsHandling(ctx.index, consumerId, subscriptionOf(ctx, delivery)?.handler, groupSize(ctx.run, consumerId));
+}
 
 /** Counters promised work that the tables do not hold: a bug, never a simulated fault. */
 function missing(what: string, step: number): never {
@@ -27,15 +38,28 @@ async function act(ctx: StepContext, actor: Actor): Promise<StepReport | undefin
       if (process?.relay) return relayFinish(ctx, process.relay);
       return (await relayTake(ctx)) ?? missing('an outbox row', run.step);
     case 'consumer': {
-      const holding = process?.consumer;
-      if (holding?.stage === 'received') return mutants.ackBeforeHandle ? ack(ctx, actor.nodeId, holding) : handleDelivery(ctx, actor.nodeId, holding);
-      if (holding?.stage === 'acked') return handleDelivery(ctx, actor.nodeId, holding);
-      if (holding?.stage === 'applied') return recordInboxLater(ctx, actor.nodeId, holding);
+      if (!process) return undefined;
+      if (ctx.run.settings.faults.killInstance && ctx.rng.chance(ctx.run.settings.faults.killInstance)) {
+        return killInstance(ctx, process, lostText(await dropPendingPublishes(ctx, actor.nodeId)));
+      }
+      const holding = process.consumer;
+      if (holding?.stage === 'received') {
+        if (mutants.ackBeforeHandle) return ack(ctx, process, holding);
+        return (await splitsReceived(ctx, holding.deliverySeq, actor.nodeId)) ? readRows(ctx, process, holding) : handleDelivery(ctx, process, holding);
+      }
+      if (holding?.stage === 'read' || holding?.stage === 'acked') return handleDelivery(ctx, process, holding);
+      if (holding?.stage === 'applied') return recordInboxLater(ctx, process, holding);
       if (countOf(run.stats.directPending, actor.nodeId) > 0) return (await directPublish(ctx, actor.nodeId)) ?? missing('a direct publish', run.step);
-      if (holding?.stage === 'handled') return ack(ctx, actor.nodeId, holding);
-      const next = await nextDeliverable(ctx, actor.nodeId);
-      return next && take(ctx, actor.nodeId, next);
+      if (holding?.stage === 'handled') return ack(ctx, process, holding);
+      const next = await nextDeliverable(ctx, actor.nodeId, process);
+      return next && take(ctx, process, next);
     }
+    case 'instance-up':
+      return process && restartInstance(ctx, process);
+    case 'scale':
+      return scaleGroup(ctx, actor.nodeId);
+    case 'reader':
+      return process && cacheStep(ctx, process);
     case 'broker': {
       const expired = await expiredDelivery(ctx);
       return expired && redeliver(ctx, expired);

@@ -288,7 +288,7 @@ export function createSimulationEngine(store: SimulationStore, options: EngineOp
         for (const dead of chosen) {
           const delivery = await tx.get('deliveries', [runId, dead.deliverySeq]);
           if (!delivery) throw new Error(`dead letter #${dead.seq} names delivery #${dead.deliverySeq}, which is not in the table`);
-          const again = await redeliverDeadLetter({ run, tx, mutants }, delivery);
+          const again = await redeliverDeadLetter({ run, tx, mutants, index: indexFor(run) }, delivery);
           const marked = { ...dead, redrivenStep: run.step, redriveDeliverySeq: again.seq };
           await tx.put('deadLetters', marked);
           redriven.push(marked);

@@ -224,6 +224,8 @@ export const STEP_INDEXES: Partial<Record<TableName, readonly string[]>> = {
   inbox: [],
   projectionRows: [],
   events: ['[runId+eventId]', '[runId+streamId+version]'],
+  locks: [],
+  cacheEntries: [],
 };
 
 export class MemoryTables {

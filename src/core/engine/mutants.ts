@@ -16,6 +16,16 @@ export interface EngineMutants {
   emitWithoutOutbox?: boolean;
   /** The broker ignores each stream's order per subscriber (reordered and redelivered messages overtake their predecessors). */
   reorderIgnoringOrder?: boolean;
+  /** Issue 13: an instance takes a message of its partition while an earlier one of that partition is still in flight (to an instance that lost it in a rebalance). */
+  partitionNotBlocked?: boolean;
+  /** Issue 13, optimistic concurrency: the write never compares the row's version with the one read. */
+  skipVersionCheck?: boolean;
+  /** Issue 13, lock: a lock's lease never ends, so a dead holder's lock is never taken over. */
+  lockLeaseNeverEnds?: boolean;
+  /** Issue 13, single writer: an instance writes although its partition moved to another instance since it read. */
+  skipFencing?: boolean;
+  /** Issue 13, cache-aside with leases: a reader fills the cache although a write cleared its lease. */
+  fillIgnoresLease?: boolean;
 }
 
 export const NO_MUTANTS: EngineMutants = {};

@@ -6,6 +6,8 @@
 import type { FlowDocument } from '../model';
 import { bump, countOf } from './counters';
 import type { CommandRecord, ProcessRecord, RunRecord, RunStats } from './records';
+import { initialInstances } from './instances';
+import { initialReaders } from './steps/cacheSteps';
 import type { StepContext } from './stepContext';
 
 export const RELAY = 'relay';
@@ -28,7 +30,8 @@ export function initialProcesses(flow: FlowDocument): ProcessRecord[] {
   return [
     ...flow.producers.map((p): ProcessRecord => ({ id: producerProcess(p.id), kind: 'producer', nodeId: p.id, incarnation: 1 })),
     { id: RELAY, kind: 'relay', nodeId: '', incarnation: 1 },
-    ...flow.consumers.map((c): ProcessRecord => ({ id: consumerProcess(c.id), kind: 'consumer', nodeId: c.id, incarnation: 1 })),
+    ...flow.consumers.flatMap((c) => initialInstances(c)),
+    ...initialReaders(flow.projections),
   ];
 }
 
@@ -59,8 +62,8 @@ export async function queueCommand(ctx: Pick<StepContext, 'tx' | 'run'>, command
   countQueued(ctx.run, command);
 }
 
-/** Drops the dual-write publishes an owner held in memory; returns their event ids (lost unless published some other way). */
-async function dropPendingPublishes(ctx: StepContext, ownerId: string): Promise<string[]> {
+/** Drops the dual-write publishes an owner held in memory (all its instances': one memory per owner); returns their event ids (lost unless published some other way). */
+export async function dropPendingPublishes(ctx: StepContext, ownerId: string): Promise<string[]> {
   const { run, tx } = ctx;
   if (countOf(run.stats.directPending, ownerId) === 0) return [];
   const pending = await tx.query('directPublishes', '[runId+ownerId+seq]', { prefix: [run.runId, ownerId] });
@@ -78,7 +81,7 @@ function restart(ctx: StepContext, process: ProcessRecord): void {
   delete process.consumer;
 }
 
-const lostText = (ids: readonly string[]) => (ids.length === 0 ? '' : `; ${ids.join(', ')} held in memory for a direct publish: lost`);
+export const lostText = (ids: readonly string[]) => (ids.length === 0 ? '' : `; ${ids.join(', ')} held in memory for a direct publish: lost`);
 
 /**
  * A caller retries a command that got no answer, if retries are left: a new command with the same
@@ -115,12 +118,11 @@ export async function crashProducer(ctx: StepContext, producerId: string, comman
   return `${lostText(lost)}${await callerRetry(ctx, command)}`;
 }
 
-/** A consumer process crashes: the delivery it held stays in flight at the broker until its ack deadline. */
-export async function crashConsumer(ctx: StepContext, consumerId: string): Promise<string> {
-  const process = consumerOf(ctx.run, consumerId);
+/** A consumer process (an instance) crashes: the delivery it held stays in flight at the broker until its ack deadline. */
+export async function crashConsumer(ctx: StepContext, process: ProcessRecord): Promise<string> {
   const held = process.consumer;
   restart(ctx, process);
-  const lost = await dropPendingPublishes(ctx, consumerId);
+  const lost = await dropPendingPublishes(ctx, process.nodeId);
   const heldText = held ? `; delivery #${held.deliverySeq} stays unacknowledged at the broker until its ack deadline` : '';
   return `${heldText}${lostText(lost)}`;
 }

@@ -82,6 +82,9 @@ export async function replaceWithRebuild(tx: StoreTx, run: RunRecord): Promise<R
   if (report.equal) return report;
   const changes: RowChange[] = report.differences.map((d) => ({ projectionId: d.projectionId, key: d.key, before: d.incremental ?? null, after: d.rebuilt ?? null }));
   for (const d of report.differences) {
+    // The cache (issue 13) holds the rows as they were: their entries go with them.
+    await tx.delete('cacheEntries', [run.runId, d.projectionId, d.key]);
+    const previous = await tx.get('projectionRows', [run.runId, d.projectionId, d.key]);
     if (d.rebuilt === undefined) {
       await tx.delete('projectionRows', [run.runId, d.projectionId, d.key]);
       bump(run.stats.projectionRows, d.projectionId, -1);
@@ -90,6 +93,7 @@ export async function replaceWithRebuild(tx: StoreTx, run: RunRecord): Promise<R
     const row: ProjectionRowRecord = {
       runId: run.runId, projectionId: d.projectionId, key: d.key, values: d.rebuilt as Payload,
       lastEventId: report.lastEventIds.get(`${d.projectionId}\u0000${d.key}`) ?? '', updatedStep: run.step,
+      version: (previous?.version ?? 0) + 1,
     };
     await tx.put('projectionRows', row);
     if (d.incremental === undefined) bump(run.stats.projectionRows, d.projectionId);

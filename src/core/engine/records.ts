@@ -169,6 +169,12 @@ export interface DeliveryRecord {
   outcome?: 'applied' | 'duplicate-skipped';
   /** Seq of the delivery this one duplicates (duplicate-delivery fault). */
   duplicateOf?: number;
+  /** Partitioned subscription only (issue 13): the partition of the message's ordering key. */
+  partition?: number;
+  /** Partitioned subscription only: the message's ordering key (the aggregate id, or the payload value the mode names). */
+  orderingKey?: string;
+  /** While in flight to a consumer with several instances: the process id of the instance holding it. */
+  instance?: string;
   queuedStep: number;
   deliveredStep?: number;
   ackedStep?: number;
@@ -259,6 +265,35 @@ export interface ProjectionRowRecord {
   values: Payload;
   lastEventId: string;
   updatedStep: number;
+  /** Row version: +1 per write (the compare-and-set of optimistic concurrency); absent on rows of older runs (0). */
+  version?: number;
+}
+
+/**
+ * A row lock (issue 13, concurrency `lock`): one per locked projection row, written in the
+ * business database (a lock table). The holder is an instance's process id and incarnation; the
+ * lock is released with the holder's write, or taken over by another instance once its lease ended.
+ */
+export interface LockRecord {
+  runId: string;
+  projectionId: string;
+  key: string;
+  /** The consumer whose instance holds it. */
+  consumerId: string;
+  /** Process id of the holding instance (`consumer:<id>` or `consumer:<id>#<n>`). */
+  holder: string;
+  /** Its name in the trace (`catalog#2`). */
+  holderName: string;
+  incarnation: number;
+  acquiredStep: number;
+  /** The lease ends after this step: then another instance may take the lock over. */
+  leaseUntil: number;
+  /** Refused attempts to take the lock (waits). */
+  waits: number;
+  /** The step of the last refused attempt. */
+  lastWaitStep?: number;
+  /** The instance refused last. */
+  lastWaiter?: string;
 }
 
 /**
@@ -283,6 +318,11 @@ export type TraceKind =
   | 'handle-failed'
   | 'ack'
   | 'redeliver'
+  | 'read'
+  | 'conflict'
+  | 'lock-wait'
+  | 'instance'
+  | 'cache'
   | 'wait';
 
 /** Names of the faults, as they appear in trace rows and settings. */
@@ -297,7 +337,8 @@ export type FaultName =
   | 'poison'
   | 'relay-down'
   | 'ack-timeout'
-  | 'conflict';
+  | 'conflict'
+  | 'kill-instance';
 
 /** One micro-step. */
 export interface TraceRecord {
@@ -354,6 +395,23 @@ export interface ReportGroup {
   rootCauses: { nodeId: string; count: number }[];
 }
 
+/**
+ * A cache entry of a projection read through a cache (issue 13, cache-aside), in the cache server:
+ * the row's values as a reader filled them, or only a lease (a miss in progress, leases on).
+ */
+export interface CacheEntryRecord {
+  runId: string;
+  projectionId: string;
+  key: string;
+  /** The values filled (absent: only a lease is held; null: the row did not exist). */
+  values?: Payload | null;
+  /** The row version the values were loaded at. */
+  version?: number;
+  /** Leases on: the token of the miss that may fill this entry. */
+  lease?: number;
+  filledStep?: number;
+}
+
 /** Every table and its row type. */
 export interface SimulationTables {
   runs: RunRecord;
@@ -374,6 +432,8 @@ export interface SimulationTables {
   trace: TraceRecord;
   anomalies: AnomalyRecord;
   reports: ReportSummaryRecord;
+  locks: LockRecord;
+  cacheEntries: CacheEntryRecord;
 }
 
 export type TableName = keyof SimulationTables;
@@ -381,5 +441,5 @@ export type TableName = keyof SimulationTables;
 export const TABLE_NAMES: readonly TableName[] = [
   'runs', 'commands', 'businessRows', 'idempotencyKeys', 'outbox', 'directPublishes', 'publications', 'deliveries',
   'brokerCursors', 'inbox', 'handlings', 'externalEffects', 'deadLetters', 'projectionRows', 'events', 'trace',
-  'anomalies', 'reports',
+  'anomalies', 'reports', 'locks', 'cacheEntries',
 ];

@@ -56,6 +56,16 @@ export interface RunStats {
   maxDepth: number;
   /** The event at the end of that chain. */
   deepestEventId: string;
+  /** Per consumer (issue 13): optimistic-concurrency conflicts (each one a re-read), lock waits, fenced writes, instance kills. */
+  conflicts?: CountsByNode;
+  lockWaits?: CountsByNode;
+  fenced?: CountsByNode;
+  instanceKills?: CountsByNode;
+  /** Per projection read through a cache: hits, misses, invalidations by writes, fills refused (leases). */
+  cacheHits?: CountsByNode;
+  cacheMisses?: CountsByNode;
+  cacheInvalidations?: CountsByNode;
+  cacheFillsRefused?: CountsByNode;
   /** The last step that moved the run forward: a command finished, an event appended, a row marked sent, a handling applied, a dead letter. */
   progressStep: number;
 }
@@ -85,7 +95,28 @@ export interface ConsumerHolding {
    * ack; `acked` (ack-before-handle mutant only): acked, not yet handled; `applied` (separate-inbox
    * mutant only): effects committed, inbox row not yet written.
    */
-  stage: 'received' | 'handled' | 'acked' | 'applied';
+  stage: 'received' | 'handled' | 'acked' | 'applied' | 'read';
+  /**
+   * Stage `read` (issue 13: a handling whose read and write are separate micro-steps): the rows it
+   * read, with their versions; the write computes from these, whatever the rows hold by then.
+   */
+  reads?: RowRead[];
+  /** Locks it holds (concurrency `lock`), as `[projectionId, key]`. */
+  locks?: [string, string][];
+}
+
+/** A projection row as an instance read it (null: no row). */
+export interface RowRead {
+  projectionId: string;
+  key: string;
+  values: Payload | null;
+  version: number;
+}
+
+/** Partitions an instance owns, per subscription (the handler's event type id). */
+export interface OwnedPartitions {
+  eventTypeId: string;
+  partitions: number[];
 }
 
 /**
@@ -94,10 +125,21 @@ export interface ConsumerHolding {
  */
 export interface ProcessRecord {
   id: string;
-  kind: 'producer' | 'relay' | 'consumer';
+  /** `reader`: the readers of a projection read through a cache (issue 13), id `reader:<projection id>`. */
+  kind: 'producer' | 'relay' | 'consumer' | 'reader';
   /** The producer or consumer node (empty for the relay). */
   nodeId: string;
   incarnation: number;
+  /** A consumer's instance number, from 1 (issue 13); absent: 1. Ids: `consumer:<id>` for 1, `consumer:<id>#<n>` after. */
+  instance?: number;
+  /** A killed instance (fault): down until this step, then it starts again and rejoins its group. */
+  downUntil?: number;
+  /** Partitioned subscriptions: the partitions this instance owns (after the last rebalance). */
+  owns?: OwnedPartitions[];
+  /** A cache reader: the row keys it is asked to read (a write asks for a read of the row it wrote). */
+  readQueue?: string[];
+  /** A cache reader between its miss (the row loaded) and its fill. */
+  reader?: { key: string; values: Payload | null; version: number; lease?: number };
   producer?: ProducerHolding;
   relay?: RelayHolding;
   consumer?: ConsumerHolding;

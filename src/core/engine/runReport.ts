@@ -9,7 +9,7 @@ import type { SimulationStore, StoreTx } from './store';
 /** The tables the checker reads. */
 export const CHECKED_TABLES: readonly TableName[] = [
   'runs', 'commands', 'events', 'outbox', 'directPublishes', 'publications', 'deliveries', 'handlings', 'inbox',
-  'deadLetters', 'projectionRows', 'externalEffects',
+  'deadLetters', 'projectionRows', 'externalEffects', 'locks', 'cacheEntries',
 ];
 
 /** Every row of a run in one table, in primary-key order. */
@@ -31,6 +31,8 @@ export async function readCheckTables(tx: StoreTx, runId: string): Promise<Check
     deadLetters: await allRows(tx, 'deadLetters', runId),
     projectionRows: await allRows(tx, 'projectionRows', runId),
     externalEffects: await allRows(tx, 'externalEffects', runId),
+    locks: await allRows(tx, 'locks', runId),
+    cacheEntries: await allRows(tx, 'cacheEntries', runId),
   };
 }
 

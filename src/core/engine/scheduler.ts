@@ -9,7 +9,8 @@ import type { ProcessRecord, RunRecord } from './records';
 
 /** A process that may act in a step (`broker`: hand out again a delivery whose ack deadline passed). */
 export interface Actor {
-  kind: 'producer' | 'relay' | 'consumer' | 'broker';
+  /** `instance-up`: a killed consumer instance whose down time is over starts again. */
+  kind: 'producer' | 'relay' | 'consumer' | 'broker' | 'instance-up' | 'scale' | 'reader';
   nodeId: string;
   process?: ProcessRecord;
 }
@@ -20,7 +21,8 @@ export function relayIsDown(run: Pick<RunRecord, 'settings'>, step: number): boo
   return down !== null && step > down.fromStep && step <= down.fromStep + down.steps;
 }
 
-const holds = (p: ProcessRecord) => p.producer !== undefined || p.relay !== undefined || p.consumer !== undefined;
+const holds = (p: ProcessRecord) => p.producer !== undefined || p.relay !== undefined || p.consumer !== undefined ||
+  p.reader !== undefined || (p.readQueue !== undefined && p.readQueue.length > 0);
 
 /** The processes that have (or, for a consumer and the broker, may have) work at `step`, from counters and memory. Pure. */
 export function candidates(run: RunRecord, step: number): Actor[] {
@@ -32,12 +34,30 @@ export function candidates(run: RunRecord, step: number): Actor[] {
       if (holds(process) || countOf(s.directPending, node) > 0 || countOf(s.commandsQueued, node) > 0) actors.push({ kind: 'producer', nodeId: node, process });
     } else if (process.kind === 'relay') {
       if (holds(process) || (!relayIsDown(run, step) && total(s.outboxPending) > 0)) actors.push({ kind: 'relay', nodeId: '', process });
+    } else if (process.kind === 'reader') {
+      if (holds(process)) actors.push({ kind: 'reader', nodeId: node, process });
+    } else if (process.downUntil !== undefined) {
+      if (step >= process.downUntil) actors.push({ kind: 'instance-up', nodeId: node, process });
+    } else if (sitsOut(run, process, step)) {
+      continue;
     } else if (holds(process) || countOf(s.directPending, node) > 0 || countOf(s.queued, node) > 0) {
       actors.push({ kind: 'consumer', nodeId: node, process });
     }
   }
   if (run.nextAckDeadline !== null && step > run.nextAckDeadline) actors.push({ kind: 'broker', nodeId: '' });
+  for (const [consumerId, wanted] of Object.entries(run.settings.instances ?? {})) {
+    const now = run.processes.filter((p) => p.kind === 'consumer' && p.nodeId === consumerId).length;
+    if (now > 0 && now !== Math.max(1, Math.floor(wanted))) actors.push({ kind: 'scale', nodeId: consumerId });
+  }
   return actors;
+}
+
+/** Whether a slow consumer instance (`<consumer id>#<n>` in `faults.slowInstances`) sits out this step. Pure. */
+export function sitsOut(run: RunRecord, process: ProcessRecord, step: number): boolean {
+  const slow = run.settings.faults.slowInstances;
+  if (!slow || slow.length === 0) return false;
+  const entry = slow.find((s) => s.instance === `${process.nodeId}#${process.instance ?? 1}`);
+  return entry !== undefined && entry.factor > 1 && step % Math.floor(entry.factor) !== 0;
 }
 
 /** Whether a run has nothing left to do: no command, outbox row, publish, delivery or held work pending. Pure. */
@@ -53,6 +73,13 @@ export function waitingFor(run: RunRecord, step: number): { until: number; text:
   if (down && relayIsDown(run, step) && total(run.stats.outboxPending) > 0) {
     const until = down.fromStep + down.steps + 1;
     return { until, text: `relay is down (fault): nothing else to do, ${until - step} step(s) until it is back (step ${until})` };
+  }
+  const downUntil = run.processes.filter((p) => p.downUntil !== undefined).map((p) => p.downUntil as number);
+  if (downUntil.length > 0 && total(run.stats.queued) > 0) {
+    const back = Math.min(...downUntil);
+    if (run.nextAckDeadline === null || back <= run.nextAckDeadline) {
+      return { until: back, text: `consumer instances are down (fault): nothing else to do, ${Math.max(0, back - step)} step(s) until one starts again (step ${back})` };
+    }
   }
   const until = (run.nextAckDeadline ?? step) + 1;
   const unacked = total(run.stats.inFlight);

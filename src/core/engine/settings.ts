@@ -23,6 +23,16 @@ export interface FaultSettings {
   poisonValue: string | null;
   /** The relay cannot publish from step `fromStep` (exclusive) for `steps` steps. */
   relayDown: { fromStep: number; steps: number } | null;
+  /**
+   * Issue 13: a consumer instance about to act is killed instead: what it held is gone (its
+   * unacknowledged messages come back after the ack timeout, its locks stay until their lease
+   * ends), its partitions move to the others, and it starts again after `instanceDownSteps`.
+   */
+  killInstance?: number;
+  /** Steps a killed instance stays down (default 100). */
+  instanceDownSteps?: number;
+  /** Slow instances by process name (`catalog#2`): each acts only on every `factor`-th step. */
+  slowInstances?: { instance: string; factor: number }[];
 }
 
 /**
@@ -46,6 +56,12 @@ export interface RunSettings {
   seed: number;
   faults: FaultSettings;
   patterns: PatternOverrides;
+  /**
+   * Issue 13: instances per consumer id for this run, overriding the design (read with
+   * `Object.entries`: ids are names a user chose). A change mid-run adds or removes instances one
+   * step at a time (each a rebalance).
+   */
+  instances?: Record<string, number>;
   /** Steps a delivery may stay unacknowledged before the broker hands it out again. */
   ackTimeoutSteps: number;
   /** Times a caller retries a command that got no answer (its producer crashed); 0 = never. */
@@ -92,6 +108,7 @@ export function defaultRunSettings(seed = 1): RunSettings {
 /** A partial settings change; nested objects are merged one level deep. */
 export interface SettingsPatch {
   seed?: number;
+  instances?: Record<string, number>;
   faults?: Partial<FaultSettings>;
   patterns?: Partial<PatternOverrides>;
   ackTimeoutSteps?: number;
@@ -105,6 +122,8 @@ export interface SettingsPatch {
 /** Copies of records keyed by user-chosen ids keep every key as an own key (spread defines own properties). */
 const merged = (base: Record<string, boolean> | undefined, patch: Record<string, boolean> | undefined) => ({ ...base, ...patch });
 
+const merged2 = (base: Record<string, number> | undefined, patch: Record<string, number> | undefined) => ({ ...base, ...patch });
+
 /** Applies a patch to settings (older stored settings get the new fields' defaults). Pure. */
 export function mergeSettings(base: RunSettings, patch: SettingsPatch = {}): RunSettings {
   const defaults = defaultRunSettings(base.seed);
@@ -114,6 +133,7 @@ export function mergeSettings(base: RunSettings, patch: SettingsPatch = {}): Run
     ...base,
     ...patch,
     faults: { ...NO_FAULTS, ...base.faults, ...patch.faults },
+    ...(base.instances || patch.instances ? { instances: merged2(base.instances, patch.instances) } : {}),
     patterns: {
       outbox: merged(p.outbox, patch.patterns?.outbox),
       publishFirst: merged(p.publishFirst, patch.patterns?.publishFirst),

@@ -69,6 +69,8 @@ export const SIMULATION_SCHEMA: Record<TableName, string> = {
   trace: '[runId+step], [runId+eventId+step]',
   anomalies: '[runId+seq], [runId+kind+seq]',
   reports: 'runId',
+  locks: '[runId+projectionId+key]',
+  cacheEntries: '[runId+projectionId+key]',
 };
 
 /**

@@ -9,7 +9,7 @@
 export const SCENARIO_ANOMALY_KINDS = [
   'lost', 'phantom', 'missed', 'gap', 'duplicate', 'repeat', 'stale', 'late', 'stalled-outbox', 'dead-letter',
   'rejected', 'blocked-aggregate', 'unanswered', 'rebuild-differs', 'duplicate-side-effect', 'duplicate-command',
-  'version-clash',
+  'version-clash', 'lost-update', 'key-order', 'lock-past-lease', 'stale-cache',
 ] as const;
 export type ScenarioAnomalyKind = (typeof SCENARIO_ANOMALY_KINDS)[number];
 

@@ -145,7 +145,36 @@ export interface Handler {
   emits: Emission[];
   /** Calls outside the consumer's transaction, made while handling (no inbox protects them from a redelivery). */
   externalEffects?: ExternalEffect[];
+  /**
+   * How the consumer's instances share this subscription's messages (issue 13). Absent: the broker
+   * keeps each stream in order for the consumer and any instance may take a stream's next message
+   * (what a design without instances has always done).
+   */
+  delivery?: DeliveryMode;
 }
+
+/**
+ * A subscription's delivery mode, in the runner's `topology` vocabulary:
+ * - `partitioned`: messages are keyed by an ordering key (the event's aggregate id, or the payload
+ *   value at `key`, a JSON Pointer); `partitions` partitions, each owned by one instance at a time
+ *   and delivered in order; an unacknowledged message blocks its partition.
+ * - `competing`: any free instance takes the next message; no order.
+ */
+export type DeliveryMode =
+  | { kind: 'partitioned'; partitions: number; key?: string }
+  | { kind: 'competing' };
+
+/**
+ * How writers of a projection row keep concurrent handlings from losing each other's updates:
+ * - `none`: read, then write what was computed from the read (a concurrent write in between is lost)
+ * - `optimistic`: the write compares the row's version with the one read (compare-and-set) and
+ *   re-reads and retries on a conflict
+ * - `lock`: a per-row lock (a lock table: holder instance and lease) taken before the read and
+ *   released with the write; a lease expires when its holder dies
+ * - `single-writer`: only the instance owning the message's partition writes; a handling whose
+ *   partition moved to another instance since it read is fenced off (not written) and redelivered
+ */
+export type ConcurrencyControl = 'none' | 'optimistic' | 'lock' | 'single-writer';
 
 /**
  * Event ids of the events a consumer emits: `derived` from (consumer, handled event, emission), so a
@@ -168,7 +197,22 @@ export interface Consumer {
   emittedIds?: EmittedIds;
   /** One handler per subscribed event type. */
   handlers: Handler[];
+  /** Instances of the consumer (a consumer group); absent: 1. */
+  instances?: number;
+  /** Messages one instance may hold unacknowledged at once; absent: 1. */
+  prefetch?: number;
+  /**
+   * How its handlings guard the projection rows they write (see `ConcurrencyControl`); a
+   * projection's own setting wins. Absent: the handling reads and writes in one transaction (as
+   * before issue 13) while the consumer has one instance, `none` with several.
+   */
+  concurrency?: ConcurrencyControl;
+  /** Lease of a row lock (`lock`), in engine steps; absent: `DEFAULT_LOCK_LEASE_STEPS`. */
+  lockLeaseSteps?: number;
 }
+
+/** The lease of a row lock when the design sets none, in engine steps. */
+export const DEFAULT_LOCK_LEASE_STEPS = 50;
 
 export type ColumnType = 'string' | 'number' | 'boolean' | 'date-time' | 'list';
 
@@ -185,6 +229,18 @@ export interface Projection {
   /** Name of the key column. */
   key: string;
   columns: ProjectionColumn[];
+  /** How every writer of its rows guards them (wins over the writing consumer's `concurrency`). */
+  concurrency?: ConcurrencyControl;
+  /**
+   * Read through a cache (cache-aside, issue 13): a read that misses loads the row and fills the
+   * cache; a write updates the row and invalidates its entry. `leases`: a miss takes a lease, an
+   * invalidate clears it, and a fill whose lease was cleared is refused (no stale fill).
+   */
+  cache?: ProjectionCache;
+}
+
+export interface ProjectionCache {
+  leases?: boolean;
 }
 
 export type FlowNode = EventType | Producer | Consumer | Projection;

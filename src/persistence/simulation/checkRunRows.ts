@@ -75,17 +75,22 @@ const ROW_SPECS: Readonly<Record<Exclude<TableName, 'runs'>, Spec>> = {
   outbox: { runId: 'text', seq: 'number', ownerId: 'text', eventId: 'text', eventTypeId: 'text', eventTypeName: 'text', status: 'text', createdStep: 'number', sentStep: 'number?' },
   directPublishes: { runId: 'text', seq: 'number', ownerId: 'text', eventId: 'text', eventTypeName: 'text', createdStep: 'number' },
   publications: { runId: 'text', seq: 'number', eventId: 'text', eventTypeId: 'text', eventTypeName: 'text', publisherId: 'text', via: 'text', republished: 'bool', subscriberIds: 'texts', streamId: 'text', version: 'number', causationId: 'text', message: 'object', step: 'number' },
-  deliveries: { runId: 'text', seq: 'number', publicationSeq: 'number', eventId: 'text', eventTypeId: 'text', eventTypeName: 'text', streamId: 'text', version: 'number', consumerId: 'text', status: 'text', attempts: 'number', failures: 'number', order: 'number', deadline: 'number?', outcome: 'text?', duplicateOf: 'number?', queuedStep: 'number', deliveredStep: 'number?', ackedStep: 'number?' },
+  deliveries: { runId: 'text', seq: 'number', publicationSeq: 'number', eventId: 'text', eventTypeId: 'text', eventTypeName: 'text', streamId: 'text', version: 'number', consumerId: 'text', status: 'text', attempts: 'number', failures: 'number', order: 'number', deadline: 'number?', outcome: 'text?', duplicateOf: 'number?', queuedStep: 'number', deliveredStep: 'number?', ackedStep: 'number?', partition: 'number?', orderingKey: 'text?', instance: 'text?' },
   brokerCursors: { runId: 'text', consumerId: 'text', streamId: 'text', order: 'number' },
   inbox: { runId: 'text', consumerId: 'text', eventId: 'text', seq: 'number', eventTypeName: 'text', processedStep: 'number', duplicatesSkipped: 'number' },
   handlings: { runId: 'text', seq: 'number', consumerId: 'text', eventId: 'text', eventTypeId: 'text', streamId: 'text', version: 'number', deliverySeq: 'number', outcome: 'text', changes: 'list', emitted: 'texts', step: 'number' },
   externalEffects: { runId: 'text', seq: 'number', consumerId: 'text', eventId: 'text', name: 'text', step: 'number' },
   deadLetters: { runId: 'text', seq: 'number', consumerId: 'text', eventId: 'text', eventTypeName: 'text', deliverySeq: 'number', attempts: 'number', reason: 'text', step: 'number' },
-  projectionRows: { runId: 'text', projectionId: 'text', key: 'text', values: 'payload', lastEventId: 'text', updatedStep: 'number' },
+  projectionRows: { runId: 'text', projectionId: 'text', key: 'text', values: 'payload', lastEventId: 'text', updatedStep: 'number', version: 'number?' },
   events: { runId: 'text', position: 'number', eventId: 'text', eventTypeId: 'text', eventTypeName: 'text', streamId: 'text', aggregateType: 'text', aggregateId: 'text', version: 'number', occurredAt: 'text', payload: 'payload', sourceId: 'text', commandId: 'text', causationId: 'text', depth: 'number', step: 'number' },
   trace: { runId: 'text', step: 'number', clock: 'number', kind: 'text', phase: 'text?', text: 'text', fault: 'text?', eventId: 'text?', commandId: 'text?', nodeIds: 'texts', edgeIds: 'texts' },
   anomalies: { runId: 'text', seq: 'number', step: 'number', id: 'text', kind: 'text', severity: 'text', message: 'text', rootCause: 'object', nodeIds: 'texts', eventIds: 'texts', affected: 'object', at: 'number' },
   reports: { runId: 'text', step: 'number', ok: 'bool', broken: 'number', info: 'number', byKind: 'counts', groups: 'list' },
+  locks: {
+    runId: 'text', projectionId: 'text', key: 'text', consumerId: 'text', holder: 'text', holderName: 'text', incarnation: 'number', acquiredStep: 'number',
+    leaseUntil: 'number', waits: 'number', lastWaitStep: 'number?', lastWaiter: 'text?',
+  },
+  cacheEntries: { runId: 'text', projectionId: 'text', key: 'text', version: 'number?', lease: 'number?', filledStep: 'number?' },
 };
 
 const RUN_SPEC: Spec = {
@@ -107,6 +112,8 @@ const STATS_SPEC: Spec = {
   dead: 'counts', retries: 'counts', redelivered: 'counts', inboxProcessed: 'counts', duplicatesSkipped: 'counts',
   projectionRows: 'counts', published: 'counts', crashes: 'counts', relayCrashes: 'number', events: 'number', handlings: 'number',
   maxDepth: 'number', deepestEventId: 'text', progressStep: 'number',
+  conflicts: 'counts?', lockWaits: 'counts?', fenced: 'counts?', instanceKills: 'counts?',
+  cacheHits: 'counts?', cacheMisses: 'counts?', cacheInvalidations: 'counts?', cacheFillsRefused: 'counts?',
 };
 
 /**

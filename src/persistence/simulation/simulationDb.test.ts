@@ -1,20 +1,32 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { createSimulationEngine, STEP_ONLY_INDEXES, type TableName } from '../../core';
+import { createMemorySimulationStore, createSimulationEngine, STEP_ONLY_INDEXES, type TableName } from '../../core';
 import { pipelineFlow } from '../../core/engine/testing/smallFlows';
 import { createDexieSimulationStore } from './dexieSimulationStore';
-import { createSimulationDb, PAST_SCHEMAS, type SimulationDb } from './simulationDb';
+import { createSimulationDb, PAST_SCHEMAS } from './simulationDb';
 
 const SETTINGS = { seed: 11, faults: { duplicateDelivery: 0.2, crashAfterPublish: 0.1 } };
 
-/** A database as the previous release left it (schema version 3), with a run half-way through. */
+/**
+ * A database as the previous release left it (schema version 3), with a run half-way through: the
+ * run is computed by today's engine in memory, and its rows are written into tables of version 3
+ * (which has no lock table and no cache).
+ */
 async function oldDatabase(name: string, flow: ReturnType<typeof pipelineFlow>): Promise<void> {
-  const old = new Dexie(name);
-  PAST_SCHEMAS.forEach((schema, i) => old.version(i + 1).stores(schema));
-  const engine = createSimulationEngine(createDexieSimulationStore(old as unknown as SimulationDb));
+  const memory = createMemorySimulationStore();
+  const engine = createSimulationEngine(memory);
   await engine.startRun(flow, SETTINGS);
   await engine.fireMany(flow.id, { count: 12 });
   await engine.runSteps(flow.id, 40);
+  const old = new Dexie(name);
+  PAST_SCHEMAS.forEach((schema, i) => old.version(i + 1).stores(schema));
+  await old.open();
+  const v3Tables = old.tables.map((t) => t.name as TableName);
+  const rows = await memory.transaction('r', v3Tables, (tx) =>
+    Promise.all(v3Tables.map(async (table) => [table, table === 'runs' || table === 'reports' ? [await tx.get(table, flow.id)].filter(Boolean) : await tx.query(table, ':id', { prefix: [flow.id] })] as const)));
+  await old.transaction('rw', v3Tables, async () => {
+    for (const [table, stored] of rows) await old.table(table).bulkPut(stored as unknown[]);
+  });
   old.close();
 }
 

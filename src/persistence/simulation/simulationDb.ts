@@ -35,6 +35,8 @@ export class SimulationDb extends Dexie {
   trace!: Table<SimulationTables['trace'], [string, number]>;
   anomalies!: Table<SimulationTables['anomalies'], [string, number]>;
   reports!: Table<SimulationTables['reports'], string>;
+  locks!: Table<SimulationTables['locks'], [string, string, string]>;
+  cacheEntries!: Table<SimulationTables['cacheEntries'], [string, string, string]>;
 
   constructor(name = 'efd-simulation') {
     super(name, SIMULATION_DB_OPTIONS);
@@ -44,7 +46,8 @@ export class SimulationDb extends Dexie {
     this.version(2).stores(Object.fromEntries(Object.keys(SCHEMA_V1).map((table) => [table, null])));
     this.version(3).stores(SCHEMA_V3);
     // Version 4 drops the indexes only the micro-steps read (they run on an in-memory copy that keeps
-    // its own): rows and every other index stay, so existing runs open and go on as they were.
+    // its own) and adds the lock table and the cache (issue 13): rows and every other index stay, so
+    // existing runs open and go on as they were.
     this.version(4).stores(SIMULATION_SCHEMA);
   }
 }
@@ -68,12 +71,15 @@ const SCHEMA_V1 = {
 };
 
 /** The schema of version 3 (kept: Dexie needs every version it ever declared). */
-const SCHEMA_V3: Record<string, string> = {
-  ...SIMULATION_SCHEMA,
-  commands: '[runId+seq], [runId+producerId+status+seq], [runId+producerId+seq]',
-  outbox: '[runId+seq], [runId+status+seq], [runId+ownerId+seq], [runId+eventId]',
-  deliveries: '[runId+seq], [runId+consumerId+status+order], [runId+status+deadline], [runId+consumerId+seq], [runId+eventId]',
-};
+const SCHEMA_V3: Record<string, string> = (() => {
+  const { locks: _locks, cacheEntries: _cache, ...tables } = SIMULATION_SCHEMA;
+  return {
+    ...tables,
+    commands: '[runId+seq], [runId+producerId+status+seq], [runId+producerId+seq]',
+    outbox: '[runId+seq], [runId+status+seq], [runId+ownerId+seq], [runId+eventId]',
+    deliveries: '[runId+seq], [runId+consumerId+status+order], [runId+status+deadline], [runId+consumerId+seq], [runId+eventId]',
+  };
+})();
 
 /** Every schema before the current one, in order (the upgrade test builds an old database from them). */
 export const PAST_SCHEMAS: readonly Record<string, string | null>[] = [

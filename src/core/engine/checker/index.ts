@@ -7,6 +7,7 @@ import { checkGaps, checkLostAndPhantom, checkMissed } from './deliveryChecks';
 import { checkOrder, checkRebuild, checkRepeats, checkSideEffects } from './effectChecks';
 import { buildFacts, EntrySink } from './facts';
 import { checkStalledOutbox } from './outboxChecks';
+import { checkCache, checkKeyOrder, checkLocks, checkLostUpdates } from './scaleChecks';
 import type { AnomalyKind, CheckInput, CheckReport } from './types';
 
 export * from './types';
@@ -24,6 +25,10 @@ export function checkRun(input: CheckInput): CheckReport {
   checkStalledOutbox(facts, sink);
   checkCommands(facts, sink);
   checkRebuild(facts, sink);
+  checkLostUpdates(facts, sink);
+  checkKeyOrder(facts, sink);
+  checkLocks(facts, sink);
+  checkCache(facts, sink);
   const entries = sink.entries.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const byKind: Partial<Record<AnomalyKind, number>> = {};
   for (const e of entries) byKind[e.kind] = (byKind[e.kind] ?? 0) + 1;

@@ -128,6 +128,24 @@ export interface CheckExternalEffect {
   step: number;
 }
 
+/**
+ * A row lock (issue 13, concurrency `lock`) as the lock table holds it: holder, lease, and the last
+ * instance refused while it held the lock.
+ */
+export interface CheckLock {
+  projectionId: string;
+  key: string;
+  /** The consumer whose instance holds it, and the instance's name (`catalog#2`). */
+  consumerId: string;
+  holderName: string;
+  acquiredStep: number;
+  /** The lease ends after this step. */
+  leaseUntil: number;
+  /** The last refused attempt to take it, and by whom. */
+  lastWaitStep?: number;
+  lastWaiter?: string;
+}
+
 /** The run's rows. Leave a list empty when the system has no such table (e.g. no external effects). */
 export interface CheckTables {
   commands: readonly CheckCommand[];
@@ -142,6 +160,10 @@ export interface CheckTables {
   deadLetters: readonly CheckDeadLetter[];
   projectionRows: readonly CheckProjectionRow[];
   externalEffects: readonly CheckExternalEffect[];
+  /** The lock table (issue 13); absent when the system takes no row locks. */
+  locks?: readonly CheckLock[];
+  /** The cache entries of projections read through a cache (issue 13); absent when there is none. `values` absent: only a lease. */
+  cacheEntries?: readonly { projectionId: string; key: string; values?: CheckPayload | null; filledStep?: number }[];
 }
 
 export interface CheckInput {
@@ -174,16 +196,22 @@ export interface CheckInput {
  * - `duplicate-side-effect`: an external side effect made more than once for one event
  * - `duplicate-command`: one request committed more than once (a retry without an idempotency key)
  * - `version-clash`: two events in one stream with the same version
+ * - `lost-update` (issue 13): a handling wrote a projection row computed from a read that another
+ *   handling's write had already overtaken (its change log's `before` is not the row as last written)
+ * - `key-order` (issue 13): in a partitioned subscription, an event of an ordering key applied after
+ *   one of the same key that was published later
+ * - `lock-past-lease` (issue 13): an instance was refused a row lock after its holder's lease had ended
+ * - `stale-cache` (issue 13): at quiet, a cache entry holds other values than its projection row
  */
 export type AnomalyKind =
   | 'lost' | 'phantom' | 'missed' | 'gap' | 'duplicate' | 'repeat' | 'stale' | 'late' | 'stalled-outbox'
   | 'dead-letter' | 'rejected' | 'blocked-aggregate' | 'unanswered' | 'rebuild-differs' | 'duplicate-side-effect'
-  | 'duplicate-command' | 'version-clash';
+  | 'duplicate-command' | 'version-clash' | 'lost-update' | 'key-order' | 'lock-past-lease' | 'stale-cache';
 
 export const ANOMALY_KINDS: readonly AnomalyKind[] = [
   'lost', 'phantom', 'missed', 'gap', 'duplicate', 'repeat', 'stale', 'late', 'stalled-outbox', 'dead-letter',
   'rejected', 'blocked-aggregate', 'unanswered', 'rebuild-differs', 'duplicate-side-effect', 'duplicate-command',
-  'version-clash',
+  'version-clash', 'lost-update', 'key-order', 'lock-past-lease', 'stale-cache',
 ];
 
 /** Kinds that are informational: never a broken invariant. */

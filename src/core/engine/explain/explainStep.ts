@@ -28,6 +28,20 @@ export type StepPhase =
   | 'handle-crashed'
   | 'handle-failed'
   | 'ack'
+  | 'handle-read'
+  | 'lock-read'
+  | 'lock-wait'
+  | 'occ-conflict'
+  | 'lock-lost'
+  | 'fenced'
+  | 'instance-killed'
+  | 'instance-started'
+  | 'instance-added'
+  | 'instance-removed'
+  | 'cache-hit'
+  | 'cache-miss'
+  | 'cache-fill'
+  | 'cache-fill-refused'
   | 'wait';
 
 /** A step in words: the pattern, which of its steps, and what one transaction wrote (if any). */
@@ -78,6 +92,20 @@ const ENTRIES: Record<StepPhase, Entry> = {
   'handle-crashed': { pattern: 'at-least-once-delivery', steps: [2, 2], short: 'at-least-once delivery', says: 'the consumer died before its commit: nothing committed, the message comes back after the ack timeout' },
   'handle-failed': { pattern: 'retries-and-dead-letters', steps: [1, 3], short: 'retries', says: 'the handling failed and rolled back: the message is retried, or dead-lettered past the limit' },
   ack: { pattern: 'at-least-once-delivery', steps: [3, 3], short: 'at-least-once delivery', says: 'acknowledged: the broker forgets the message' },
+  'handle-read': { says: 'read the rows the handling will write; the write is a later step, so another instance may write them in between (a lost update without a concurrency control)' },
+  'lock-read': { says: 'took the row locks (holder and lease in the lock table) and read the rows; nobody else writes them until the write releases the locks or the lease ends', transaction: ['lock rows'] },
+  'lock-wait': { says: 'the row lock is held by another instance whose lease has not ended: waiting', transaction: ['lock row (the wait)'] },
+  'occ-conflict': { says: 'optimistic concurrency: the row\'s version changed since the read, so nothing was written; the handling reads again and retries' },
+  'lock-lost': { says: 'the lock\'s lease ended and another instance took it over: nothing written; the handling locks and reads again' },
+  fenced: { says: 'single writer: the partition moved to another instance since the read, so this write is fenced off and the message goes back to the new owner' },
+  'instance-killed': { says: 'a consumer instance was killed: what it held in memory is gone, its partitions move to the others (a rebalance)' },
+  'instance-started': { says: 'a consumer instance started again and joined its group: a rebalance' },
+  'instance-added': { says: 'an instance was added to the consumer group: a rebalance' },
+  'instance-removed': { says: 'an instance left the consumer group: what it held comes back after the ack timeout; a rebalance' },
+  'cache-hit': { says: 'cache-aside: the entry was in the cache: read from it' },
+  'cache-miss': { says: 'cache-aside: not in the cache, so the row was loaded from the store (with leases: a lease taken); the fill is a later step, and a write in between makes what it fills stale' },
+  'cache-fill': { says: 'cache-aside: the loaded row put into the cache', transaction: ['cache entry'] },
+  'cache-fill-refused': { says: 'cache-aside with leases: a write invalidated the entry after the miss, so the fill is refused (no stale entry)' },
   wait: { says: 'nothing could move: waiting' },
 };
 

@@ -5,13 +5,22 @@
  */
 import { edgeId } from '../../model';
 import { bump } from '../counters';
-import type { BrokerCursorRecord, DeliveryRecord, EventMessage } from '../records';
+import type { Subscription } from '../flowIndex';
+import { isGroup, orderingKeyOf, owns, partitionOf } from '../instances';
+import type { BrokerCursorRecord, DeliveryRecord, EventMessage, ProcessRecord } from '../records';
 import { type StepContext, type StepReport } from '../stepContext';
 
 /** Queue orders within one stream per subscriber are at least this far apart. */
 const ORDER_GAP = 1 / 1024;
 
-/** The next queue order for a message of `streamId` to `consumerId`: never before the stream's previous message. */
+/** The broker cursor of a partition (kept in `brokerCursors` beside the streams' cursors; no stream id starts with NUL). */
+const partitionCursor = (eventTypeId: string, partition: number) => `\u0000partition\u0000${eventTypeId}\u0000${partition}`;
+
+/** The cursor a delivery is ordered by: its partition's (partitioned subscription), else its stream's. */
+const cursorOf = (d: Pick<DeliveryRecord, 'streamId' | 'partition'>, subscription: string | undefined) =>
+  d.partition !== undefined && subscription !== undefined ? partitionCursor(subscription, d.partition) : d.streamId;
+
+/** The next queue order for a message of `streamId` (or a partition's cursor) to `consumerId`: never before its previous message. */
 async function nextOrder(ctx: Pick<StepContext, 'run' | 'tx' | 'mutants'>, consumerId: string, streamId: string, delay: number): Promise<number> {
   const { run, tx } = ctx;
   const order = ++run.seq.order + delay;
@@ -48,17 +57,22 @@ export async function publish(
   bump(run.stats.published, message.eventTypeId);
   const reordered: string[] = [];
   const deliveries: DeliveryRecord[] = [];
-  for (const { consumer } of subscriptions) {
+  for (const { consumer, handler } of subscriptions) {
     let delay = 0;
     if (rng.chance(run.settings.faults.reorder)) {
       delay = rng.int(2, 8) + 0.5;
       reordered.push(consumer.name);
     }
     bump(run.stats.queued, consumer.id);
+    const mode = handler.delivery;
+    const partitioned = mode?.kind === 'partitioned' ? { orderingKey: orderingKeyOf(mode, message), partitions: mode.partitions } : undefined;
+    const partition = partitioned ? partitionOf(partitioned.orderingKey, partitioned.partitions) : undefined;
+    const cursor = partition === undefined ? message.streamId : partitionCursor(handler.eventTypeId, partition);
     deliveries.push({
       runId: run.runId, seq: ++run.seq.delivery, publicationSeq, eventId: message.eventId, eventTypeId: message.eventTypeId,
       eventTypeName: message.eventTypeName, streamId: message.streamId, version: message.version, consumerId: consumer.id,
-      status: 'queued', attempts: 0, failures: 0, order: await nextOrder(ctx, consumer.id, message.streamId, delay), queuedStep: run.step,
+      status: 'queued', attempts: 0, failures: 0, order: await nextOrder(ctx, consumer.id, cursor, delay), queuedStep: run.step,
+      ...(partitioned ? { partition, orderingKey: partitioned.orderingKey } : {}),
     });
   }
   await tx.bulkPut('deliveries', deliveries);
@@ -71,9 +85,14 @@ export function audience(ctx: StepContext, subscriberIds: readonly string[], reo
   return reordered.length === 0 ? `to ${to}` : `to ${to}; copy for ${reordered.join(', ')} delayed (fault)`;
 }
 
+/** The subscription a delivery belongs to (the consumer's handler for its event type). */
+export function subscriptionOf(ctx: Pick<StepContext, 'index'>, delivery: Pick<DeliveryRecord, 'eventTypeId' | 'consumerId'>): Subscription | undefined {
+  return ctx.index.subscriptions(delivery.eventTypeId).find((s) => s.consumer.id === delivery.consumerId);
+}
+
 /** The edge a delivery travels on: from the event type the consumer's handler subscribes to. */
 export function subscriptionEdge(ctx: StepContext, delivery: Pick<DeliveryRecord, 'eventTypeId' | 'consumerId'>): string {
-  const sub = ctx.index.subscriptions(delivery.eventTypeId).find((s) => s.consumer.id === delivery.consumerId);
+  const sub = subscriptionOf(ctx, delivery);
   return edgeId('subscribes', sub?.handler.eventTypeId ?? delivery.eventTypeId, delivery.consumerId);
 }
 
@@ -84,8 +103,9 @@ const SCAN = [16, 256, 4096];
  * has no earlier message still in flight to that consumer (a crashed consumer's unacknowledged
  * message holds its stream back until the ack deadline). Undefined when none may go now.
  */
-export async function nextDeliverable(ctx: StepContext, consumerId: string): Promise<DeliveryRecord | undefined> {
+export async function nextDeliverable(ctx: StepContext, consumerId: string, process?: ProcessRecord): Promise<DeliveryRecord | undefined> {
   const { run, tx } = ctx;
+  if (process && isGroup(ctx.index.consumer(consumerId))) return nextForInstance(ctx, process);
   const prefix = [run.runId, consumerId, 'queued'];
   const inFlight = ctx.mutants.reorderIgnoringOrder ? [] : await tx.query('deliveries', '[runId+consumerId+status+order]', { prefix: [run.runId, consumerId, 'in-flight'] });
   if (inFlight.length === 0) {
@@ -102,11 +122,48 @@ export async function nextDeliverable(ctx: StepContext, consumerId: string): Pro
   return undefined;
 }
 
+/**
+ * Issue 13: the next delivery an instance of a consumer group may take. Partitioned subscription:
+ * the first queued message of a partition the instance owns, unless an earlier message of that
+ * partition is still in flight (an unacknowledged message blocks its partition, whoever holds it).
+ * Competing: the first queued message, whatever is in flight. No mode: as one consumer (each
+ * stream in order across the instances).
+ */
+async function nextForInstance(ctx: StepContext, process: ProcessRecord): Promise<DeliveryRecord | undefined> {
+  const { run, tx } = ctx;
+  const consumerId = process.nodeId;
+  const inFlight = await tx.query('deliveries', '[runId+consumerId+status+order]', { prefix: [run.runId, consumerId, 'in-flight'] });
+  const held = new Map<string, number>();
+  for (const d of inFlight) {
+    const cursor = cursorOf(d, subscriptionOf(ctx, d)?.handler.eventTypeId);
+    held.set(cursor, Math.min(held.get(cursor) ?? Infinity, d.order));
+  }
+  const may = (d: DeliveryRecord): boolean => {
+    const handler = subscriptionOf(ctx, d)?.handler;
+    const mode = handler?.delivery;
+    if (mode?.kind === 'competing') return true;
+    if (mode?.kind === 'partitioned' && handler) {
+      if (d.partition === undefined || !owns(process, handler.eventTypeId, d.partition)) return false;
+      return ctx.mutants.partitionNotBlocked === true || !held.has(cursorOf(d, handler.eventTypeId));
+    }
+    return !(d.order > (held.get(d.streamId) ?? Infinity));
+  };
+  const prefix = [run.runId, consumerId, 'queued'];
+  for (const limit of SCAN) {
+    const queued = await tx.query('deliveries', '[runId+consumerId+status+order]', { prefix, limit });
+    const free = queued.find(may);
+    if (free || queued.length < limit) return free;
+  }
+  return undefined;
+}
+
 /** The broker hands a delivery to its consumer (status in flight, ack deadline set); the duplicate fault queues a second copy. */
-export async function handOut(ctx: StepContext, delivery: DeliveryRecord): Promise<{ duplicate: boolean; handed: DeliveryRecord }> {
+export async function handOut(ctx: StepContext, delivery: DeliveryRecord, instance?: string): Promise<{ duplicate: boolean; handed: DeliveryRecord }> {
   const { run, tx, rng } = ctx;
   const deadline = run.step + run.settings.ackTimeoutSteps;
-  const handed: DeliveryRecord = { ...delivery, status: 'in-flight', attempts: delivery.attempts + 1, deliveredStep: run.step, deadline };
+  const handed: DeliveryRecord = {
+    ...delivery, status: 'in-flight', attempts: delivery.attempts + 1, deliveredStep: run.step, deadline, ...(instance === undefined ? {} : { instance }),
+  };
   await tx.put('deliveries', handed);
   bump(run.stats.queued, delivery.consumerId, -1);
   bump(run.stats.inFlight, delivery.consumerId);
@@ -115,7 +172,7 @@ export async function handOut(ctx: StepContext, delivery: DeliveryRecord): Promi
   if (duplicate) {
     const copy: DeliveryRecord = {
       ...delivery, seq: ++run.seq.delivery, status: 'queued', attempts: 0, failures: 0,
-      order: await nextOrder(ctx, delivery.consumerId, delivery.streamId, 0), duplicateOf: delivery.seq, queuedStep: run.step,
+      order: await nextOrder(ctx, delivery.consumerId, cursorOf(delivery, subscriptionOf(ctx, delivery)?.handler.eventTypeId), 0), duplicateOf: delivery.seq, queuedStep: run.step,
     };
     await tx.put('deliveries', copy);
     bump(run.stats.queued, delivery.consumerId);
@@ -127,7 +184,7 @@ export async function handOut(ctx: StepContext, delivery: DeliveryRecord): Promi
 export async function settle(ctx: StepContext, delivery: DeliveryRecord, next: DeliveryRecord): Promise<void> {
   const { run, tx } = ctx;
   // A fresh object without the deadline (`delete` would turn every settled row into a slow, larger dictionary object).
-  const { deadline: _deadline, ...settled } = next;
+  const { deadline: _deadline, instance: _instance, ...settled } = next;
   await tx.put('deliveries', settled);
   const from = delivery.status === 'queued' ? run.stats.queued : delivery.status === 'in-flight' ? run.stats.inFlight : undefined;
   if (from) bump(from, delivery.consumerId, -1);
@@ -174,12 +231,12 @@ export async function redeliver(ctx: StepContext, delivery: DeliveryRecord): Pro
  * of its stream, no attempts, no failures), as an operator's "redrive" of a dead-letter queue does.
  * Returns the new delivery; the caller marks the dead letter as redriven.
  */
-export async function redeliverDeadLetter(ctx: Pick<StepContext, 'run' | 'tx' | 'mutants'>, dead: DeliveryRecord): Promise<DeliveryRecord> {
+export async function redeliverDeadLetter(ctx: Pick<StepContext, 'run' | 'tx' | 'mutants' | 'index'>, dead: DeliveryRecord): Promise<DeliveryRecord> {
   const { run, tx } = ctx;
   const { deadline: _deadline, deliveredStep: _delivered, ackedStep: _acked, duplicateOf: _duplicate, ...base } = dead;
   const delivery: DeliveryRecord = {
     ...base, seq: ++run.seq.delivery, status: 'queued', attempts: 0, failures: 0,
-    order: await nextOrder(ctx, dead.consumerId, dead.streamId, 0), queuedStep: run.step, redriveOf: dead.seq,
+    order: await nextOrder(ctx, dead.consumerId, cursorOf(dead, subscriptionOf(ctx, dead)?.handler.eventTypeId), 0), queuedStep: run.step, redriveOf: dead.seq,
   };
   await tx.put('deliveries', delivery);
   bump(run.stats.queued, dead.consumerId);

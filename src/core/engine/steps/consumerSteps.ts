@@ -4,23 +4,27 @@
  * direct publishes, if it dual-writes → ack. A failure puts the message back or dead-letters it.
  */
 import { bump } from '../counters';
-import { consumerOf } from '../processes';
-import type { CellValue, DeliveryRecord, Payload } from '../records';
+import { instanceName, isGroup } from '../instances';
+import type { CellValue, DeliveryRecord, Payload, ProcessRecord } from '../records';
 import type { ConsumerHolding } from '../runRecord';
 import { progressed, type StepContext, type StepReport } from '../stepContext';
 import { handOut, nextDeliverable, requeueOrder, settle, subscriptionEdge } from './broker';
+import { releaseLocks } from './raceSteps';
 
 /** Micro-step: the broker hands the consumer its next deliverable message (the duplicate fault may queue a second copy). */
-export async function take(ctx: StepContext, consumerId: string, delivery: DeliveryRecord): Promise<StepReport> {
-  const { duplicate, handed } = await handOut(ctx, delivery);
-  consumerOf(ctx.run, consumerId).consumer = { deliverySeq: delivery.seq, stage: 'received' };
-  const consumer = ctx.index.nodeName(consumerId);
+export async function take(ctx: StepContext, process: ProcessRecord, delivery: DeliveryRecord): Promise<StepReport> {
+  const consumerId = process.nodeId;
+  const group = isGroup(ctx.index.consumer(consumerId)) || process.instance !== undefined;
+  const { duplicate, handed } = await handOut(ctx, delivery, group ? process.id : undefined);
+  process.consumer = { deliverySeq: delivery.seq, stage: 'received' };
+  const consumer = instanceName(ctx.index, process);
   const attempt = handed.attempts > 1 ? ` (attempt ${handed.attempts})` : '';
   const copy = delivery.duplicateOf !== undefined ? ' (duplicate copy)' : '';
+  const partition = delivery.partition === undefined ? '' : ` (partition ${delivery.partition}, key ${delivery.orderingKey ?? ''})`;
   return {
     kind: 'deliver',
     phase: 'deliver',
-    text: `broker delivered ${delivery.eventTypeName} ${delivery.eventId} to ${consumer}${attempt}${copy}${duplicate ? '; a duplicate copy is queued (fault)' : ''}`,
+    text: `broker delivered ${delivery.eventTypeName} ${delivery.eventId}${partition} to ${consumer}${attempt}${copy}${duplicate ? '; a duplicate copy is queued (fault)' : ''}`,
     fault: duplicate ? 'duplicate' : undefined,
     eventId: delivery.eventId,
     nodeIds: [delivery.eventTypeId, consumerId],
@@ -44,13 +48,14 @@ export function isPoison(payload: Payload, poison: string | null): boolean {
  * at the head of its stream, or dead-lettered once its failures exceed the consumer's retry limit
  * (retry limit 0: the first failure dead-letters it).
  */
-export async function fail(ctx: StepContext, delivery: DeliveryRecord, reason: string, poison: boolean): Promise<StepReport> {
+export async function fail(ctx: StepContext, process: ProcessRecord, delivery: DeliveryRecord, reason: string, poison: boolean): Promise<StepReport> {
   const { run, tx, index } = ctx;
   const retryLimit = Math.max(0, index.consumer(delivery.consumerId)?.retryLimit ?? 0);
   const failures = delivery.failures + 1;
   const dead = failures > retryLimit;
   bump(run.stats.retries, delivery.consumerId);
-  delete consumerOf(run, delivery.consumerId).consumer;
+  await releaseLocks(ctx, process);
+  delete process.consumer;
   if (dead) {
     await settle(ctx, delivery, { ...delivery, status: 'dead', failures });
     await tx.put('deadLetters', {
@@ -61,7 +66,7 @@ export async function fail(ctx: StepContext, delivery: DeliveryRecord, reason: s
   } else {
     await settle(ctx, delivery, { ...delivery, status: 'queued', failures, order: await requeueOrder(ctx, delivery) });
   }
-  const name = index.nodeName(delivery.consumerId);
+  const name = instanceName(index, process);
   const limit = retryLimit === 0 ? 'retry limit 0: no retry' : `retry limit ${retryLimit}`;
   return {
     kind: 'handle-failed',
@@ -75,14 +80,15 @@ export async function fail(ctx: StepContext, delivery: DeliveryRecord, reason: s
 }
 
 /** Micro-step: the consumer acknowledges the delivery it holds; the broker drops it. */
-export async function ack(ctx: StepContext, consumerId: string, holding: ConsumerHolding): Promise<StepReport> {
+export async function ack(ctx: StepContext, process: ProcessRecord, holding: ConsumerHolding): Promise<StepReport> {
   const { run, tx } = ctx;
+  const consumerId = process.nodeId;
   const delivery = await tx.get('deliveries', [run.runId, holding.deliverySeq]);
   if (!delivery) throw new Error(`${consumerId} holds delivery #${holding.deliverySeq}, which is not in the table`);
   const beforeHandling = holding.stage === 'received';
-  if (beforeHandling) consumerOf(run, consumerId).consumer = { ...holding, stage: 'acked' };
-  else delete consumerOf(run, consumerId).consumer;
-  const name = ctx.index.nodeName(consumerId);
+  if (beforeHandling) process.consumer = { ...holding, stage: 'acked' };
+  else delete process.consumer;
+  const name = instanceName(ctx.index, process);
   const already = delivery.status === 'acked' || delivery.status === 'dead';
   if (!already) await settle(ctx, delivery, { ...delivery, status: 'acked', ackedStep: run.step });
   const late = delivery.status === 'queued' ? ' (its ack deadline had passed: the broker had queued it again, and now drops it)' : '';

@@ -2,40 +2,56 @@ import { edgeId, type Handler } from '../../model';
 import { bump } from '../counters';
 import { commitPlanned, eventsFromEmissions, planEvents } from '../commitEvents';
 import { derivesIds, publishesFirst, usesInbox, usesOutbox } from '../flowIndex';
-import { consumerOf, crashConsumer } from '../processes';
-import type { DeliveryRecord, EventMessage, HandlingRecord, ProjectionRowRecord, RowChange } from '../records';
-import type { ConsumerHolding } from '../runRecord';
+import { instanceName } from '../instances';
+import { crashConsumer } from '../processes';
+import type { DeliveryRecord, EventMessage, HandlingRecord, ProcessRecord, ProjectionRowRecord, RowChange } from '../records';
+import type { ConsumerHolding, RowRead } from '../runRecord';
 import { progressed, type StepContext, type StepReport } from '../stepContext';
 import { applyEffect, effectKey, eventView, handlerGenerator, type ValueContext } from '../values';
 import { audience, publish, subscriptionEdge } from './broker';
 import { fail, isPoison } from './consumerSteps';
+import { guardWrite, releaseLocks } from './raceSteps';
+import { invalidate } from './cacheSteps';
 
-/** Applies the handler's projection effects; returns each row's change (before → after). */
-async function applyEffects(ctx: StepContext, event: EventMessage, handler: Handler | undefined, values: ValueContext): Promise<RowChange[]> {
+/**
+ * Applies the handler's projection effects; returns each row's change (before → after). `reads`: a
+ * split handling computes from the rows as it read them (issue 13), whatever they hold now, and
+ * logs that as `before`; the write bumps the row's version either way.
+ */
+async function applyEffects(ctx: StepContext, event: EventMessage, handler: Handler | undefined, values: ValueContext, reads?: RowRead[]): Promise<RowChange[]> {
   const { run, tx, index } = ctx;
   const rows = new Map<string, RowChange>();
+  const stored = new Map<string, ProjectionRowRecord | undefined>();
   for (const effect of handler?.effects ?? []) {
     const key = effectKey(effect, values);
     if (key === undefined) continue;
     const id = `${effect.projectionId}\u0000${key}`;
     let change = rows.get(id);
     if (!change) {
-      const stored = await tx.get('projectionRows', [run.runId, effect.projectionId, key]);
-      change = { projectionId: effect.projectionId, key, before: stored?.values ?? null, after: stored?.values ?? null };
+      const row = await tx.get('projectionRows', [run.runId, effect.projectionId, key]);
+      stored.set(id, row);
+      const read = reads?.find((r) => r.projectionId === effect.projectionId && r.key === key);
+      const base = read ? read.values : row?.values ?? null;
+      change = { projectionId: effect.projectionId, key, before: base, after: base };
       rows.set(id, change);
     }
     change.after = applyEffect(effect, index.projection(effect.projectionId), change.after ?? undefined, key, values).next;
   }
-  for (const change of rows.values()) {
+  for (const [id, change] of rows) {
+    const current = stored.get(id);
+    if (index.projection(change.projectionId)?.cache) await invalidate(ctx, change.projectionId, change.key);
     if (change.after === null) {
-      if (change.before !== null) {
+      if (current) {
         await tx.delete('projectionRows', [run.runId, change.projectionId, change.key]);
         bump(run.stats.projectionRows, change.projectionId, -1);
       }
     } else {
-      const row: ProjectionRowRecord = { runId: run.runId, projectionId: change.projectionId, key: change.key, values: change.after, lastEventId: event.eventId, updatedStep: run.step };
+      const row: ProjectionRowRecord = {
+        runId: run.runId, projectionId: change.projectionId, key: change.key, values: change.after, lastEventId: event.eventId, updatedStep: run.step,
+        version: (current?.version ?? 0) + 1,
+      };
       await tx.put('projectionRows', row);
-      if (change.before === null) bump(run.stats.projectionRows, change.projectionId);
+      if (!current) bump(run.stats.projectionRows, change.projectionId);
     }
   }
   return [...rows.values()];
@@ -57,15 +73,16 @@ async function recordInbox(ctx: StepContext, consumerId: string, event: EventMes
 }
 
 /** Micro-step (separate-inbox mutant only): the consumer writes the inbox row of a handling committed in the step before. */
-export async function recordInboxLater(ctx: StepContext, consumerId: string, holding: ConsumerHolding): Promise<StepReport> {
+export async function recordInboxLater(ctx: StepContext, process: ProcessRecord, holding: ConsumerHolding): Promise<StepReport> {
   const { run, tx } = ctx;
+  const consumerId = process.nodeId;
   const delivery = await tx.get('deliveries', [run.runId, holding.deliverySeq]);
   const publication = delivery && (await tx.get('publications', [run.runId, delivery.publicationSeq]));
   if (!delivery || !publication) throw new Error(`${consumerId} holds delivery #${holding.deliverySeq}, which is not in the table`);
   await recordInbox(ctx, consumerId, publication.message);
-  consumerOf(run, consumerId).consumer = { ...holding, stage: 'handled' };
+  process.consumer = { ...holding, stage: 'handled' };
   return {
-    kind: 'handle', phase: 'inbox-record-later', text: `${ctx.index.nodeName(consumerId)} recorded ${publication.eventTypeName} ${publication.eventId} in its inbox (a second transaction)`,
+    kind: 'handle', phase: 'inbox-record-later', text: `${instanceName(ctx.index, process)} recorded ${publication.eventTypeName} ${publication.eventId} in its inbox (a second transaction)`,
     eventId: publication.eventId, nodeIds: [consumerId], edgeIds: [],
   };
 }
@@ -76,15 +93,16 @@ export async function recordInboxLater(ctx: StepContext, consumerId: string, hol
  * External effects happen outside the transaction, before the commit. A failure (fault or poison)
  * commits nothing; a crash before the commit leaves only the external effects behind.
  */
-export async function handleDelivery(ctx: StepContext, consumerId: string, holding: ConsumerHolding): Promise<StepReport> {
+export async function handleDelivery(ctx: StepContext, process: ProcessRecord, holding: ConsumerHolding): Promise<StepReport> {
   const { run, tx, index, rng, mutants } = ctx;
+  const consumerId = process.nodeId;
   const delivery = await tx.get('deliveries', [run.runId, holding.deliverySeq]);
   const publication = delivery && (await tx.get('publications', [run.runId, delivery.publicationSeq]));
   const consumer = index.consumer(consumerId);
   if (!delivery || !publication) throw new Error(`${consumerId} holds delivery #${holding.deliverySeq}, which is not in the table`);
-  if (!consumer) return fail(ctx, delivery, 'unknown consumer', false);
+  if (!consumer) return fail(ctx, process, delivery, 'unknown consumer', false);
   const event = publication.message;
-  const process = consumerOf(run, consumerId);
+  const name = instanceName(index, process);
   const acked = holding.stage === 'acked';
   const poison = isPoison(event.payload, run.settings.faults.poisonValue);
   const failure = poison ? `poison value "${run.settings.faults.poisonValue}" (fault)` : rng.chance(run.settings.faults.consumerFailure) ? 'consumer failure (fault)' : undefined;
@@ -92,13 +110,19 @@ export async function handleDelivery(ctx: StepContext, consumerId: string, holdi
     delete process.consumer;
     return {
       kind: 'handle-failed', phase: 'handle-failed', fault: poison ? 'poison' : 'consumer-failure', eventId: event.eventId, nodeIds: [consumerId], edgeIds: [],
-      text: `${consumer.name} failed to handle ${event.eventTypeName} ${event.eventId}: ${failure}; it was acknowledged already, so nothing brings it back`,
+      text: `${name} failed to handle ${event.eventTypeName} ${event.eventId}: ${failure}; it was acknowledged already, so nothing brings it back`,
     };
   }
-  if (failure) return fail(ctx, delivery, failure, poison);
-  const done = (stage: ConsumerHolding['stage']) => {
+  if (failure) return fail(ctx, process, delivery, failure, poison);
+  const split = holding.stage === 'read';
+  if (split) {
+    const refused = await guardWrite(ctx, process, holding, delivery);
+    if (refused) return refused;
+  }
+  const done = async (stage: ConsumerHolding['stage']) => {
+    if (split) await releaseLocks(ctx, process);
     if (acked) delete process.consumer;
-    else process.consumer = { ...holding, stage };
+    else process.consumer = split ? { deliverySeq: holding.deliverySeq, stage } : { ...holding, stage };
   };
   const edge = subscriptionEdge(ctx, delivery);
   const inbox = usesInbox(index, run.settings, consumerId);
@@ -108,9 +132,9 @@ export async function handleDelivery(ctx: StepContext, consumerId: string, holdi
     await tx.put('deliveries', { ...delivery, outcome: 'duplicate-skipped' });
     await logHandling(ctx, delivery, event, 'skipped', [], []);
     bump(run.stats.duplicatesSkipped, consumerId);
-    done('handled');
-    return crashAfterHandle(ctx, consumerId, {
-      kind: 'handle', phase: 'inbox-duplicate', text: `${consumer.name} skipped duplicate ${event.eventTypeName} ${event.eventId}: already in its inbox`,
+    await done('handled');
+    return crashAfterHandle(ctx, process, {
+      kind: 'handle', phase: 'inbox-duplicate', text: `${name} skipped duplicate ${event.eventTypeName} ${event.eventId}: already in its inbox`,
       eventId: event.eventId, nodeIds: [consumerId], edgeIds: [edge],
     });
   }
@@ -133,21 +157,21 @@ export async function handleDelivery(ctx: StepContext, consumerId: string, holdi
     }
   }
   if (rng.chance(run.settings.faults.crashBeforeCommit)) {
-    const after = await crashConsumer(ctx, consumerId);
+    const after = await crashConsumer(ctx, process);
     const before = parts.length > 0 ? `${parts.join('; ')}; ` : '';
     return {
       kind: 'handle', phase: 'handle-crashed', fault: 'crash-before-commit', eventId: event.eventId, nodeIds: [consumerId], edgeIds: [edge],
-      text: `${consumer.name} ${before}crashed before committing its handling of ${event.eventTypeName} ${event.eventId} (fault): nothing committed${after}`,
+      text: `${name} ${before}crashed before committing its handling of ${event.eventTypeName} ${event.eventId} (fault): nothing committed${after}`,
     };
   }
-  const changes = await applyEffects(ctx, event, handler, values);
+  const changes = await applyEffects(ctx, event, handler, values, split ? holding.reads : undefined);
   const stored = await commitPlanned(ctx, consumerId, planned, { published: first, direct: !outbox });
   const emittedIds = planned.map((p) => p.message.eventId);
   await logHandling(ctx, delivery, event, 'applied', changes, emittedIds);
   const separate = inbox && mutants.inboxInSeparateTransaction;
   if (inbox && !separate) await recordInbox(ctx, consumerId, event);
   await tx.put('deliveries', { ...delivery, outcome: 'applied' });
-  done(separate ? 'applied' : 'handled');
+  await done(separate ? 'applied' : 'handled');
   progressed(ctx);
   const projections = [...new Set(changes.map((c) => c.projectionId))];
   const reEmitted = planned.filter((p) => !p.isNew).map((p) => p.message);
@@ -158,17 +182,18 @@ export async function handleDelivery(ctx: StepContext, consumerId: string, holdi
   const report: StepReport = {
     kind: 'handle',
     phase: !inbox ? 'apply-without-inbox' : separate ? 'inbox-apply-separately' : 'inbox-apply',
-    text: `${consumer.name} applied ${event.eventTypeName} ${event.eventId}: ${parts.join('; ')}`,
+    text: `${name} applied ${event.eventTypeName} ${event.eventId}: ${parts.join('; ')}`,
     eventId: event.eventId,
     nodeIds: [consumerId, ...projections, ...planned.map((p) => p.message.eventTypeId)],
     edgeIds: [edge, ...projections.map((p) => edgeId('updates', consumerId, p)), ...planned.map((p) => edgeId('emits', consumerId, p.message.eventTypeId))],
   };
-  return crashAfterHandle(ctx, consumerId, report);
+  return crashAfterHandle(ctx, process, report);
 }
 
 /** The crash-after-handle fault: the consumer's process ends after its commit, before its ack. */
-async function crashAfterHandle(ctx: StepContext, consumerId: string, report: StepReport): Promise<StepReport> {
+async function crashAfterHandle(ctx: StepContext, process: ProcessRecord, report: StepReport): Promise<StepReport> {
   if (!ctx.rng.chance(ctx.run.settings.faults.crashAfterHandle)) return report;
-  const after = await crashConsumer(ctx, consumerId);
-  return { ...report, fault: 'crash-after-handle', text: `${report.text}; ${ctx.index.nodeName(consumerId)} crashed after the commit, before acknowledging (fault)${after}` };
+  const name = instanceName(ctx.index, process);
+  const after = await crashConsumer(ctx, process);
+  return { ...report, fault: 'crash-after-handle', text: `${report.text}; ${name} crashed after the commit, before acknowledging (fault)${after}` };
 }

@@ -11,6 +11,14 @@ import { describeValue, type RestoreError } from './ShapeChecker';
 export const DESIGN_BOUNDS = {
   /** Handling attempts after the first: 0 means no retry. */
   retryLimit: { min: 0, max: 1_000 },
+  /** Instances of a consumer (a consumer group). */
+  instances: { min: 1, max: 64 },
+  /** Partitions of a partitioned subscription. */
+  partitions: { min: 1, max: 1_024 },
+  /** Messages an instance may hold unacknowledged. */
+  prefetch: { min: 1, max: 10_000 },
+  /** A row lock's lease, in engine steps. */
+  lockLeaseSteps: { min: 1, max: 1_000_000 },
   /** An event type's schema version. */
   version: { min: 1, max: 1_000_000 },
   /** The saved canvas zoom (the canvas itself stays within 0.15–2). */
@@ -134,6 +142,18 @@ export function checkBounds(doc: FlowDocument): RestoreError[] {
   });
   doc.consumers.forEach((consumer, i) => {
     within(`/consumers/${i}/retryLimit`, consumer.retryLimit, DESIGN_BOUNDS.retryLimit.min, DESIGN_BOUNDS.retryLimit.max, 'a retry limit');
+    const optional = (name: 'instances' | 'prefetch' | 'lockLeaseSteps', what: string) => {
+      const value = consumer[name];
+      if (value !== undefined) within(`/consumers/${i}/${name}`, value, DESIGN_BOUNDS[name].min, DESIGN_BOUNDS[name].max, what);
+    };
+    optional('instances', 'a number of instances');
+    optional('prefetch', 'a prefetch');
+    optional('lockLeaseSteps', 'a lease in steps');
+    consumer.handlers.forEach((handler, j) => {
+      if (handler.delivery?.kind === 'partitioned') {
+        within(`/consumers/${i}/handlers/${j}/delivery/partitions`, handler.delivery.partitions, DESIGN_BOUNDS.partitions.min, DESIGN_BOUNDS.partitions.max, 'a number of partitions');
+      }
+    });
     list(`/consumers/${i}/handlers`, consumer.handlers, 'handlers');
     consumer.handlers.forEach((handler, j) => handler.effects.forEach((effect, k) => {
       if (effect.kind === 'increment' && Math.abs(effect.by) > DESIGN_BOUNDS.increment.max) {

@@ -76,18 +76,28 @@ const producerProps = {
   commands: listOf(command),
 };
 
+const deliveryMode = tagged('kind', {
+  partitioned: { partitions: integer, 'key?': path },
+  competing: {},
+}, 'delivery mode');
+
+const concurrency = oneOf(['none', 'optimistic', 'lock', 'single-writer']);
+
 const handler = shape({
   eventTypeId: text, effects: listOf(effect), emits: listOf(emission), 'externalEffects?': listOf(shape({ name: text })),
+  'delivery?': deliveryMode,
 });
 
 const consumerProps = {
   id: text, kind: exactly('consumer'), name: text, description: text, useInbox: bool, retryLimit: integer,
   publishMode, 'emittedIds?': oneOf(['derived', 'fresh']), handlers: listOf(handler),
+  'instances?': integer, 'prefetch?': integer, 'concurrency?': concurrency, 'lockLeaseSteps?': integer,
 };
 
 const projectionProps = {
   id: text, kind: exactly('projection'), name: text, description: text, key: text,
   columns: listOf(shape({ name: text, type: oneOf(['string', 'number', 'boolean', 'date-time', 'list']) })),
+  'concurrency?': concurrency, 'cache?': shape({ 'leases?': bool }),
 };
 
 /** Any node, its kind picking the shape (used for pasted nodes). */

@@ -50,6 +50,9 @@ export const PROBLEM_CODES = {
   'payload-shadows-envelope': 'warning',
   'overlapping-mapping': 'error',
   'invalid-example': 'warning',
+  'invalid-scale-setting': 'error',
+  'ordering-key-not-a-field': 'error',
+  'single-writer-without-partitions': 'warning',
 } as const satisfies Record<string, ProblemSeverity>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -83,6 +83,11 @@ describe('validateFlow', () => {
     ['empty-name', '/consumers/0/handlers/0/externalEffects/0/name', (d) => { d.consumers[0]!.handlers[0]!.externalEffects = [{ name: ' ' }]; }, /billing: call #1 outside the transaction has no name/],
     ['invalid-retry-limit', '/consumers/0/retryLimit', (d) => { d.consumers[0]!.retryLimit = -1; }, /retry limit must be a whole number from 0 up \(is -1\)/],
     ['invalid-version', '/eventTypes/0/version', (d) => { d.eventTypes[0]!.version = 0; }, /version must be a whole number from 1 up/],
+    ['invalid-scale-setting', '/consumers/0/instances', (d) => { d.consumers[0]!.instances = 1.5; }, /billing: instances must be a whole number from 1 up \(is 1.5\)/],
+    ['invalid-scale-setting', '/consumers/0/handlers/0/delivery/partitions', (d) => { d.consumers[0]!.handlers[0]!.delivery = { kind: 'partitioned', partitions: 0 }; }, /billing: partitions must be a whole number from 1 up \(is 0\)/],
+    ['ordering-key-not-a-field', '/consumers/0/handlers/0/delivery/key', (d) => { d.consumers[0]!.handlers[0]!.delivery = { kind: 'partitioned', partitions: 4, key: '/customer' }; }, /billing: ordering key 'customer' is not a field of Placed: pick the ordering key/],
+    ['single-writer-without-partitions', '/consumers/0/handlers/0/delivery', (d) => { d.consumers[0]!.concurrency = 'single-writer'; }, /billing: single writer needs partitioned delivery on its subscription to Placed: pick partitioned delivery/],
+    ['single-writer-without-partitions', '/consumers/0/handlers/0/delivery', (d) => { d.projections[0]!.concurrency = 'single-writer'; d.consumers[0]!.handlers[0]!.delivery = { kind: 'competing' }; }, /single writer needs partitioned delivery/],
   ];
 
   it.each(cases)('reports %s at %s', (code, path, change, message) => {
@@ -91,7 +96,7 @@ describe('validateFlow', () => {
     expect(problems[0]).toMatchObject({ path, message: expect.stringMatching(message) });
   });
 
-  it.each(cases.filter(([code]) => !['invalid-retry-limit', 'invalid-version', 'extends-cycle', 'duplicate-id', 'unknown-reference', 'emit-cycle'].includes(code)))(
+  it.each(cases.filter(([code]) => !['invalid-retry-limit', 'invalid-version', 'invalid-scale-setting', 'extends-cycle', 'duplicate-id', 'unknown-reference', 'emit-cycle'].includes(code)))(
     'tells the user what to do about %s at %s', (code, _path, change) => {
       const [problem] = problemsAfter(change).filter((p) => p.code === code);
       expect(problem!.message).toMatch(/: (pick|give|rename|remove|type|connect|add)\b|\((connect|emit) /);
@@ -209,6 +214,15 @@ describe('validateFlow: payload schemas and paths', () => {
     const doc = structuredClone(ordered());
     doc.envelope = { kind: 'cloudevents' };
     (doc.eventTypes[0]!.payload.properties as Record<string, object>).eventId = { type: 'string' };
+    expect(validateFlow(doc)).toEqual([]);
+  });
+});
+
+describe('validateFlow: consistency at scale (issue 13)', () => {
+  it('given three instances, partitioned delivery keyed by a field of the event and single writer, then there is no problem', () => {
+    const doc = healthy();
+    Object.assign(doc.consumers[0]!, { instances: 3, prefetch: 2, concurrency: 'single-writer', lockLeaseSteps: 40 });
+    doc.consumers[0]!.handlers[0]!.delivery = { kind: 'partitioned', partitions: 8, key: '/orderId' };
     expect(validateFlow(doc)).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { checkEventTypes } from './checkEventTypes';
 import { checkMappings } from './checkMappings';
 import { checkNodeNames } from './checkNames';
 import { checkLibrary } from './checkPayloads';
+import { checkScale } from './checkScale';
 import { checkServices } from './checkServices';
 import { ProblemSink, type Problem } from './problems';
 
@@ -21,6 +22,7 @@ export function validateFlow(doc: FlowDocument): Problem[] {
   checkLibrary(sink);
   checkEventTypes(sink);
   checkServices(sink);
+  checkScale(sink);
   checkMappings(sink);
   checkEmitCycles(sink);
   return sink.problems;

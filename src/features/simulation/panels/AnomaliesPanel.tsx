@@ -26,6 +26,10 @@ export const KIND_WORDS: Record<AnomalyKind, string> = {
   'duplicate-side-effect': 'duplicate side effect',
   'duplicate-command': 'duplicate command effect',
   'version-clash': 'version clash',
+  'lost-update': 'lost update',
+  'key-order': 'key order broken',
+  'lock-past-lease': 'lock held past its lease',
+  'stale-cache': 'stale cache entry',
 };
 
 const tone = (severity: AnomalyRecord['severity']) => (severity === 'broken' ? 'bad' : severity === 'allowed' ? 'warn' : 'neutral');

@@ -15,6 +15,11 @@ const KIND_WORDS: Record<TraceRecord['kind'], string> = {
   'handle-failed': 'handle failed',
   ack: 'ack',
   redeliver: 'redeliver',
+  read: 'read',
+  conflict: 'conflict',
+  'lock-wait': 'lock wait',
+  instance: 'instance',
+  cache: 'cache',
   wait: 'wait',
 };
 

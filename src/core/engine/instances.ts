@@ -1,0 +1,179 @@
+/**
+ * Consumer groups (issue 13): a consumer runs as several instances, one process each. A
+ * partitioned subscription's partitions are owned by one live instance at a time; when an
+ * instance dies or comes back, the group rebalances (round robin over the live instances, in
+ * instance order) and the step says which partitions moved. Pure helpers plus the two steps that
+ * change the group: an instance killed (fault) and an instance starting again.
+ */
+import { valueAtPath, type Consumer, type DeliveryMode, type Handler } from '../model';
+import { bump } from './counters';
+import type { FlowIndex } from './flowIndex';
+import type { OwnedPartitions, Payload, ProcessRecord, RunRecord } from './runRecord';
+import type { StepContext, StepReport } from './stepContext';
+
+/** Instances of a consumer (1 when the design sets none). Pure. */
+export const instancesOf = (consumer: Pick<Consumer, 'instances'> | undefined): number => Math.max(1, Math.floor(consumer?.instances ?? 1));
+
+/** The process id of instance `n` (from 1) of a consumer: `consumer:<id>` for the first, as before issue 13. Pure. */
+export const instanceProcessId = (consumerId: string, n: number): string => (n <= 1 ? `consumer:${consumerId}` : `consumer:${consumerId}#${n}`);
+
+/** Whether a consumer takes part in issue 13's group semantics (several instances or a delivery mode). Pure. */
+export function isGroup(consumer: Consumer | undefined): boolean {
+  return consumer !== undefined && (instancesOf(consumer) > 1 || consumer.handlers.some((h) => h.delivery !== undefined));
+}
+
+/** The name an instance has in the trace: the consumer's name, with `#n` when its group has (or had) several instances. */
+export function instanceName(index: FlowIndex, process: Pick<ProcessRecord, 'nodeId' | 'instance'>): string {
+  const name = index.nodeName(process.nodeId);
+  return process.instance === undefined ? name : `${name}#${process.instance}`;
+}
+
+/** How many instances a consumer runs as now (killed ones included). */
+export function groupSize(run: RunRecord, consumerId: string): number {
+  let n = 0;
+  for (const p of run.processes) if (p.kind === 'consumer' && p.nodeId === consumerId) n += 1;
+  return n;
+}
+
+/** The partition of an ordering key among `partitions` (FNV-1a, as `runner/topology/plan.ts` computes it). Pure. */
+export function partitionOf(orderingKey: string, partitions: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < orderingKey.length; i++) h = Math.imul(h ^ orderingKey.charCodeAt(i), 0x01000193) >>> 0;
+  return partitions <= 1 ? 0 : h % partitions;
+}
+
+/** A message's ordering key under a partitioned mode: the payload value at `key`, or the aggregate id. Pure. */
+export function orderingKeyOf(mode: Extract<DeliveryMode, { kind: 'partitioned' }>, message: { aggregateId: string; payload: Payload }): string {
+  if (mode.key === undefined) return message.aggregateId;
+  const value = valueAtPath(message.payload as Payload, mode.key);
+  return value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** The live (not killed) instances of a consumer, in instance order. */
+export function liveInstances(run: RunRecord, consumerId: string): ProcessRecord[] {
+  return run.processes.filter((p) => p.kind === 'consumer' && p.nodeId === consumerId && p.downUntil === undefined)
+    .sort((a, b) => (a.instance ?? 1) - (b.instance ?? 1));
+}
+
+/** The partitioned subscriptions of a consumer. Pure. */
+export function partitionedHandlers(consumer: Consumer): (Handler & { delivery: Extract<DeliveryMode, { kind: 'partitioned' }> })[] {
+  return consumer.handlers.filter((h): h is Handler & { delivery: Extract<DeliveryMode, { kind: 'partitioned' }> } => h.delivery?.kind === 'partitioned');
+}
+
+/**
+ * Assigns every partition of the consumer's partitioned subscriptions to its live instances (round
+ * robin, in instance order); writes each instance's `owns`. Returns what moved, in words ("" when
+ * nothing moved or the consumer has no partitioned subscription).
+ */
+export function rebalance(run: RunRecord, index: FlowIndex, consumerId: string): string {
+  const consumer = index.consumer(consumerId);
+  if (!consumer) return '';
+  const handlers = partitionedHandlers(consumer);
+  if (handlers.length === 0) return '';
+  const live = liveInstances(run, consumerId);
+  const before = new Map<string, string>();
+  for (const p of run.processes) {
+    if (p.nodeId !== consumerId || p.kind !== 'consumer') continue;
+    for (const o of p.owns ?? []) for (const n of o.partitions) before.set(`${o.eventTypeId}\u0000${n}`, p.id);
+    p.owns = [];
+  }
+  const moved: string[] = [];
+  for (const handler of handlers) {
+    for (let n = 0; n < handler.delivery.partitions; n++) {
+      const owner = live.length === 0 ? undefined : live[n % live.length];
+      if (owner) {
+        let owned = owner.owns?.find((o) => o.eventTypeId === handler.eventTypeId);
+        if (!owned) (owner.owns ??= []).push((owned = { eventTypeId: handler.eventTypeId, partitions: [] } satisfies OwnedPartitions));
+        owned.partitions.push(n);
+      }
+      const was = before.get(`${handler.eventTypeId}\u0000${n}`);
+      if (was !== owner?.id) {
+        const type = handlers.length > 1 ? `${index.nodeName(handler.eventTypeId)} ` : '';
+        moved.push(`${type}partition ${n} → ${owner ? instanceName(index, owner) : 'nobody (no live instance)'}`);
+      }
+    }
+  }
+  return moved.length === 0 ? '' : `rebalance of ${consumer.name}: ${moved.join(', ')}`;
+}
+
+/** The processes of a consumer's instances when a run starts: all live, partitions round robin. Pure. */
+export function initialInstances(consumer: Consumer): ProcessRecord[] {
+  const count = instancesOf(consumer);
+  const handlers = partitionedHandlers(consumer);
+  return Array.from({ length: count }, (_, i): ProcessRecord => {
+    const process: ProcessRecord = { id: instanceProcessId(consumer.id, i + 1), kind: 'consumer', nodeId: consumer.id, incarnation: 1 };
+    if (count > 1) process.instance = i + 1;
+    if (handlers.length > 0) {
+      process.owns = handlers.map((h) => ({
+        eventTypeId: h.eventTypeId,
+        partitions: Array.from({ length: h.delivery.partitions }, (_, n) => n).filter((n) => n % count === i),
+      }));
+    }
+    return process;
+  });
+}
+
+/** Whether an instance owns a partition of a subscription now. */
+export function owns(process: ProcessRecord, eventTypeId: string, partition: number): boolean {
+  return (process.owns ?? []).some((o) => o.eventTypeId === eventTypeId && o.partitions.includes(partition));
+}
+
+/**
+ * Micro-step (fault): an instance is killed. Its memory is gone (the delivery it held stays
+ * unacknowledged at the broker until the ack deadline; locks it holds stay until their lease ends);
+ * it is down for `instanceDownSteps`, and its partitions move to the live instances.
+ */
+export function killInstance(ctx: StepContext, process: ProcessRecord, dropped: string): StepReport {
+  const { run, index } = ctx;
+  const down = Math.max(1, Math.floor(run.settings.faults.instanceDownSteps ?? 100));
+  const held = process.consumer;
+  process.incarnation += 1;
+  delete process.consumer;
+  process.downUntil = run.step + down;
+  bump((run.stats.instanceKills ??= {}), process.nodeId);
+  const moved = rebalance(run, index, process.nodeId);
+  const heldText = held ? `; delivery #${held.deliverySeq} stays unacknowledged at the broker until its ack deadline` : '';
+  const locks = held?.locks && held.locks.length > 0 ? `; its ${held.locks.length} lock(s) stay until their lease ends` : '';
+  return {
+    kind: 'instance', phase: 'instance-killed', fault: 'kill-instance', nodeIds: [process.nodeId], edgeIds: [],
+    text: `${instanceName(index, process)} killed (fault): down until step ${process.downUntil}${heldText}${locks}${dropped}${moved ? `; ${moved}` : ''}`,
+  };
+}
+
+/**
+ * Micro-step: the group grows or shrinks by one instance towards `settings.instances` (a run
+ * override: add or remove instances mid-run), and rebalances. A removed instance is the
+ * highest-numbered one: what it held stays unacknowledged until its ack deadline, its locks until
+ * their lease ends.
+ */
+export function scaleGroup(ctx: StepContext, consumerId: string): StepReport {
+  const { run, index } = ctx;
+  const wanted = Math.max(1, Math.floor(Object.entries(run.settings.instances ?? {}).find(([id]) => id === consumerId)?.[1] ?? 1));
+  const group = run.processes.filter((p) => p.kind === 'consumer' && p.nodeId === consumerId).sort((a, b) => (a.instance ?? 1) - (b.instance ?? 1));
+  const last = group[group.length - 1];
+  if (!last) throw new Error(`consumer ${consumerId} has no process`);
+  let text: string;
+  if (group.length < wanted) {
+    for (const p of group) p.instance ??= 1;
+    const n = (last.instance ?? 1) + 1;
+    const added: ProcessRecord = { id: instanceProcessId(consumerId, n), kind: 'consumer', nodeId: consumerId, incarnation: 1, instance: n };
+    run.processes.splice(run.processes.indexOf(last) + 1, 0, added);
+    text = `${instanceName(index, added)} added (${group.length + 1} of ${wanted} instances)`;
+  } else {
+    run.processes.splice(run.processes.indexOf(last), 1);
+    const held = last.consumer ? `; delivery #${last.consumer.deliverySeq} it held stays unacknowledged until its ack deadline` : '';
+    text = `${instanceName(index, last)} removed (${group.length - 1} of ${wanted} instances)${held}`;
+  }
+  const moved = rebalance(run, index, consumerId);
+  return { kind: 'instance', phase: group.length < wanted ? 'instance-added' : 'instance-removed', nodeIds: [consumerId], edgeIds: [], text: `${text}${moved ? `; ${moved}` : ''}` };
+}
+
+/** Micro-step: a killed instance starts again (a new incarnation) and rejoins its group: a rebalance. */
+export function restartInstance(ctx: StepContext, process: ProcessRecord): StepReport {
+  delete process.downUntil;
+  const moved = rebalance(ctx.run, ctx.index, process.nodeId);
+  return {
+    kind: 'instance', phase: 'instance-started', nodeIds: [process.nodeId], edgeIds: [],
+    text: `${instanceName(ctx.index, process)} started again and joined its group${moved ? `; ${moved}` : ''}`,
+  };
+}
