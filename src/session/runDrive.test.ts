@@ -129,6 +129,33 @@ describe('a run open in two tabs', () => {
   });
 });
 
+describe('a damaged run open in one tab', () => {
+  it('given the stored run row is damaged, when the only tab opens it, then it drives, and its reset deletes the damaged rows and starts a new run', async () => {
+    const t = setUp();
+    const first = t.openTab();
+    await first.session.open();
+    first.session.dispose();
+    await first.session.whenIdle();
+    const stored = await t.db.runs.get(t.runId);
+    await t.db.runs.put({ ...stored!, step: 'seven' as never });
+
+    const problem = async (id: string) => {
+      const row = await t.db.runs.get(id);
+      return row === undefined || typeof row.step === 'number' ? undefined : 'step: expected a number';
+    };
+    const tab = t.openTab({ reads: { lastTrace: async () => undefined, report: async () => undefined, runProblem: problem } });
+    await tab.session.open();
+    expect(tab.session.getState().damaged).toMatch(/step/);
+    expect(tab.session.getState().drive).toBe('driving');
+
+    const run = await tab.session.reset();
+    expect(tab.session.getState().error).toBeNull();
+    expect(tab.session.getState().damaged).toBeUndefined();
+    expect(run?.step).toBe(0);
+    expect((await t.engine.getRun(t.runId))?.step).toBe(0);
+  });
+});
+
 describe('drive messages', () => {
   it.each([
     [null], [1], ['wrote'], [{ type: 'let-go' }], [{ type: 'steal', from: 'x' }], [{ type: 'released', from: 3 }],

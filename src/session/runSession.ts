@@ -173,12 +173,13 @@ export function createRunSession(deps: RunSessionDeps): RunSession {
     getState: () => cell.get(),
     subscribe: (listener) => cell.subscribe(listener),
     open: () => guarded(async () => {
+      // The drive first: a damaged run is reset (its rows deleted) by the tab that drives it.
+      if (drive) await drive.start();
       const problem = await reads.runProblem?.(runId);
       if (problem !== undefined) {
         cell.set({ damaged: problem });
         return undefined;
       }
-      if (drive) await drive.start();
       let run = await engine.getRun(runId);
       // Another tab drives and has not started the run yet: its first write tells this one.
       if (!run && drive && !drive.holds()) return undefined;
