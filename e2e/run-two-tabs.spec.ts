@@ -82,4 +82,14 @@ test('a run driven from two tabs: one drives, the other watches live and takes o
     // Exactly one of them drives.
     await expect.poll(async () => (await banner(run).count()) + (await banner(b).count())).toBe(1);
   });
+
+  await test.step('the driving tab closes: the watching one drives by itself, without Take over', async () => {
+    const [driver, watcher] = (await banner(run).count()) === 0 ? [run, b] : [b, run];
+    await expect(banner(watcher)).toBeVisible();
+    await driver.page.close();
+    await expect(banner(watcher)).toHaveCount(0);
+    await expect(stepButton(watcher)).toBeEnabled();
+    await stepButton(watcher).click();
+    await expect(watcher.stepNumber).toHaveText('8');
+  });
 });

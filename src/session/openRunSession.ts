@@ -28,7 +28,11 @@ const tabId = typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'fun
 function browserDrive(runId: string): RunDrive | undefined {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   if (!locks || typeof BroadcastChannel === 'undefined') return undefined;
-  return createRunDrive({ runId, tabId, locks, channel: broadcastDriveChannel(runId) });
+  const drive = createRunDrive({ runId, tabId, locks, channel: broadcastDriveChannel(runId) });
+  // A closing tab lets go at once and says so: a watching tab drives by itself, no Take over needed
+  // (the browser frees the lock anyway, but says nothing to the other tabs).
+  if (typeof window !== 'undefined') window.addEventListener('pagehide', () => drive.dispose(), { once: true });
+  return drive;
 }
 
 /**

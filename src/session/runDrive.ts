@@ -136,6 +136,18 @@ export function createRunDrive(options: RunDriveOptions): RunDrive {
     done?.();
   };
 
+  /**
+   * The driver said it let go: wait (a little) for the lock, since the message can arrive before
+   * the browser has freed it. Of several watchers one gets it; the others keep watching.
+   */
+  const takeFreedLock = async () => {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), answerWithinMs);
+    const got = await acquire({ signal: timeout.signal });
+    clearTimeout(timer);
+    if (got && !disposed) setState('driving');
+  };
+
   const unlisten = channel.listen((message) => {
     if (disposed) return;
     if (message.type === 'wrote') {
@@ -152,7 +164,7 @@ export function createRunDrive(options: RunDriveOptions): RunDrive {
       letGoNow();
       setState('taken-over');
     } else if (message.type === 'released' && current !== 'driving' && current !== 'taking-over') {
-      void drive.start();
+      void takeFreedLock();
     }
   });
 
