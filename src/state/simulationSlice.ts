@@ -2,7 +2,7 @@ import type { SliceCreator } from './sliceTypes';
 
 /** The panels of the simulation workspace. */
 export type SimulationTab =
-  | 'outbox' | 'broker' | 'inbox' | 'projections' | 'events' | 'dead' | 'trace' | 'anomalies' | 'faults';
+  | 'outbox' | 'broker' | 'inbox' | 'projections' | 'events' | 'dead' | 'trace' | 'anomalies' | 'faults' | 'instances' | 'locks';
 
 /**
  * View state of run mode: only what the user is looking at. The run itself (every table) lives in
