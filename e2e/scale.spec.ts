@@ -12,7 +12,7 @@ async function openOrderExample(page: Page): Promise<void> {
   const picker = page.getByRole('dialog', { name: 'Designs' }).getByRole('group', { name: 'New from example' });
   await picker.getByRole('button', { name: '+ Order fulfilment at scale' }).click();
   await expect(page.getByRole('textbox', { name: 'Design name' })).toHaveValue(/^Order fulfilment at scale/);
-  await expect(page.getByRole('group', { name: /order-tracker$/ })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Consumer order-tracker', exact: true })).toBeVisible();
 }
 
 /** The partitions an instance owns, as the Instances tab shows them ("0, 3, 6"), as numbers. */
@@ -53,7 +53,7 @@ test('kill an instance and watch its partitions move; lost updates without a con
     const moved = [...await partitionsOf(page, 'order-tracker#1'), ...await partitionsOf(page, 'order-tracker#3')].sort((a, b) => a - b);
     expect(moved).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     await expect(page.getByTestId('run-badges.order-tracker')).toContainText('#2 down');
-    await page.getByRole('group', { name: /order-tracker$/ }).screenshot({ path: test.info().outputPath('scale-consumer-card.png') });
+    await page.getByRole('group', { name: 'Consumer order-tracker', exact: true }).screenshot({ path: test.info().outputPath('scale-consumer-card.png') });
     await page.screenshot({ path: test.info().outputPath('scale-instance-killed.png') });
   });
 
