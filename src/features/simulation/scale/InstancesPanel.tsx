@@ -15,9 +15,9 @@ const CONTROLS: { value: ConcurrencyControl; label: string }[] = [
   { value: 'single-writer', label: 'single writer per partition' },
 ];
 
-function partitionsText(instance: InstanceView, several: boolean): string {
+function partitionsText(instance: InstanceView, several: boolean, partitioned: boolean): string {
   const owned = instance.partitions.filter((p) => p.partitions.length > 0);
-  if (owned.length === 0) return instance.partitions.length > 0 ? 'none' : '—';
+  if (owned.length === 0) return partitioned ? 'none' : '—';
   return owned.map((p) => `${several ? `${p.eventTypeName} ` : ''}${p.partitions.join(', ')}`).join('; ');
 }
 
@@ -58,7 +58,7 @@ function GroupCard({ group, enabled }: { group: GroupView; enabled: boolean }) {
             <tr key={instance.processId} className={instance.downUntil !== undefined ? 'is-down' : undefined} data-testid={`instance.${instance.name}`}>
               <td className="mono">{instance.name}</td>
               <td>{stateOf(instance)}</td>
-              <td className="mono" data-testid={`partitions.${instance.name}`}>{partitionsText(instance, several)}</td>
+              <td className="mono" data-testid={`partitions.${instance.name}`}>{partitionsText(instance, several, group.partitioned)}</td>
               <td>{instance.holding ? `delivery #${instance.holding.deliverySeq} (${instance.holding.stage})` : '—'}</td>
               <td>
                 <button type="button" className="sim-btn danger" disabled={!enabled || instance.downUntil !== undefined}
