@@ -49,7 +49,7 @@ function duration(name: string, text: string): number {
   return Math.round(Number(match[1]) * unit);
 }
 
-function wholeNumber(name: string, text: string, min: number): number {
+export function wholeNumber(name: string, text: string, min: number): number {
   const n = Number(text);
   if (!Number.isInteger(n) || n < min) throw new ArgumentError(`--${name} needs a whole number of at least ${min}: ${text}`);
   return n;
@@ -59,8 +59,8 @@ function list(text: string | undefined): string[] {
   return (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 }
 
-/** `a=3,b=1` → Map. */
-function assignments(name: string, text: string | undefined): Map<string, string> {
+/** `a=3,b=1` → Map (shared with `npm run flow -- simulate`). */
+export function assignments(name: string, text: string | undefined): Map<string, string> {
   const out = new Map<string, string>();
   for (const part of list(text)) {
     const at = part.lastIndexOf('=');
@@ -70,7 +70,8 @@ function assignments(name: string, text: string | undefined): Map<string, string
   return out;
 }
 
-function mode(text: string): DeliveryMode {
+/** `partitioned:8` / `partitioned` / `competing` (shared with `npm run flow -- simulate`). */
+export function deliveryMode(text: string): DeliveryMode {
   if (text === 'competing') return { kind: 'competing' };
   const match = /^partitioned(?::(\d+))?$/.exec(text);
   if (!match) throw new ArgumentError(`--mode takes consumer=partitioned:N or consumer=competing: ${text}`);
@@ -112,7 +113,7 @@ export function parseRunArguments(args: readonly string[], env: Record<string, s
     throw new ArgumentError(error instanceof Error ? error.message : String(error));
   }
   const instances = new Map([...assignments('instances', flags.get('instances'))].map(([id, n]) => [id, wholeNumber('instances', n, 1)]));
-  const modes = new Map([...assignments('mode', flags.get('mode'))].map(([id, m]) => [id, mode(m)]));
+  const modes = new Map([...assignments('mode', flags.get('mode'))].map(([id, m]) => [id, deliveryMode(m)]));
   const allow = list(flags.get('allow'));
   const unknown = allow.find((kind) => !(ANOMALY_KINDS as readonly string[]).includes(kind));
   if (unknown !== undefined) throw new ArgumentError(`--allow: unknown kind "${unknown}" (kinds: ${ANOMALY_KINDS.join(', ')})`);

@@ -3,6 +3,7 @@
 // not (or the design is refused), 2 on bad usage. `--help` prints the options.
 import { ANOMALY_KINDS, parseFaults, type AnomalyKind, type FlowDocument, type SettingsPatch } from '../../src/core';
 import { InputError, parseCommandLine, readDesignFile, UsageError } from './commandLine';
+import { applyScaleOptions, changesDesign, parseScaleOptions, SCALE_FLAGS, SCALE_USAGE, type ScaleOptions } from './scaleOptions';
 import { simulate } from './simulateRun';
 
 export const USAGE = `usage: npm run flow -- simulate <design.json> [options]
@@ -28,6 +29,7 @@ options:
   --conflict-retries N     re-reads after an optimistic-concurrency conflict before rejecting (default 3)
   --stuck-after N          steps after which a waiting outbox row counts as stalled (default 25)
   --max-steps N            stop after N micro-steps (default 1000000)
+${SCALE_USAGE}
   --allow KINDS            report these kinds but keep ok true, e.g. dead-letter,rejected
                            (kinds: ${ANOMALY_KINDS.join(', ')})
   --entries N              entries listed in the report (default 200; all are counted)
@@ -41,11 +43,13 @@ export interface SimulateOptions {
   entries: number;
   allow: AnomalyKind[];
   settings: SettingsPatch;
+  /** Instances, delivery modes and concurrency controls applied on top of the design (issue 13). */
+  scale: ScaleOptions;
 }
 
 const FLAGS = [
   'seed', 'commands', 'faults', 'max-steps', 'inbox-off', 'dual-write', 'publish-first', 'fresh-ids', 'idempotency-keys',
-  'ack-timeout', 'caller-retries', 'conflict-retries', 'stuck-after', 'allow', 'entries',
+  'ack-timeout', 'caller-retries', 'conflict-retries', 'stuck-after', 'allow', 'entries', ...SCALE_FLAGS,
 ];
 
 /** `{ [id]: value }` for ids a user chose: an own key even for `__proto__`. */
@@ -75,9 +79,10 @@ export function parseArgs(args: string[]): SimulateOptions {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const seed = int('seed', 1);
+  const scale = parseScaleOptions(flag);
   const settings: SettingsPatch = {
     seed,
-    faults,
+    faults: { ...faults, ...scale.faults },
     patterns: {
       inbox: switches(ids('inbox-off'), false),
       outbox: switches(ids('dual-write'), false),
@@ -92,7 +97,7 @@ export function parseArgs(args: string[]): SimulateOptions {
   if (flag('stuck-after') !== undefined) settings.stuckOutboxAfterSteps = Math.max(1, int('stuck-after', 25));
   return {
     file, seed, commands: int('commands', 100), maxSteps: int('max-steps', 1_000_000), entries: int('entries', 200),
-    allow: allow as AnomalyKind[], settings,
+    allow: allow as AnomalyKind[], settings, scale,
   };
 }
 
@@ -116,6 +121,15 @@ export async function run(args: string[]): Promise<number> {
     if (!(error instanceof InputError)) throw error;
     console.error(error.message);
     return 1;
+  }
+  if (changesDesign(options.scale)) {
+    try {
+      flow = applyScaleOptions(flow, options.scale);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      console.error(error.message);
+      return 2;
+    }
   }
   const report = await simulate(flow, options);
   console.log(JSON.stringify(report, null, 2));

@@ -10,7 +10,7 @@ export class NotDriving extends Error {
 /** The engine's methods that write the run's tables. */
 const WRITES = [
   'startRun', 'updateSettings', 'reset', 'deleteRun', 'fire', 'fireMany', 'redrive', 'step', 'stepWithRun', 'runSteps',
-  'runUntilQuiet', 'report', 'reportWithSummary', 'replaceWithRebuild',
+  'runUntilQuiet', 'report', 'reportWithSummary', 'replaceWithRebuild', 'killInstance',
 ] as const satisfies readonly (keyof SimulationEngine)[];
 
 /** The engine's methods that only read (named so the list of writes is known to be complete). */

@@ -5,5 +5,5 @@
  */
 export {
   anomalySource, businessRowSource, commandSource, deadLetterSource, deliverySource, eventById, eventSource, inboxSource,
-  latestAnomalies, outboxSource, projectionSource, publicationSource, traceSource, observeLive, type IndexSource,
+  latestAnomalies, outboxSource, lockRows, cacheEntryRows, partitionedDeliveries, projectionSource, publicationSource, traceSource, observeLive, type IndexSource,
 } from '../persistence/reads';

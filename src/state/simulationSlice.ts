@@ -2,7 +2,8 @@ import type { SliceCreator } from './sliceTypes';
 
 /** The panels of the simulation workspace. */
 export type SimulationTab =
-  | 'outbox' | 'broker' | 'inbox' | 'projections' | 'events' | 'dead' | 'trace' | 'anomalies' | 'faults' | 'workload' | 'scenarios';
+  | 'outbox' | 'broker' | 'inbox' | 'projections' | 'events' | 'dead' | 'trace' | 'anomalies' | 'faults' | 'workload' | 'scenarios'
+  | 'instances' | 'locks';
 
 /**
  * View state of run mode: only what the user is looking at. The run itself (every table) lives in

@@ -10,6 +10,7 @@ import { compareWithRebuild, projectionsAt, replaceWithRebuild, type Projections
 import { replayProjections, type ProjectionState } from './replay';
 import { upcastEvents, type UpcastReport } from '../evolution/replayEvents';
 import { TABLE_NAMES, type CommandRecord, type DeadLetterRecord, type Payload, type ReportSummaryRecord, type RunRecord, type TableName, type TraceRecord } from './records';
+import { killInstanceNow } from './instanceControls';
 import { Rng } from './rng';
 import { copyCache, StaleCopy } from './runCopy';
 import { redeliverDeadLetter } from './steps/broker';
@@ -95,6 +96,8 @@ export interface SimulationEngine {
   replayWithDesign(runId: string, flow: FlowDocument): Promise<DesignReplayReport>;
   /** Row counts of the run per table. */
   counts(runId: string): Promise<Record<TableName, number>>;
+  /** Issue 13, run mode: kills one consumer instance (a process id) as the run's next step (`instanceControls.ts`); its trace row. */
+  killInstance(runId: string, processId: string): Promise<TraceRecord>;
 }
 
 /** The result of `stepWithRun`: the step's trace row (undefined when the run was quiet) and the run row after it. */
@@ -322,6 +325,12 @@ export function createSimulationEngine(store: SimulationStore, options: EngineOp
       store.transaction('r', ALL, async (tx) => {
         const entries = await Promise.all(ALL.map(async (t) => [t, t === 'runs' || t === 'reports' ? ((await tx.get(t, runId)) ? 1 : 0) : await tx.count(t, ':id', { prefix: [runId] })] as const));
         return Object.fromEntries(entries) as Record<TableName, number>;
+      }),
+    killInstance: (runId, processId) =>
+      changeRun(runId, async (tx, run) => {
+        const row = await killInstanceNow({ tx, run, index: indexFor(run), rng: new Rng(run.rngState), mutants }, processId);
+        await tx.put('trace', row);
+        return row;
       }),
   };
 

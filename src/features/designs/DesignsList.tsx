@@ -3,6 +3,7 @@ import { useAppStore } from '../../state/store';
 import { selectDesignId } from '../../state/selectors';
 import { DamagedDesignRow } from './DamagedDesignRow';
 import { DesignRow } from './DesignRow';
+import { ExamplePicker } from './ExamplePicker';
 
 /** Every saved design, most recent first, with the verbs of the list; damaged ones say so. */
 export function DesignsList() {
@@ -16,6 +17,7 @@ export function DesignsList() {
         <button type="button" className="tool-button tool-button--primary" onClick={() => void createDesign()}
           title="Create a new, empty design">+ New design</button>
       </div>
+      <ExamplePicker />
       {designs === undefined ? <div className="designs-list__empty">Loading…</div> : (
         <ul aria-label="Saved designs">
           {designs.map((design) => (design.status === 'ok'

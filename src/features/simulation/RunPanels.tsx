@@ -12,6 +12,9 @@ import { InboxPanel } from './panels/InboxPanel';
 import { OutboxPanel } from './panels/OutboxPanel';
 import { ProjectionsPanel } from './panels/ProjectionsPanel';
 import { TracePanel } from './panels/TracePanel';
+import { InstancesPanel } from './scale/InstancesPanel';
+import { LocksPanel } from './scale/LocksPanel';
+import { consumerGroups } from './scale/groups';
 import type { RunActions } from './useRunActions';
 
 // Workload and Scenarios are their own chunks: they load the first time their tab opens.
@@ -34,6 +37,10 @@ export function RunPanels({ run, report, enabled, actions }: { run: RunRecord; r
   const { stats } = run;
   const dead = total(stats.dead);
   const broken = report?.broken ?? 0;
+  // Issue 13: the Instances and Locks tabs appear when the run has consumer groups or locks to show.
+  const groups = consumerGroups(run).length;
+  const lockUser = run.flow.projections.some((p) => p.concurrency === 'lock') || run.flow.consumers.some((c) => c.concurrency === 'lock');
+  const scaleTabs = groups > 0 || lockUser || run.flow.projections.some((p) => p.cache !== undefined);
   const tabs = useMemo<PanelTab[]>(() => [
     { id: 'outbox', label: 'Outbox', render: () => <OutboxPanel /> },
     { id: 'broker', label: 'Broker', render: () => <BrokerPanel /> },
@@ -46,7 +53,11 @@ export function RunPanels({ run, report, enabled, actions }: { run: RunRecord; r
     { id: 'faults', label: 'Faults & patterns', render: () => <FaultsPanel run={run} enabled={enabled} onChange={actions.updateSettings} /> },
     { id: 'workload', label: 'Workload', render: () => loading(<WorkloadPanel run={run} enabled={enabled} />) },
     { id: 'scenarios', label: 'Scenarios', render: () => loading(<ScenariosPanel run={run} enabled={enabled} />) },
-  ], [actions, dead, enabled, run, report, broken, stats.events]);
+    ...(scaleTabs ? [
+      { id: 'instances', label: 'Instances', badge: <Count n={groups} />, render: () => <InstancesPanel enabled={enabled} /> },
+      { id: 'locks', label: 'Locks', render: () => <LocksPanel /> },
+    ] : []),
+  ], [actions, dead, enabled, run, report, broken, stats.events, scaleTabs, groups]);
   return (
     <div className="sim-panels">
       <PanelTabs tabs={tabs} active={tab} onSelect={(id) => setSimTab(id as SimulationTab)} label="Run tables" />

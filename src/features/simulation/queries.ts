@@ -4,7 +4,7 @@
  */
 export {
   anomalySource, businessRowSource, commandSource, deadLetterSource, deliverySource, eventById, eventSource, inboxSource,
-  latestAnomalies, outboxSource, projectionSource, publicationSource, traceSource,
+  latestAnomalies, outboxSource, lockRows, cacheEntryRows, partitionedDeliveries, projectionSource, publicationSource, traceSource,
 } from '../../session';
 
 /** Which counter equals which table lives in the engine (its rules); re-exported for the panels. */

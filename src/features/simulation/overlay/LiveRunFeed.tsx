@@ -6,6 +6,7 @@ import { useThrottledLiveQuery } from '../live/useThrottledLiveQuery';
 import { latestAnomalies } from '../queries';
 import { useRunSession, useRunSessionState } from '../session/RunSessionContext';
 import { TransactionBoundary } from '../../../canvas/TransactionBoundary';
+import { instanceBadges } from './instanceBadges';
 import { anomaliesByNode, nodeBadges, runOverrides } from './nodeBadges';
 import { runTransactionOf } from './runTransaction';
 
@@ -36,7 +37,7 @@ export function LiveRunFeed({ overlay }: { overlay: RunOverlayStore }) {
     const overrides = new Map<string, RunOverrides>();
     if (run) {
       for (const node of allNodes(run.flow)) {
-        badges.set(node.id, nodeBadges(run.flow, run.stats, node.id, anomalies?.get(node.id) ?? 0));
+        badges.set(node.id, [...nodeBadges(run.flow, run.stats, node.id, anomalies?.get(node.id) ?? 0), ...(node.kind === 'consumer' ? instanceBadges(run, node.id) : [])]);
         const switched = runOverrides(run.flow, run.settings, node.id);
         if (switched) overrides.set(node.id, switched);
       }

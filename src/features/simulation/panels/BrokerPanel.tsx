@@ -5,8 +5,9 @@ import { StatusPill, VirtualTable, type Column } from '../table/VirtualTable';
 import { EventId, stepText } from './cells';
 import { followEventRows, nodeKindOf, nodeName, usePanelScope } from './PanelScope';
 import { ViewPickerToolbar, type PanelView } from './ViewPickerToolbar';
+import { PartitionsView } from '../scale/PartitionsView';
 
-type BrokerView = 'deliveries' | 'publications';
+type BrokerView = 'deliveries' | 'publications' | 'partitions';
 
 /** The broker: what was published per event type, and per subscriber what is queued, delivered, acked. */
 export function BrokerPanel() {
@@ -49,7 +50,7 @@ export function BrokerPanel() {
   return (
     <>
       <ViewPickerToolbar views={BROKER_VIEWS} value={view} onChange={setView} label="Broker panel shows" disabled={kind === 'event'} />
-      {view === 'deliveries' ? (
+      {view === 'partitions' ? <PartitionsView consumerId={consumerId} /> : view === 'deliveries' ? (
         <VirtualTable
           label="Broker deliveries"
           source={deliveries}
@@ -78,6 +79,10 @@ const BROKER_VIEWS: Record<BrokerView, PanelView> = {
   deliveries: {
     label: 'Deliveries per subscriber',
     hint: 'Each published message becomes one delivery per subscriber: queued → in flight (handed to the consumer, ack deadline running) → acked; kept in order per stream.',
+  },
+  partitions: {
+    label: 'Partitions per subscriber',
+    hint: 'Partitioned subscriptions (issue 13): each partition is owned by one instance, delivered in order, and blocked by its unacknowledged message; end offset, acked (committed) offset and lag.',
   },
   publications: {
     label: 'Publications per event type',

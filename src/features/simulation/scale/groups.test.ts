@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { createMemorySimulationStore, createSimulationEngine, restoreFlowDocument, type FlowDocument, type LockRecord } from '../../../core';
+import example from '../../../../public/examples/order-fulfilment.json';
+import { consumerGroups, lockState, partitionRows } from './groups';
+import { instanceBadges } from '../overlay/instanceBadges';
+
+function orderExample(): FlowDocument {
+  const restored = restoreFlowDocument(example);
+  if (!restored.ok) throw new Error('the example does not restore');
+  return restored.doc;
+}
+
+async function midRun() {
+  const store = createMemorySimulationStore();
+  const engine = createSimulationEngine(store);
+  const flow = orderExample();
+  await engine.startRun(flow, { seed: 1 });
+  await engine.fireMany(flow.id, { count: 30 });
+  await engine.runSteps(flow.id, 150);
+  const deliveries = () => store.transaction('r', ['deliveries'], (tx) => tx.query('deliveries', '[runId+consumerId+seq]', { prefix: [flow.id, 'order-tracker'] }));
+  return { engine, flow, deliveries };
+}
+
+describe('consumer groups, partitions and locks in run mode (issue 13)', () => {
+  it('given the order example mid-run, then order-tracker is a group of 3 owning the 8 partitions between them, billing (one plain instance) is left out', async () => {
+    const { engine, flow } = await midRun();
+    const run = (await engine.getRun(flow.id))!;
+    const groups = consumerGroups(run);
+    expect(groups.map((g) => g.consumerId)).toEqual(['order-tracker']);
+    const [tracker] = groups;
+    expect(tracker?.instances.map((i) => i.name)).toEqual(['order-tracker#1', 'order-tracker#2', 'order-tracker#3']);
+    expect(tracker?.instances.flatMap((i) => i.partitions.flatMap((p) => p.partitions)).sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(tracker?.instances[0]?.partitions[0]).toEqual({ eventTypeId: 'order-placed', eventTypeName: 'OrderPlaced', partitions: [0, 3, 6] });
+  });
+
+  it('given the deliveries, then each partition counts its messages: end = acked + in flight + queued + dead, lag = end − acked − dead, and they add up to the deliveries', async () => {
+    const { engine, flow, deliveries } = await midRun();
+    const run = (await engine.getRun(flow.id))!;
+    const rows = partitionRows(run, 'order-tracker', await deliveries());
+    expect(rows).toHaveLength(8);
+    const all = await deliveries();
+    expect(rows.reduce((n, r) => n + r.end, 0)).toBe(all.length);
+    expect(rows.reduce((n, r) => n + r.acked, 0)).toBe(all.filter((d) => d.status === 'acked').length);
+    for (const r of rows) {
+      expect(r.end).toBe(r.acked + r.inFlight + r.queued + r.dead);
+      expect(r.lag).toBe(r.end - r.acked - r.dead);
+      expect(r.owner).toMatch(/^order-tracker#[123]$/);
+    }
+    const inFlight = all.find((d) => d.status === 'in-flight' && d.instance !== undefined);
+    expect(inFlight).toBeDefined();
+    expect(rows.find((r) => r.partition === inFlight?.partition)?.heldBy).toMatch(/^order-tracker#[123]$/);
+  });
+
+  it('given an instance killed, then it shows down with no partitions, the others own all 8, its card badge says down', async () => {
+    const { engine, flow } = await midRun();
+    await engine.killInstance(flow.id, 'consumer:order-tracker#2');
+    const run = (await engine.getRun(flow.id))!;
+    const [tracker] = consumerGroups(run);
+    const killed = tracker?.instances.find((i) => i.name === 'order-tracker#2');
+    expect(killed?.downUntil).toBeGreaterThan(run.step);
+    expect(killed?.partitions.flatMap((p) => p.partitions)).toEqual([]);
+    expect(tracker?.kills).toBe(1);
+    expect(partitionRows(run, 'order-tracker', []).map((r) => r.owner)).not.toContain('order-tracker#2');
+    const badges = instanceBadges(run, 'order-tracker');
+    expect(badges.map((b) => b.label)).toContain('#2 down');
+    expect(badges.find((b) => b.label.startsWith('#1'))?.label).toMatch(/^#1 P[\d,]+/);
+    expect(instanceBadges(run, 'billing')).toEqual([]);
+  });
+
+  it('given a lock, then it is held while its holder lives and the lease runs, lease-ended past it, holder-dead once the holder is down or restarted', async () => {
+    const { engine, flow } = await midRun();
+    const run = (await engine.getRun(flow.id))!;
+    const holder = run.processes.find((p) => p.id === 'consumer:order-tracker#3')!;
+    const lock: LockRecord = {
+      runId: flow.id, projectionId: 'customer-stats', key: 'ada', consumerId: 'order-tracker', holder: holder.id, holderName: 'order-tracker#3',
+      incarnation: holder.incarnation, acquiredStep: run.step - 5, leaseUntil: run.step + 10, waits: 0,
+    };
+    expect(lockState(run, lock)).toBe('held');
+    expect(lockState(run, { ...lock, leaseUntil: run.step - 1 })).toBe('lease-ended');
+    expect(lockState(run, { ...lock, incarnation: holder.incarnation - 1 })).toBe('holder-dead');
+    expect(lockState({ ...run, processes: run.processes.map((p) => (p.id === holder.id ? { ...p, downUntil: run.step + 50 } : p)) }, lock)).toBe('holder-dead');
+    expect(lockState(run, { ...lock, holder: 'consumer:order-tracker#9' })).toBe('holder-dead');
+  });
+});
