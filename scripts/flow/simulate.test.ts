@@ -1,17 +1,12 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run } from './simulate';
+import { captureConsole, editedCopy, scratchFolder } from './testing/cli';
 
 const example = 'public/examples/content-platform.json';
 
 function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((s: unknown) => void out.push(String(s)));
-  vi.spyOn(console, 'error').mockImplementation((s: unknown) => void err.push(String(s)));
-  return { report: () => JSON.parse(out.join('\n')), text: () => out.join('\n'), err };
+  const io = captureConsole();
+  return { report: () => JSON.parse(io.text()), text: io.text, err: io.err };
 }
 
 /** Runs the CLI; its exit code and parsed report. */
@@ -25,16 +20,10 @@ async function simulate(...args: string[]) {
 
 let dir: string;
 /** Writes an edited copy of the example; returns its path. */
-async function edited(name: string, edit: (design: any) => void): Promise<string> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const design = JSON.parse(await readFile(example, 'utf8'));
-  edit(design);
-  const path = join(dir, `${name}.json`);
-  await writeFile(path, JSON.stringify(design));
-  return path;
-}
+const edited = (name: string, edit: Parameters<typeof editedCopy>[3]) => editedCopy(dir, example, name, edit);
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'flow-simulate-'));
+  dir = await scratchFolder('flow-simulate-');
 });
 
 afterEach(() => {

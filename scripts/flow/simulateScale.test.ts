@@ -2,18 +2,14 @@
 // built-in example: a lost update without a concurrency control, none with one.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { run } from './simulate';
+import { runCommand } from './testing/cli';
 
 const example = 'public/examples/order-fulfilment.json';
 
 async function simulate(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((s: unknown) => void out.push(String(s)));
-  vi.spyOn(console, 'error').mockImplementation((s: unknown) => void err.push(String(s)));
-  const code = await run(args);
-  vi.restoreAllMocks();
+  const { code, out, err } = await runCommand(run, args);
   const report = out.length > 0 ? JSON.parse(out.join('\n')) : undefined;
-  return { code, report, kinds: (report?.invariants.byKind ?? {}) as Record<string, number>, err: err.join('\n') };
+  return { code, report, kinds: (report?.invariants.byKind ?? {}) as Record<string, number>, err };
 }
 
 afterEach(() => vi.restoreAllMocks());

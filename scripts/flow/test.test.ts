@@ -1,34 +1,18 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run } from './test';
+import { editedCopy, runCommand, scratchFolder } from './testing/cli';
 
 const example = 'public/examples/content-platform.json';
 
 /** Runs `flow test` with these arguments: its exit code and what it printed. */
-async function flowTest(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((s: unknown) => void out.push(String(s)));
-  vi.spyOn(console, 'error').mockImplementation((s: unknown) => void err.push(String(s)));
-  const code = await run(args);
-  vi.restoreAllMocks();
-  return { code, out, err: err.join('\n') };
-}
+const flowTest = (...args: string[]) => runCommand(run, args);
 
 let dir: string;
 /** Writes an edited copy of the example; returns its path. */
-async function edited(name: string, edit: (design: any) => void): Promise<string> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const design = JSON.parse(await readFile(example, 'utf8'));
-  edit(design);
-  const path = join(dir, `${name}.json`);
-  await writeFile(path, JSON.stringify(design));
-  return path;
-}
+const edited = (name: string, edit: Parameters<typeof editedCopy>[3]) => editedCopy(dir, example, name, edit);
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'flow-test-'));
+  dir = await scratchFolder('flow-test-');
 });
 afterEach(() => vi.restoreAllMocks());
 
