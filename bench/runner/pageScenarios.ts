@@ -279,7 +279,7 @@ export const drag1000: Scenario = {
           ceiling: `moves shown ${fmt(m(moves, 'app'))}/s`,
           app: `${fmt(m(journalled, 'app'))}/s (3 nodes: ${fmt(m(journalled, 'app3'))}/s of ${fmt(m(moves, 'app3'))}/s shown)`,
           ratio: round(journalledRatio, 2), goal: '≥ 0.5 (journalled ÷ shown: a kill loses at most the moves of one write)', met: journalledRatio >= 0.5,
-          note: `${repeats(rounds.length)}; an IndexedDB write of the whole document per position, one in flight at a time (the newest position waits, older ones are dropped)`,
+          note: `${repeats(rounds.length)}; a small IndexedDB row of the moved positions per write (the whole document at the drag's start and end), one in flight at a time (the newest position waits, older ones are dropped)`,
           figures: {},
         },
       ];
