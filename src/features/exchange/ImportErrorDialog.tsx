@@ -1,15 +1,9 @@
-import { useEffect, useRef } from 'react';
 import type { ImportFailure } from './useDesignImport';
+import { useDialogClose } from './useDialogClose';
 
 /** A modal alert with the reason an import was refused; nothing else changed. */
 export function ImportErrorDialog({ failure, onClose }: { failure: ImportFailure; onClose: () => void }) {
-  const close = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    close.current?.focus();
-    const onKey = (event: KeyboardEvent) => { if (event.key === 'Escape') onClose(); };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  const close = useDialogClose(onClose);
   return (
     <div className="exchange-backdrop">
       <div className="exchange-dialog" role="alertdialog" aria-modal="true" aria-labelledby="import-error-title" aria-describedby="import-error-message">

@@ -1,15 +1,9 @@
-import { useEffect, useRef } from 'react';
 import type { ImportNotice } from './useDesignImport';
+import { useDialogClose } from './useDialogClose';
 
 /** After an import that kept something it could not fully read: what, and where (file, line, place). */
 export function ImportWarningsDialog({ notice, onClose }: { notice: ImportNotice; onClose: () => void }) {
-  const close = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    close.current?.focus();
-    const onKey = (event: KeyboardEvent) => { if (event.key === 'Escape') onClose(); };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  const close = useDialogClose(onClose);
   const count = notice.warnings.length;
   return (
     <div className="exchange-backdrop">
