@@ -9,7 +9,7 @@ import type { Payload } from '../../src/core';
 import { aggregateTypeFromField, type FlowIndex } from '../../src/core/engine/flowIndex';
 import { buildPayload, type ValueContext } from '../../src/core/engine/values';
 import type { InfraPlan } from '../topology/plan';
-import { messageSubject } from '../topology/plan';
+import { messageOrderingKey, messageSubject } from '../topology/plan';
 
 /** An event about to be appended. */
 export interface NewEvent {
@@ -166,11 +166,11 @@ export function fromWire(body: unknown): StoredEvent {
 }
 
 /** The subject an event is published on. */
-export function subjectOf(plan: InfraPlan, e: Pick<StoredEvent, 'eventTypeId' | 'eventTypeName' | 'streamId'>): string {
+export function subjectOf(plan: InfraPlan, e: Pick<StoredEvent, 'eventTypeId' | 'eventTypeName' | 'streamId' | 'aggregateId' | 'payload'>): string {
   const channelId = plan.channelOf.get(e.eventTypeId);
   const channel = plan.channels.find((c) => c.id === channelId);
   if (!channel) throw new Error(`${e.eventTypeName} has no channel in this run (is it emitted in the design?)`);
-  return messageSubject(channel, e.eventTypeId, e.streamId);
+  return messageSubject(channel, e.eventTypeId, messageOrderingKey(channel, e));
 }
 
 /** Queues events in an outbox inside the caller's transaction. */

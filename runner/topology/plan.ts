@@ -5,25 +5,32 @@
  * child process read the same plan, so what is exported is what runs. Pure.
  */
 import { effectiveAggregateIdPath, inheritanceChain, type FlowDocument } from '../../src/core';
-import { indexFlow, publishesFirst, usesInbox, usesOutbox } from '../../src/core/engine/flowIndex';
-import type { RunSettings } from '../../src/core';
+import { indexFlow, publishesFirst, usesInbox, usesOutbox, type FlowIndex } from '../../src/core/engine/flowIndex';
+import { orderingKeyOf, partitionOf } from '../../src/core/engine/instances';
+import type { Payload } from '../../src/core/engine/runRecord';
+import type { Consumer, RunSettings } from '../../src/core';
 import { sqlName, streamName, subjectToken, uniqueNames } from './names';
 
-/** How a consumer group shares a channel (issue 13 vocabulary). */
-export type DeliveryMode = { kind: 'partitioned'; partitions: number } | { kind: 'competing' };
+/** How a consumer group shares a channel (issue 13 vocabulary); `key` is the design's ordering key (a JSON Pointer into the payload). */
+export type DeliveryMode = { kind: 'partitioned'; partitions: number; key?: string } | { kind: 'competing' };
+
+export { partitionOf };
 
 export interface TopologyOptions {
   /** Prefix of every schema, stream and subject this run owns (`efd`). */
   namespace: string;
   /** Relay processes per outbox (they compete with FOR UPDATE SKIP LOCKED). */
   relaysPerOutbox: number;
-  /** Instances per consumer id (default 1). */
+  /** Instances per consumer id (`--instances`); wins over the design's `instances` (default 1). */
   instances: ReadonlyMap<string, number>;
-  /** Delivery mode per consumer id (default: partitioned with one partition, i.e. strictly ordered). */
+  /**
+   * Delivery mode per consumer id (`--mode`), for every channel it reads; wins over its handlers'
+   * `delivery` in the design (default: partitioned with one partition, i.e. strictly ordered).
+   */
   modes: ReadonlyMap<string, DeliveryMode>;
   /** JetStream ack wait: an unacked delivery comes back after this. */
   ackWaitMs: number;
-  /** Messages an instance of a competing consumer may hold unacked. */
+  /** Messages an instance of a competing consumer may hold unacked, when the design's consumer sets no `prefetch`. */
   prefetch: number;
   /** Publish with `Nats-Msg-Id` = event id, so JetStream drops a republish inside its duplicate window. */
   brokerDedupe: boolean;
@@ -49,6 +56,11 @@ export interface ChannelPlan {
   /** `<ns>.evt.<channel>`; messages go to `<prefix>.p<partition>.<eventType>`. */
   subjectPrefix: string;
   partitions: number;
+  /**
+   * The payload path (JSON Pointer) whose value picks a message's partition, when the design's
+   * partitioned subscriptions on this channel order by a field; absent: the stream id (aggregate).
+   */
+  orderingKey?: string;
   /** Concrete event type ids published on this channel. */
   eventTypeIds: string[];
   /** The last subject token of each event type id on this channel. */
@@ -91,6 +103,7 @@ export interface ConsumerPlan extends OutboxOwnerPlan {
   /** JetStream max_deliver: the first delivery plus `retryLimit` retries. */
   maxDeliver: number;
   instances: number;
+  /** Its delivery mode (on its first channel, when its handlers' modes differ per channel). */
   mode: DeliveryMode;
   durables: DurablePlan[];
   /** Concrete event type ids it handles (its own handlers and those of their base types). */
@@ -137,11 +150,13 @@ export function channelRoot(flow: FlowDocument, eventTypeId: string): string {
   return root?.id ?? eventTypeId;
 }
 
-/** The partition of an ordering key among `partitions` (FNV-1a), as the relay and consumers agree. Pure. */
-export function partitionOf(orderingKey: string, partitions: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < orderingKey.length; i++) h = Math.imul(h ^ orderingKey.charCodeAt(i), 0x01000193) >>> 0;
-  return partitions <= 1 ? 0 : h % partitions;
+/**
+ * A message's ordering key on its channel: the payload value at the channel's `orderingKey` (the
+ * core's `orderingKeyOf`, as the simulator computes it), else its stream id. Pure.
+ */
+export function messageOrderingKey(channel: ChannelPlan, e: { streamId: string; aggregateId: string; payload: Payload }): string {
+  if (channel.orderingKey === undefined) return e.streamId;
+  return orderingKeyOf({ kind: 'partitioned', partitions: channel.partitions, key: channel.orderingKey }, e);
 }
 
 /** The subject a message of `eventTypeId` with `orderingKey` is published on. Pure. */
@@ -159,7 +174,24 @@ function emittedTypeIds(flow: FlowDocument): Set<string> {
   return ids;
 }
 
-/** Builds the plan. Pure; throws on options that cannot run (instances < 1, partitions < 1). */
+/**
+ * The delivery mode a consumer's handlers ask for on a channel (the design's `delivery`, issue 13):
+ * partitioned when any of them is (the most partitions and its key), competing when all of them
+ * compete; undefined when none sets a mode.
+ */
+export function designMode(index: FlowIndex, consumer: Consumer, typeIds: readonly string[]): DeliveryMode | undefined {
+  const modes = typeIds.flatMap((t) => index.subscriptions(t).filter((s) => s.consumer.id === consumer.id).map((s) => s.handler.delivery));
+  let partitioned: Extract<DeliveryMode, { kind: 'partitioned' }> | undefined;
+  for (const m of modes) {
+    if (m?.kind === 'partitioned' && (partitioned === undefined || m.partitions > partitioned.partitions)) {
+      partitioned = { kind: 'partitioned', partitions: m.partitions, ...(m.key === undefined ? {} : { key: m.key }) };
+    }
+  }
+  if (partitioned) return partitioned;
+  return modes.length > 0 && modes.every((m) => m?.kind === 'competing') ? { kind: 'competing' } : undefined;
+}
+
+/** Builds the plan. Pure; throws on options that cannot run (instances < 1, partitions < 1, two ordering keys on one channel). */
 export function planInfrastructure(flow: FlowDocument, options: TopologyOptions): InfraPlan {
   const index = indexFlow(flow);
   const ns = sqlName(options.namespace, 20);
@@ -177,19 +209,31 @@ export function planInfrastructure(flow: FlowDocument, options: TopologyOptions)
       subscribedBy.set(consumer.id, set);
     }
   }
-  const modeOf = (consumerId: string): DeliveryMode => options.modes.get(consumerId) ?? { kind: 'partitioned', partitions: 1 };
+  // A consumer's mode on a channel: the CLI's (whole consumer) over its handlers' in the design.
+  const modeOf = (consumer: Consumer, typeIds: readonly string[]): DeliveryMode =>
+    options.modes.get(consumer.id) ?? designMode(index, consumer, typeIds.filter((t) => subscribedBy.get(consumer.id)?.has(t))) ?? { kind: 'partitioned', partitions: 1 };
   const channelNames = uniqueNames([...new Set(channelOf.values())], (id) => streamName(index.eventName(id)));
   const channels: ChannelPlan[] = [...new Set(channelOf.values())].map((rootId) => {
     const name = index.eventName(rootId);
     const token = channelNames.get(rootId) ?? streamName(name);
     const typeIds = emitted.filter((id) => channelOf.get(id) === rootId);
-    const partitions = Math.max(1, ...flow.consumers.map((c) => {
-      const mode = modeOf(c.id);
-      const subscribes = typeIds.some((t) => subscribedBy.get(c.id)?.has(t));
-      return subscribes && mode.kind === 'partitioned' ? mode.partitions : 1;
-    }));
+    const readers = flow.consumers.filter((c) => typeIds.some((t) => subscribedBy.get(c.id)?.has(t)));
+    const partitionedModes = readers.map((c) => modeOf(c, typeIds)).filter((m) => m.kind === 'partitioned');
+    const partitions = Math.max(1, ...partitionedModes.map((m) => m.partitions));
+    // One subject per message: every partitioned reader with more than one partition must order by the same key.
+    const keyed = readers.flatMap((c) => {
+      const m = modeOf(c, typeIds);
+      return m.kind === 'partitioned' && m.partitions > 1 ? [{ consumer: c.name, key: m.key }] : [];
+    });
+    const keys = [...new Set(keyed.map((k) => k.key))];
+    if (keys.length > 1) {
+      throw new Error(`${name}: its subscribers order by different keys (${keyed.map((k) => `${k.consumer}: ${k.key ?? 'aggregate id'}`).join(', ')}); `
+        + 'the runner publishes each message on one partition of the channel: give these subscriptions the same ordering key');
+    }
+    const orderingKey = keys[0];
     return {
-      id: rootId, name, stream: `${streamName(ns).toUpperCase()}_${token}`, subjectPrefix: `${ns}.evt.${token}`, partitions, eventTypeIds: typeIds,
+      id: rootId, name, stream: `${streamName(ns).toUpperCase()}_${token}`, subjectPrefix: `${ns}.evt.${token}`, partitions,
+      ...(orderingKey === undefined ? {} : { orderingKey }), eventTypeIds: typeIds,
       typeTokens: typeIds.map((id) => [id, typeTokens.get(id) ?? subjectToken(index.eventName(id))]),
     };
   });
@@ -202,20 +246,24 @@ export function planInfrastructure(flow: FlowDocument, options: TopologyOptions)
   }));
 
   const consumers: ConsumerPlan[] = flow.consumers.map((c) => {
-    const instances = options.instances.get(c.id) ?? 1;
+    const instances = options.instances.get(c.id) ?? c.instances ?? 1;
     if (!(Number.isInteger(instances) && instances >= 1)) throw new Error(`${c.name}: instances must be a whole number of at least 1`);
-    const mode = modeOf(c.id);
-    if (mode.kind === 'partitioned' && !(Number.isInteger(mode.partitions) && mode.partitions >= 1)) throw new Error(`${c.name}: partitions must be a whole number of at least 1`);
+    const prefetch = c.prefetch ?? options.prefetch;
+    if (!(Number.isInteger(prefetch) && prefetch >= 1)) throw new Error(`${c.name}: prefetch must be a whole number of at least 1`);
     const handled = [...(subscribedBy.get(c.id) ?? [])];
     const durables: DurablePlan[] = [];
+    let summary: DeliveryMode | undefined;
     for (const channel of channels) {
       const mine = handled.filter((t) => channel.eventTypeIds.includes(t));
       if (mine.length === 0) continue;
+      const mode = modeOf(c, channel.eventTypeIds);
+      if (mode.kind === 'partitioned' && !(Number.isInteger(mode.partitions) && mode.partitions >= 1)) throw new Error(`${c.name}: partitions must be a whole number of at least 1`);
+      summary ??= mode;
       const only = mine.length === 1 && channel.eventTypeIds.length > 1 ? channel.typeTokens.find(([id]) => id === mine[0]) : undefined;
       const typeToken = only?.[1] ?? '>';
       const base = `${consumerTokens.get(c.id) ?? streamName(c.id)}__${channel.subjectPrefix.split('.').at(-1)}`;
       if (mode.kind === 'competing') {
-        durables.push({ channelId: channel.id, stream: channel.stream, durable: base, filterSubject: `${channel.subjectPrefix}.*.${typeToken}`, maxAckPending: instances * options.prefetch });
+        durables.push({ channelId: channel.id, stream: channel.stream, durable: base, filterSubject: `${channel.subjectPrefix}.*.${typeToken}`, maxAckPending: instances * prefetch });
       } else {
         for (let p = 0; p < channel.partitions; p++) {
           durables.push({
@@ -228,7 +276,7 @@ export function planInfrastructure(flow: FlowDocument, options: TopologyOptions)
     return {
       id: c.id, name: c.name, kind: 'consumer', schema: schema(c.id), outbox: usesOutbox(index, settings, c.id), publishFirst: publishesFirst(settings, c.id),
       emits: c.handlers.some((h) => h.emits.length > 0), inbox: usesInbox(index, settings, c.id), maxDeliver: maxDeliveries(c.retryLimit),
-      instances, mode, durables, handledTypeIds: handled,
+      instances, mode: summary ?? options.modes.get(c.id) ?? { kind: 'partitioned', partitions: 1 }, durables, handledTypeIds: handled,
     };
   });
 

@@ -30,8 +30,8 @@ is broken or the run does not get quiet, 2 on bad usage).
   --idempotency-keys IDS producers whose callers send idempotency keys
   --caller-retries N     times a caller retries a request that got no answer (default 0)
   --conflict-retries N   re-reads after losing a race on a stream version before rejecting (default 3)
-  --instances C=N,…      instances of a consumer (default 1)
-  --mode C=partitioned:N|competing,…  delivery mode (default partitioned:1, strictly ordered)
+  --instances C=N,…      instances of a consumer (default: the design's, else 1)
+  --mode C=partitioned:N|competing,…  delivery mode (default: the design's handlers', else partitioned:1, strictly ordered)
   --relays N             relay processes per outbox (default 1; they compete with SKIP LOCKED)
   --ack-wait D           JetStream ack wait (default 2s)
   --broker-dedupe on|off Nats-Msg-Id dedupe of republished events (default on)
