@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { DESIGN_BOUNDS, type Consumer, type EmittedIds, type FlowDocument, type PublishMode } from '../../core';
 import { CheckboxField, CollapsibleItem, NumberField, Section, SelectField, TextField, lists } from './controls';
 import { HandlerEditor } from './HandlerEditor';
+import { ConsumerScaleSection } from './ScaleFields';
 import { PUBLISH_MODE_HINT, PUBLISH_MODE_OPTIONS } from './ProducerInspector';
 import { useNodeUpdater } from './useNodeUpdater';
 
@@ -10,7 +11,7 @@ const EMITTED_ID_OPTIONS = [
   { value: 'fresh', label: 'Fresh per handling' },
 ];
 
-/** Edits a consumer: name, description, inbox, retry limit (0 = no retry), publish mode, emitted ids and its handlers. */
+/** Edits a consumer: name, description, inbox, retry limit (0 = no retry), publish mode, emitted ids, its scale settings (instances, prefetch, concurrency control, lock lease) and its handlers. */
 export function ConsumerInspector({ doc, node }: { doc: FlowDocument; node: Consumer }) {
   const update = useNodeUpdater(node);
   const [openHandler, setOpenHandler] = useState(0);
@@ -35,6 +36,7 @@ export function ConsumerInspector({ doc, node }: { doc: FlowDocument; node: Cons
           title="Derived: from (consumer, handled event, emission), so a redelivery re-emits the same id and a downstream inbox recognises it. Fresh: a new id per handling, which no inbox downstream can recognise."
           onChange={(ids) => update({ ...node, emittedIds: ids as EmittedIds })} />
       </Section>
+      <ConsumerScaleSection doc={doc} node={node} update={update} />
       <Section title="Handlers">
         {node.handlers.length === 0 && <div className="inspector-empty">Subscribed to nothing: connect an event to this consumer, or subscribe below.</div>}
         {node.handlers.map((handler, index) => {

@@ -2,6 +2,7 @@ import { envelopeAttributes, eventPayloadPaths, upsertEffectFor, withHandlerEmis
 import { RowActions, SelectField, TextField, lists } from './controls';
 import { EffectEditor } from './EffectEditor';
 import { EmissionsEditor } from './EmissionsEditor';
+import { DeliveryFields } from './ScaleFields';
 import type { SourceContext } from './sourceOptions';
 
 interface HandlerEditorProps {
@@ -13,7 +14,7 @@ interface HandlerEditorProps {
   onChange(handler: Handler, coalesceKey?: string): void;
 }
 
-/** The handler of one subscribed event type: its effects on projections and the events it emits. */
+/** The handler of one subscribed event type: its delivery mode, its effects on projections and the events it emits. */
 export function HandlerEditor({ doc, label, handler, handledIds, onChange }: HandlerEditorProps) {
   const context: SourceContext = {
     eventPaths: eventPayloadPaths(doc, handler.eventTypeId, { listItems: true }).map((p) => p.path),
@@ -28,6 +29,7 @@ export function HandlerEditor({ doc, label, handler, handledIds, onChange }: Han
     <div className="handler">
       <SelectField label={`${label} event`} value={handler.eventTypeId} options={eventOptions} title="The subscribed event type"
         onChange={(eventTypeId) => onChange({ ...handler, eventTypeId })} />
+      <DeliveryFields doc={doc} label={label} handler={handler} onChange={(next, k) => onChange(next, key(k))} />
       <h4>Effects on projections</h4>
       {handler.effects.length === 0 && <div className="inspector-empty">No effects.</div>}
       {handler.effects.map((effect, index) => (

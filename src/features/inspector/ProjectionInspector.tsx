@@ -1,10 +1,11 @@
 import type { ColumnType, Projection } from '../../core';
 import { RowActions, Section, SelectField, TextField, lists } from './controls';
+import { ProjectionScaleSection } from './ScaleFields';
 import { useNodeUpdater } from './useNodeUpdater';
 
 const COLUMN_TYPES: ColumnType[] = ['string', 'number', 'boolean', 'date-time', 'list'];
 
-/** Edits a projection: name, description, key column and columns. */
+/** Edits a projection: name, description, key column, concurrency override and cache, and columns. */
 export function ProjectionInspector({ node }: { node: Projection }) {
   const update = useNodeUpdater(node);
   const setColumns = (columns: Projection['columns'], key?: string) => update({ ...node, columns }, key);
@@ -18,6 +19,7 @@ export function ProjectionInspector({ node }: { node: Projection }) {
             ...node.columns.map((c) => ({ value: c.name, label: c.name }))]}
           onChange={(key) => update({ ...node, key })} />
       </Section>
+      <ProjectionScaleSection node={node} update={update} />
       <Section title="Columns">
         <div className="fields-editor">
           {node.columns.map((column, index) => {
