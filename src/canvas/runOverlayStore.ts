@@ -7,6 +7,8 @@ export interface RunBadge {
   tone: RunBadgeTone;
   /** The longer explanation shown on hover. */
   title: string;
+  /** Takes a line of its own (a consumer instance: partitions, lag, in flight). */
+  line?: boolean;
 }
 
 /** A node's patterns as a run overrides them against its design (only the switched ones are set). */
@@ -31,7 +33,7 @@ const NO_BADGES: readonly RunBadge[] = [];
 const sameOverrides = (a: RunOverrides, b: RunOverrides) =>
   a.publish === b.publish && a.inbox === b.inbox && a.emittedIds === b.emittedIds && a.idempotencyKey === b.idempotencyKey;
 const sameBadges = (a: readonly RunBadge[], b: readonly RunBadge[]) =>
-  a.length === b.length && a.every((badge, i) => badge.label === b[i]?.label && badge.tone === b[i]?.tone && badge.title === b[i]?.title);
+  a.length === b.length && a.every((badge, i) => badge.label === b[i]?.label && badge.tone === b[i]?.tone && badge.title === b[i]?.title && badge.line === b[i]?.line);
 
 /**
  * What a run draws over the canvas (badges per node, edges a message travels on), as a store the

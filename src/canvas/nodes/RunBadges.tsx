@@ -8,7 +8,7 @@ export const RunBadges = memo(function RunBadges({ nodeId }: { nodeId: string })
   return (
     <div className="flow-node__badges">
       <div className="run-badges" data-testid={`run-badges.${nodeId}`}>
-        {badges.map((b) => <span key={b.label} className={`run-badge ${b.tone}`} title={b.title}>{b.label}</span>)}
+        {badges.map((b) => <span key={b.label} className={`run-badge ${b.tone}${b.line ? ' run-badge--line' : ''}`} title={b.title}>{b.label}</span>)}
       </div>
     </div>
   );

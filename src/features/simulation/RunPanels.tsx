@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, useRef, type ReactNode } from 'react';
 import { total, type ReportSummaryRecord, type RunRecord } from '../../core';
 import type { SimulationTab } from '../../state/simulationSlice';
 import { useAppStore } from '../../state/store';
@@ -12,9 +12,8 @@ import { InboxPanel } from './panels/InboxPanel';
 import { OutboxPanel } from './panels/OutboxPanel';
 import { ProjectionsPanel } from './panels/ProjectionsPanel';
 import { TracePanel } from './panels/TracePanel';
-import { InstancesPanel } from './scale/InstancesPanel';
-import { LocksPanel } from './scale/LocksPanel';
 import { consumerGroups } from './scale/groups';
+import { ScalePanel, isScaleSubTab, type ScaleSubTab } from './scale/ScalePanel';
 import type { RunActions } from './useRunActions';
 
 // Workload and Scenarios are their own chunks: they load the first time their tab opens.
@@ -32,8 +31,12 @@ function Count({ n, bad }: { n: number; bad?: boolean }) {
 
 /** The docked tabs over the run's tables, with what they are filtered to. */
 export function RunPanels({ run, report, enabled, actions }: { run: RunRecord; report: ReportSummaryRecord | undefined; enabled: boolean; actions: RunActions }) {
+  const lastScaleTab = useRef<ScaleSubTab>('instances');
   const tab = useAppStore(selectTab);
   const { setSimTab } = useAppStore.getState();
+  // Instances and Locks are sub-tabs of one Scale tab: the dock's tab row stays one line at 1,280 px.
+  const scaleTab: ScaleSubTab = isScaleSubTab(tab) ? tab : lastScaleTab.current;
+  if (isScaleSubTab(tab)) lastScaleTab.current = tab;
   const { stats } = run;
   const dead = total(stats.dead);
   const broken = report?.broken ?? 0;
@@ -54,13 +57,13 @@ export function RunPanels({ run, report, enabled, actions }: { run: RunRecord; r
     { id: 'workload', label: 'Workload', render: () => loading(<WorkloadPanel run={run} enabled={enabled} />) },
     { id: 'scenarios', label: 'Scenarios', render: () => loading(<ScenariosPanel run={run} enabled={enabled} />) },
     ...(scaleTabs ? [
-      { id: 'instances', label: 'Instances', badge: <Count n={groups} />, render: () => <InstancesPanel enabled={enabled} /> },
-      { id: 'locks', label: 'Locks', render: () => <LocksPanel /> },
+      { id: 'scale', label: 'Scale', badge: <Count n={groups} />, render: () => <ScalePanel active={scaleTab} onSelect={setSimTab} enabled={enabled} /> },
     ] : []),
-  ], [actions, dead, enabled, run, report, broken, stats.events, scaleTabs, groups]);
+  ], [actions, dead, enabled, run, report, broken, stats.events, scaleTabs, groups, scaleTab, setSimTab]);
   return (
     <div className="sim-panels">
-      <PanelTabs tabs={tabs} active={tab} onSelect={(id) => setSimTab(id as SimulationTab)} label="Run tables" />
+      <PanelTabs tabs={tabs} active={isScaleSubTab(tab) ? 'scale' : tab} label="Run tables"
+        onSelect={(id) => setSimTab(id === 'scale' ? scaleTab : id as SimulationTab)} />
     </div>
   );
 }

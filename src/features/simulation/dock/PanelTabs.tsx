@@ -14,10 +14,12 @@ interface Props {
   active: string;
   onSelect(id: string): void;
   label: string;
+  /** Prefix of the tab and panel element ids (`sim-tab-outbox`), unique per tab list on the page. */
+  idPrefix?: string;
 }
 
 /** Tabs over the simulation panels; ←/→, Home and End move between them (WAI-ARIA tabs). */
-export function PanelTabs({ tabs, active, onSelect, label }: Props) {
+export function PanelTabs({ tabs, active, onSelect, label, idPrefix = 'sim' }: Props) {
   const listRef = useRef<HTMLDivElement>(null);
   const current = tabs.find((t) => t.id === active) ?? tabs[0];
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -31,7 +33,7 @@ export function PanelTabs({ tabs, active, onSelect, label }: Props) {
     if (!tab) return;
     e.preventDefault();
     onSelect(tab.id);
-    listRef.current?.querySelector<HTMLButtonElement>(`#sim-tab-${tab.id}`)?.focus();
+    listRef.current?.querySelector<HTMLButtonElement>(`#${idPrefix}-tab-${tab.id}`)?.focus();
   };
   return (
     <div className="panel-tabs">
@@ -41,11 +43,11 @@ export function PanelTabs({ tabs, active, onSelect, label }: Props) {
           return (
             <button
               key={tab.id}
-              id={`sim-tab-${tab.id}`}
+              id={`${idPrefix}-tab-${tab.id}`}
               type="button"
               role="tab"
               aria-selected={selected}
-              aria-controls={`sim-panel-${tab.id}`}
+              aria-controls={`${idPrefix}-panel-${tab.id}`}
               tabIndex={selected ? 0 : -1}
               className="panel-tab"
               onClick={() => onSelect(tab.id)}
@@ -57,7 +59,7 @@ export function PanelTabs({ tabs, active, onSelect, label }: Props) {
         })}
       </div>
       {current && (
-        <div className="panel-body" role="tabpanel" id={`sim-panel-${current.id}`} aria-labelledby={`sim-tab-${current.id}`}>
+        <div className="panel-body" role="tabpanel" id={`${idPrefix}-panel-${current.id}`} aria-labelledby={`${idPrefix}-tab-${current.id}`}>
           <PanelBoundary panel={current.label} key={current.id}>{current.render()}</PanelBoundary>
         </div>
       )}

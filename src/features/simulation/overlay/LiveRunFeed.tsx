@@ -1,9 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { RunBadge, RunOverlayStore, RunOverrides } from '../../../canvas/runOverlayStore';
 import { allNodes } from '../../../core';
 import { useLiveInterval } from '../live/useLiveInterval';
 import { useThrottledLiveQuery } from '../live/useThrottledLiveQuery';
-import { latestAnomalies } from '../queries';
+import { latestAnomalies, partitionedDeliveries } from '../queries';
+import { consumerGroups, instanceLoads, type InstanceLoad } from '../scale/groups';
 import { useRunSession, useRunSessionState } from '../session/RunSessionContext';
 import { TransactionBoundary } from '../../../canvas/TransactionBoundary';
 import { instanceBadges } from './instanceBadges';
@@ -30,6 +31,15 @@ export function LiveRunFeed({ overlay }: { overlay: RunOverlayStore }) {
     [db, runId],
     interval * 3,
   );
+  // Issue 13: the partitioned consumer groups' deliveries, for each instance's lag and in-flight count on its card.
+  const partitionedIds = useMemo(() => (run ? consumerGroups(run).filter((g) => g.partitioned).map((g) => g.consumerId) : []), [run]);
+  const groupKey = partitionedIds.join('\u0000');
+  const deliveries = useThrottledLiveQuery(
+    async () => new Map(await Promise.all(partitionedIds.map(async (id) => [id, await partitionedDeliveries(db, runId, id)] as const))),
+    [db, runId, groupKey],
+    interval * 3,
+    { keepPrevious: true },
+  );
 
   // Only the nodes whose badges changed and the edges that lit up or went dark re-render.
   useEffect(() => {
@@ -37,7 +47,9 @@ export function LiveRunFeed({ overlay }: { overlay: RunOverlayStore }) {
     const overrides = new Map<string, RunOverrides>();
     if (run) {
       for (const node of allNodes(run.flow)) {
-        badges.set(node.id, [...nodeBadges(run.flow, run.stats, node.id, anomalies?.get(node.id) ?? 0), ...(node.kind === 'consumer' ? instanceBadges(run, node.id) : [])]);
+        const delivered = node.kind === 'consumer' ? deliveries?.get(node.id) : undefined;
+        const loads: ReadonlyMap<string, InstanceLoad> | undefined = delivered ? instanceLoads(run, node.id, delivered) : undefined;
+        badges.set(node.id, [...nodeBadges(run.flow, run.stats, node.id, anomalies?.get(node.id) ?? 0), ...(node.kind === 'consumer' ? instanceBadges(run, node.id, loads) : [])]);
         const switched = runOverrides(run.flow, run.settings, node.id);
         if (switched) overrides.set(node.id, switched);
       }
@@ -45,7 +57,7 @@ export function LiveRunFeed({ overlay }: { overlay: RunOverlayStore }) {
     const current = lastStep && lastStep.step === run?.step ? lastStep : undefined;
     const active = new Set(current?.edgeIds ?? []);
     overlay.show(badges, active, overrides, run ? runTransactionOf(run.flow, current) : null);
-  }, [overlay, run, lastStep, anomalies]);
+  }, [overlay, run, lastStep, anomalies, deliveries]);
 
   useEffect(() => () => overlay.show(new Map(), new Set()), [overlay]);
   return <TransactionBoundary />;

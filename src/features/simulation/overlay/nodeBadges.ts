@@ -9,6 +9,8 @@ export interface NodeBadge {
   tone: BadgeTone;
   /** The longer explanation shown on hover. */
   title: string;
+  /** Takes a line of its own on the card. */
+  line?: boolean;
 }
 
 const n = countOf;

@@ -5,7 +5,9 @@ import { useAppStore } from '../../../state/store';
 import { usePanelScope } from '../panels/PanelScope';
 import { StatusPill } from '../table/VirtualTable';
 import { useRunSession } from '../session/RunSessionContext';
-import { consumerGroups, type GroupView, type InstanceView } from './groups';
+import { partitionedDeliveries } from '../queries';
+import { useThrottledLiveQuery } from '../live/useThrottledLiveQuery';
+import { consumerGroups, partitionRows, type GroupView, type InstanceView, type PartitionRow } from './groups';
 import './scale.css';
 
 const CONTROLS: { value: ConcurrencyControl; label: string }[] = [
@@ -27,8 +29,16 @@ function stateOf(instance: InstanceView) {
   return <StatusPill status="live" tone="ok" />;
 }
 
-/** One consumer group: its instances, what each owns and holds, and the controls (kill, add, remove). */
-function GroupCard({ group, enabled }: { group: GroupView; enabled: boolean }) {
+/** An instance's partitions with their lag ("0: 2 · 3: 0 · 6: 1") and the lag summed over them. */
+function lagOf(instance: InstanceView, rows: readonly PartitionRow[] | undefined, several: boolean): { total: number; text: string } | undefined {
+  if (!rows) return undefined;
+  const mine = rows.filter((r) => r.owner === instance.name);
+  const text = mine.map((r) => `${several ? `${r.eventTypeName} ` : ''}${r.partition}: ${r.lag}`).join(' · ');
+  return { total: mine.reduce((sum, r) => sum + r.lag, 0), text: text || '—' };
+}
+
+/** One consumer group: its instances, what each owns and holds, its lag per partition, and the controls (kill, add, remove). */
+function GroupCard({ group, enabled, rows }: { group: GroupView; enabled: boolean; rows: readonly PartitionRow[] | undefined }) {
   const session = useRunSession();
   const several = new Set(group.instances.flatMap((i) => i.partitions.map((p) => p.eventTypeId))).size > 1;
   const live = group.instances.filter((i) => i.downUntil === undefined).length;
@@ -51,14 +61,24 @@ function GroupCard({ group, enabled }: { group: GroupView; enabled: boolean }) {
       </header>
       <table className="scale-table">
         <thead>
-          <tr><th>Instance</th><th>State</th><th>{group.partitioned ? 'Partitions owned' : 'Partitions'}</th><th>In flight</th><th /></tr>
+          <tr>
+            <th>Instance</th><th>State</th><th>{group.partitioned ? 'Partitions owned' : 'Partitions'}</th>
+            {group.partitioned && <><th title="Messages not yet acknowledged on its partitions">Lag</th><th title="Partition: messages not yet acknowledged on it">Lag per partition</th></>}
+            <th>In flight</th><th />
+          </tr>
         </thead>
         <tbody>
-          {group.instances.map((instance) => (
+          {group.instances.map((instance) => {
+            const lag = group.partitioned ? lagOf(instance, rows, several) : undefined;
+            return (
             <tr key={instance.processId} className={instance.downUntil !== undefined ? 'is-down' : undefined} data-testid={`instance.${instance.name}`}>
               <td className="mono">{instance.name}</td>
               <td>{stateOf(instance)}</td>
               <td className="mono" data-testid={`partitions.${instance.name}`}>{partitionsText(instance, several, group.partitioned)}</td>
+              {group.partitioned && <>
+                <td className={lag && lag.total > 0 ? 'scale-lag' : undefined} data-testid={`lag.${instance.name}`}>{lag ? lag.total : '…'}</td>
+                <td className="mono" data-testid={`partition-lag.${instance.name}`}>{lag ? lag.text : '…'}</td>
+              </>}
               <td>{instance.holding ? `delivery #${instance.holding.deliverySeq} (${instance.holding.stage})` : '—'}</td>
               <td>
                 <button type="button" className="sim-btn danger" disabled={!enabled || instance.downUntil !== undefined}
@@ -69,7 +89,8 @@ function GroupCard({ group, enabled }: { group: GroupView; enabled: boolean }) {
                 </button>
               </td>
             </tr>
-          ))}
+            );
+          })}
         </tbody>
       </table>
     </section>
@@ -131,8 +152,18 @@ function ProjectionSwitches({ projection, run }: { projection: Projection; run: 
 
 /** Run mode's Instances tab (issue 13): consumer groups with their instances, and the patterns that guard the rows they write. */
 export function InstancesPanel({ enabled }: { enabled: boolean }) {
-  const { run, flow } = usePanelScope();
+  const { run, flow, db, runId } = usePanelScope();
   const groups = useMemo(() => consumerGroups(run), [run]);
+  const partitionedIds = useMemo(() => groups.filter((g) => g.partitioned).map((g) => g.consumerId), [groups]);
+  const key = partitionedIds.join('\u0000');
+  const deliveries = useThrottledLiveQuery(
+    async () => new Map(await Promise.all(partitionedIds.map(async (id) => [id, await partitionedDeliveries(db, runId, id)] as const))),
+    [db, runId, key], 300, { keepPrevious: true },
+  );
+  const rowsOf = (consumerId: string) => {
+    const delivered = deliveries?.get(consumerId);
+    return delivered ? partitionRows(run, consumerId, delivered) : undefined;
+  };
   const projections = useMemo(() => writtenProjections(flow, groups), [flow, groups]);
   if (groups.length === 0 && projections.length === 0) {
     return <p className="sim-hint panel-toolbar">Every consumer of this design runs as one instance without a delivery mode. Give a consumer several instances (or open ☰ Designs → New from example → Order fulfilment at scale) to see consumer groups here.</p>;
@@ -140,7 +171,7 @@ export function InstancesPanel({ enabled }: { enabled: boolean }) {
   return (
     <div className="scale-panel" aria-label="Consumer instances">
       <div className="scale-groups">
-        {groups.map((g) => <GroupCard key={g.consumerId} group={g} enabled={enabled} />)}
+        {groups.map((g) => <GroupCard key={g.consumerId} group={g} enabled={enabled} rows={rowsOf(g.consumerId)} />)}
       </div>
       {projections.length > 0 && (
         <div className="scale-projections" aria-label="Concurrency controls">

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMemorySimulationStore, createSimulationEngine, restoreFlowDocument, type FlowDocument, type LockRecord } from '../../../core';
 import example from '../../../../public/examples/order-fulfilment.json';
-import { consumerGroups, lockState, partitionRows } from './groups';
+import { consumerGroups, instanceLoads, lockState, partitionRows } from './groups';
 import { instanceBadges } from '../overlay/instanceBadges';
 
 function orderExample(): FlowDocument {
@@ -65,6 +65,36 @@ describe('consumer groups, partitions and locks in run mode (issue 13)', () => {
     expect(badges.map((b) => b.label)).toContain('#2 down');
     expect(badges.find((b) => b.label.startsWith('#1'))?.label).toMatch(/^#1 P[\d,]+/);
     expect(instanceBadges(run, 'billing')).toEqual([]);
+  });
+
+  it('given the deliveries after a kill, then each live instance carries the lag of the partitions it owns and its in-flight messages, and its card line says so', async () => {
+    const { engine, flow, deliveries } = await midRun();
+    await engine.killInstance(flow.id, 'consumer:order-tracker#2');
+    await engine.fireMany(flow.id, { count: 12 });
+    await engine.runSteps(flow.id, 20);
+    const run = (await engine.getRun(flow.id))!;
+    const all = await deliveries();
+    const rows = partitionRows(run, 'order-tracker', all);
+    const loads = instanceLoads(run, 'order-tracker', all);
+    expect([...loads.keys()].sort()).toEqual(['consumer:order-tracker', 'consumer:order-tracker#2', 'consumer:order-tracker#3']);
+    // Written apart: the lag of every partition an instance owns, summed; the killed one owns none.
+    const [tracker] = consumerGroups(run);
+    for (const instance of tracker!.instances) {
+      const owned = new Set(instance.partitions.flatMap((p) => p.partitions));
+      const lag = rows.filter((r) => owned.has(r.partition)).reduce((n, r) => n + r.lag, 0);
+      expect(loads.get(instance.processId)?.lag).toBe(lag);
+      const inFlight = all.filter((d) => d.status === 'in-flight' && d.instance === instance.processId).length;
+      expect(loads.get(instance.processId)?.inFlight).toBe(Math.max(inFlight, run.processes.find((p) => p.id === instance.processId)?.consumer ? 1 : 0));
+    }
+    expect(loads.get('consumer:order-tracker#2')?.lag).toBe(0);
+    const total = [...loads.values()].reduce((n, l) => n + l.lag, 0);
+    expect(total).toBe(rows.reduce((n, r) => n + r.lag, 0));
+    expect(total).toBeGreaterThan(0);
+    const badges = instanceBadges(run, 'order-tracker', loads);
+    expect(badges.every((b) => b.line)).toBe(true);
+    const first = badges.find((b) => b.label.startsWith('#1'));
+    expect(first?.label).toContain(`lag ${loads.get('consumer:order-tracker')?.lag}`);
+    expect(badges.map((b) => b.label)).toContain('#2 down');
   });
 
   it('given a lock, then it is held while its holder lives and the lease runs, lease-ended past it, holder-dead once the holder is down or restarted', async () => {

@@ -160,3 +160,38 @@ export function lockState(run: RunRecord, lock: LockRecord): LockState {
   if (!holder || holder.downUntil !== undefined || holder.incarnation !== lock.incarnation) return 'holder-dead';
   return run.step > lock.leaseUntil ? 'lease-ended' : 'held';
 }
+
+/** What one instance carries now: the lag of the partitions it owns (summed) and the messages in flight to it. */
+export interface InstanceLoad {
+  lag: number;
+  inFlight: number;
+}
+
+/**
+ * Per instance (by process id) of a consumer: the lag summed over the partitions it owns and the
+ * deliveries in flight to it, from the consumer's partitioned deliveries; an instance of a group
+ * without partitions counts the delivery it holds. Pure.
+ */
+export function instanceLoads(run: RunRecord, consumerId: string, deliveries: readonly DeliveryRecord[]): Map<string, InstanceLoad> {
+  const loads = new Map<string, InstanceLoad>();
+  const byName = new Map<string, InstanceLoad>();
+  for (const p of run.processes) {
+    if (p.kind !== 'consumer' || p.nodeId !== consumerId) continue;
+    const load = { lag: 0, inFlight: 0 };
+    loads.set(p.id, load);
+    byName.set(instanceView(run, p).name, load);
+  }
+  for (const row of partitionRows(run, consumerId, deliveries)) {
+    const owner = row.owner === undefined ? undefined : byName.get(row.owner);
+    if (owner) owner.lag += row.lag;
+  }
+  for (const d of deliveries) {
+    const load = d.status === 'in-flight' && d.instance !== undefined ? loads.get(d.instance) : undefined;
+    if (load) load.inFlight += 1;
+  }
+  for (const p of run.processes) {
+    const load = loads.get(p.id);
+    if (load && load.inFlight === 0 && p.consumer) load.inFlight = 1;
+  }
+  return loads;
+}
