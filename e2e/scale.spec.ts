@@ -35,6 +35,22 @@ test('kill an instance and watch its partitions move; lost updates without a con
 
   await test.step('the Instances tab shows three live instances owning the 8 partitions round robin', async () => {
     await run.openTab('Instances');
+    // Instances and Locks are sub-tabs of Scale; the dock's tab row is one line at 1,280 px, what does not fit is under More.
+    const dockTabs = page.getByRole('tablist', { name: 'Run tables' }).getByRole('tab');
+    const tabTops = await dockTabs.evaluateAll((tabs) => tabs.map((t) => Math.round(t.getBoundingClientRect().top)));
+    expect(new Set(tabTops).size).toBe(1);
+    const more = page.getByRole('button', { name: 'More run tables' });
+    const underMore = (await more.isVisible()) ? (await more.getAttribute('title'))?.split(', ').length ?? 0 : 0;
+    expect(tabTops.length + underMore).toBe(12);
+    await page.screenshot({ path: test.info().outputPath('scale-dock-1280.png') });
+    await expect(run.tab('Scale')).toHaveAttribute('aria-selected', 'true');
+    // Arrow keys move along the sub-tabs (WAI-ARIA tabs), and back.
+    await run.tab('Instances').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(run.tab('Locks')).toBeFocused();
+    await expect(run.tab('Locks')).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('ArrowLeft');
+    await expect(run.tab('Instances')).toHaveAttribute('aria-selected', 'true');
     const group = page.getByTestId('group.order-tracker');
     await expect(group).toContainText('3 of 3 live');
     expect(await partitionsOf(page, 'order-tracker#1')).toEqual([0, 3, 6]);
@@ -53,7 +69,22 @@ test('kill an instance and watch its partitions move; lost updates without a con
     const moved = [...await partitionsOf(page, 'order-tracker#1'), ...await partitionsOf(page, 'order-tracker#3')].sort((a, b) => a - b);
     expect(moved).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     await expect(page.getByTestId('run-badges.order-tracker')).toContainText('#2 down');
-    await page.getByRole('group', { name: 'Consumer order-tracker', exact: true }).screenshot({ path: test.info().outputPath('scale-consumer-card.png') });
+    // The card has a line per instance: partitions owned, lag over them, in flight; the killed one says down.
+    const lines = page.getByTestId('run-badges.order-tracker').locator('.run-badge--line');
+    await expect(lines).toHaveCount(3);
+    await expect(lines.nth(1)).toHaveText('#2 down');
+    await expect(lines.nth(0)).toHaveText(/^#1 P[\d,]+ · lag \d+/);
+    // A taller window shows the whole card above the dock for the screenshot; every line inside the card.
+    await page.setViewportSize({ width: 1280, height: 1400 });
+    const card = page.getByRole('group', { name: 'Consumer order-tracker', exact: true });
+    const cardBox = (await card.boundingBox())!;
+    for (const line of await lines.all()) {
+      const box = (await line.boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(cardBox.y + cardBox.height);
+      expect(box.x + box.width).toBeLessThanOrEqual(cardBox.x + cardBox.width);
+    }
+    await card.screenshot({ path: test.info().outputPath('scale-consumer-card.png') });
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.screenshot({ path: test.info().outputPath('scale-instance-killed.png') });
   });
 

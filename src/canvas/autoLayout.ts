@@ -37,7 +37,7 @@ export async function computeAutoLayout(
     layoutOptions: LAYOUT_OPTIONS,
     children: nodes.map((node) => ({
       id: node.id,
-      ...(sizes.get(node.id) ?? { ...DEFAULT_CARD, height: DEFAULT_CARD.height + runBadgeReserve(node.kind) }),
+      ...(sizes.get(node.id) ?? { ...DEFAULT_CARD, height: DEFAULT_CARD.height + runBadgeReserve(node.kind, node.kind === 'consumer' ? node.instances : undefined) }),
     })),
     edges: [...semantic, ...inheritance],
   });

@@ -14,8 +14,10 @@ const LINES: Record<NodeKind, number> = { consumer: 5, producer: 2, event: 2, pr
 
 /**
  * Height, in px, that auto-layout keeps free under a card for the badges a run adds to it, so that a
- * run never grows a card over its neighbour (whatever the mode the layout was made in).
+ * run never grows a card over its neighbour (whatever the mode the layout was made in). A consumer
+ * with several instances (issue 13) shows a line per instance on top of its counters.
  */
-export function runBadgeReserve(kind: NodeKind): number {
-  return STRIP + LINES[kind] * BADGE_LINE;
+export function runBadgeReserve(kind: NodeKind, instances = 1): number {
+  const instanceLines = kind === 'consumer' && instances > 1 ? Math.min(instances, 64) : 0;
+  return STRIP + (LINES[kind] + instanceLines) * BADGE_LINE;
 }

@@ -23,6 +23,7 @@ export function useAutoLayout(): () => Promise<void> {
     const { doc } = useAppStore.getState();
     if (!doc) return;
     const sizes = new Map<string, MeasuredSize>();
+    const instances = new Map(doc.consumers.map((c) => [c.id, c.instances]));
     for (const node of getNodes()) {
       // The measured size lives on React Flow's node; a node never drawn has its estimate.
       const measured = getInternalNode(node.id)?.measured;
@@ -30,7 +31,7 @@ export function useAutoLayout(): () => Promise<void> {
       const height = measured?.height ?? node.initialHeight;
       if (!width || !height) continue;
       const card = height - badgeStripHeight(node);
-      sizes.set(node.id, { width, height: card + runBadgeReserve(node.type as NodeKind) });
+      sizes.set(node.id, { width, height: card + runBadgeReserve(node.type as NodeKind, instances.get(node.id)) });
     }
     try {
       const positions = await computeAutoLayout(doc, sizes);

@@ -33,7 +33,7 @@ function stateOf(instance: InstanceView) {
 function lagOf(instance: InstanceView, rows: readonly PartitionRow[] | undefined, several: boolean): { total: number; text: string } | undefined {
   if (!rows) return undefined;
   const mine = rows.filter((r) => r.owner === instance.name);
-  const text = mine.map((r) => `${several ? `${r.eventTypeName} ` : ''}${r.partition}: ${r.lag}`).join(' · ');
+  const text = mine.map((r) => `${several ? `${r.eventTypeName} ` : ''}P${r.partition}: ${r.lag}`).join(' · ');
   return { total: mine.reduce((sum, r) => sum + r.lag, 0), text: text || '—' };
 }
 
