@@ -65,6 +65,29 @@ test.describe('the workspace at 1024×700 and 1280×800', () => {
         })
         .map((tab) => tab.textContent));
       expect(cutTabs).toEqual([]);
+      if (underMore > 0) {
+        const moreBox = (await more.boundingBox())!;
+        expect(moreBox.x + moreBox.width).toBeLessThanOrEqual(width);
+        // The keyboard reaches every tab, those under More too: End brings the last one into the row.
+        await run.tab('Outbox').focus();
+        await page.keyboard.press('End');
+        await expect(run.tab('Scenarios')).toBeFocused();
+        await expect(run.tab('Scenarios')).toHaveAttribute('aria-selected', 'true');
+        await page.keyboard.press('Home');
+        await expect(run.tab('Outbox')).toBeFocused();
+        // The More menu by keyboard: Enter opens it on its first item, ↓ moves, Enter opens that tab in the row.
+        await more.focus();
+        await page.keyboard.press('Enter');
+        const menu = page.getByRole('menu', { name: 'More run tables' });
+        await expect(menu.getByRole('menuitem').first()).toBeFocused();
+        await page.keyboard.press('ArrowDown');
+        const second = ((await menu.getByRole('menuitem').nth(1).textContent()) ?? '').trim();
+        await page.keyboard.press('Enter');
+        await expect(menu).toBeHidden();
+        await expect(run.tab(second)).toHaveAttribute('aria-selected', 'true');
+        await expect(run.tab(second)).toBeFocused();
+        await run.tab('Outbox').click();
+      }
       await page.screenshot({ path: test.info().outputPath(`workspace-run-${width}.png`) });
     });
   }
