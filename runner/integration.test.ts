@@ -12,6 +12,7 @@ import { pipelineFlow } from '../src/core/engine/testing/smallFlows';
 import { compareKinds, simulatorReport } from './compare';
 import { checkInputOf } from './read/checkTables';
 import { oracle, type OracleReport } from './read/realOracle';
+import { partitionOf } from './topology/plan';
 import { runDesign, type RunOptions, type RunOutcome } from './runDesign';
 import { localBinaries } from './services/binaries';
 import { startLocalServices, type LocalServices } from './services/localServices';
@@ -93,6 +94,29 @@ describe.skipIf(!binaries.ok)(`the runner on real PostgreSQL + NATS JetStream${s
     });
     const boardInstances = new Set(outcome.rows.handlings.filter((h) => h.consumerId === 'status-board').map((h) => h.instance.split('@')[0]));
     expect([...boardInstances].sort()).toEqual(['consumer:status-board#1', 'consumer:status-board#2']);
+    expect((check.byKind.stale ?? 0) + (check.byKind.late ?? 0)).toBe(0);
+    expect(check.ok, JSON.stringify(broken(check).slice(0, 3))).toBe(true);
+  }, 200_000);
+
+  it('runs the scale settings of the design document without flags: status-board as 3 instances on 8 partitions keyed by videoId, through kills', async () => {
+    const flow = withRetryBudget(example);
+    const board = flow.consumers.find((c) => c.id === 'status-board')!;
+    board.instances = 3;
+    board.handlers = board.handlers.map((h) => ({ ...h, delivery: { kind: 'partitioned' as const, partitions: 8, key: '/videoId' } }));
+    const { outcome, check } = await scenario('docscale', flow, { commands: 24, faults: parseChaos('crash-after-handle=0.1,kill-every=2s'), allow: ['stalled-outbox'] });
+    const planned = outcome.plan.consumers.find((c) => c.id === 'status-board')!;
+    expect([planned.instances, planned.durables.length]).toEqual([3, 8]);
+    // Every message of the video channel went to the partition of its videoId (the core's formula), not of its stream id.
+    const events = new Map(outcome.rows.events.map((e) => [e.eventId, e]));
+    const video = outcome.rows.publications.filter((p) => outcome.plan.channelOf.get(p.eventTypeId) === 'video-event');
+    expect(video.length).toBeGreaterThan(0);
+    for (const p of video) {
+      const videoId = String(events.get(p.eventId)?.payload.videoId);
+      expect(p.subject).toContain(`.p${partitionOf(videoId, 8)}.`);
+    }
+    expect(new Set(video.map((p) => p.subject.split('.')[3])).size).toBeGreaterThan(1);
+    const instances = new Set(outcome.rows.handlings.filter((h) => h.consumerId === 'status-board').map((h) => h.instance.split('@')[0]));
+    expect(instances.size).toBeGreaterThan(1);
     expect((check.byKind.stale ?? 0) + (check.byKind.late ?? 0)).toBe(0);
     expect(check.ok, JSON.stringify(broken(check).slice(0, 3))).toBe(true);
   }, 200_000);
