@@ -7,15 +7,10 @@ import { StatusPill } from '../table/VirtualTable';
 import { useRunSession } from '../session/RunSessionContext';
 import { partitionedDeliveries } from '../queries';
 import { useThrottledLiveQuery } from '../live/useThrottledLiveQuery';
+import { PROJECTION_CONCURRENCY, hintOf } from '../../inspector/scaleSettings';
 import { consumerGroups, partitionRows, type GroupView, type InstanceView, type PartitionRow } from './groups';
 import './scale.css';
 
-const CONTROLS: { value: ConcurrencyControl; label: string }[] = [
-  { value: 'none', label: 'none (read, then write)' },
-  { value: 'optimistic', label: 'optimistic (version check, retry)' },
-  { value: 'lock', label: 'lock (row lock with a lease)' },
-  { value: 'single-writer', label: 'single writer per partition' },
-];
 
 function partitionsText(instance: InstanceView, several: boolean, partitioned: boolean): string {
   const owned = instance.partitions.filter((p) => p.partitions.length > 0);
@@ -114,20 +109,22 @@ function ProjectionSwitches({ projection, run }: { projection: Projection; run: 
     if (!current) return;
     const next: Projection = { ...current, ...patch };
     if (next.cache === undefined) delete next.cache;
+    if (next.concurrency === undefined) delete next.concurrency;
     useAppStore.getState().updateNode(next);
   };
   const cacheValue = current?.cache === undefined ? 'off' : current.cache.leases ? 'leases' : 'on';
   const s = run.stats;
   const ranCache = ran?.cache === undefined ? 'off' : ran.cache.leases ? 'leases' : 'on';
-  const changed = current !== undefined && ((current.concurrency ?? 'none') !== (ran?.concurrency ?? 'none') || cacheValue !== ranCache);
+  const changed = current !== undefined && (current.concurrency !== ran?.concurrency || cacheValue !== ranCache);
   return (
     <fieldset className="scale-projection" aria-label={`Patterns of ${projection.name}`}>
       <legend>{projection.name}</legend>
       <label>
         <span>Concurrency control</span>
-        <select aria-label={`Concurrency control of ${projection.name}`} value={current?.concurrency ?? 'none'} disabled={!current}
-          onChange={(e) => update({ concurrency: e.target.value as ConcurrencyControl })}>
-          {CONTROLS.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+        <select aria-label={`Concurrency control of ${projection.name}`} value={current?.concurrency ?? ''} disabled={!current}
+          title={hintOf(PROJECTION_CONCURRENCY, current?.concurrency ?? '')}
+          onChange={(e) => update({ concurrency: (e.target.value || undefined) as ConcurrencyControl | undefined })}>
+          {PROJECTION_CONCURRENCY.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
         </select>
       </label>
       <label>
