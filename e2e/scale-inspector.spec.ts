@@ -53,6 +53,22 @@ test('set instances = 3 and partitioned:8 in the inspector; run mode shows three
     await expect(inspector.field('Handler 1 ordering key')).toHaveValue('/authorId');
   });
 
+  await test.step('a projection: its concurrency override and cache-aside with leases, each saying what it does', async () => {
+    await inspector.inspect('projection', 'notifications');
+    const control = inspector.field('Concurrency control of its rows');
+    await expect(control).toHaveValue('');
+    await control.selectOption('optimistic');
+    await expect(inspector.panel.getByText('The write compares the row’s version with the one read; on a conflict it reads again and retries.')).toBeVisible();
+    const cache = inspector.field('Cache');
+    await cache.selectOption('leases');
+    await expect(inspector.panel.getByText(/a fill whose lease was cleared is refused/)).toBeVisible();
+    await editor.toolbarButton('Undo').click();
+    await expect(cache).toHaveValue('off');
+    await expect(control).toHaveValue('optimistic');
+    await editor.toolbarButton('Undo').click();
+    await expect(control).toHaveValue('');
+  });
+
   await test.step('run mode: the card shows three instance lines, the Scale tab three instances on 8 partitions', async () => {
     await run.enter();
     await run.fireMany(6);
