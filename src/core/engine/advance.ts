@@ -6,7 +6,7 @@ import { expiredDelivery, redeliver } from './steps/broker';
 import { ack, nextDeliverable, take } from './steps/consumerSteps';
 import { handleDelivery, recordInboxLater } from './steps/handleStep';
 import { readRows, splitsHandling } from './steps/raceSteps';
-import { groupSize, killInstance, restartInstance, scaleGroup } from './instances';
+import { groupSize, heldDeliveries, killInstance, prefetchOf, restartInstance, scaleGroup } from './instances';
 import { dropPendingPublishes, lostText } from './processes';
 import { subscriptionOf } from './steps/broker';
 import { cacheStep } from './steps/cacheSteps';
@@ -41,6 +41,16 @@ async function act(ctx: StepContext, actor: Actor): Promise<StepReport | undefin
       if (!process) return undefined;
       if (ctx.run.settings.faults.killInstance && ctx.rng.chance(ctx.run.settings.faults.killInstance)) {
         return killInstance(ctx, process, lostText(await dropPendingPublishes(ctx, actor.nodeId)));
+      }
+      const prefetch = prefetchOf(ctx.index.consumer(actor.nodeId));
+      if (prefetch > 1 && heldDeliveries(process).length < prefetch) {
+        const next = await nextDeliverable(ctx, actor.nodeId, process);
+        if (next) return take(ctx, process, next);
+      }
+      if (!process.consumer && process.prefetched && process.prefetched.length > 0) {
+        const deliverySeq = process.prefetched.shift() as number;
+        if (process.prefetched.length === 0) delete process.prefetched;
+        process.consumer = { deliverySeq, stage: 'received' };
       }
       const holding = process.consumer;
       if (holding?.stage === 'received') {

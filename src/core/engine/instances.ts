@@ -14,6 +14,20 @@ import type { StepContext, StepReport } from './stepContext';
 /** Instances of a consumer (1 when the design sets none). Pure. */
 export const instancesOf = (consumer: Pick<Consumer, 'instances'> | undefined): number => Math.max(1, Math.floor(consumer?.instances ?? 1));
 
+/** Messages one instance may hold unacknowledged at once (`Consumer.prefetch`; 1 when the design sets none). Pure. */
+export const prefetchOf = (consumer: Pick<Consumer, 'prefetch'> | undefined): number => Math.max(1, Math.floor(consumer?.prefetch ?? 1));
+
+/** The deliveries an instance holds unacknowledged: the one it works on and those it prefetched. Pure. */
+export const heldDeliveries = (process: Pick<ProcessRecord, 'consumer' | 'prefetched'>): number[] =>
+  [...(process.consumer ? [process.consumer.deliverySeq] : []), ...(process.prefetched ?? [])];
+
+/** "delivery #4 stays" / "deliveries #4, #7 stay" unacknowledged at the broker …, or "" when it held none. Pure. */
+export function heldText(process: Pick<ProcessRecord, 'consumer' | 'prefetched'>, until = 'until its ack deadline'): string {
+  const held = heldDeliveries(process);
+  if (held.length === 0) return '';
+  return held.length === 1 ? `; delivery #${held[0]} stays unacknowledged at the broker ${until}` : `; deliveries ${held.map((s) => `#${s}`).join(', ')} stay unacknowledged at the broker ${until.replace('its', 'their')}`;
+}
+
 /** The process id of instance `n` (from 1) of a consumer: `consumer:<id>` for the first, as before issue 13. Pure. */
 export const instanceProcessId = (consumerId: string, n: number): string => (n <= 1 ? `consumer:${consumerId}` : `consumer:${consumerId}#${n}`);
 
@@ -127,16 +141,17 @@ export function killInstance(ctx: StepContext, process: ProcessRecord, dropped: 
   const { run, index } = ctx;
   const down = Math.max(1, Math.floor(run.settings.faults.instanceDownSteps ?? 100));
   const held = process.consumer;
+  const heldWords = heldText(process);
   process.incarnation += 1;
   delete process.consumer;
+  delete process.prefetched;
   process.downUntil = run.step + down;
   bump((run.stats.instanceKills ??= {}), process.nodeId);
   const moved = rebalance(run, index, process.nodeId);
-  const heldText = held ? `; delivery #${held.deliverySeq} stays unacknowledged at the broker until its ack deadline` : '';
   const locks = held?.locks && held.locks.length > 0 ? `; its ${held.locks.length} lock(s) stay until their lease ends` : '';
   return {
     kind: 'instance', phase: 'instance-killed', fault: 'kill-instance', nodeIds: [process.nodeId], edgeIds: [],
-    text: `${instanceName(index, process)} killed (fault): down until step ${process.downUntil}${heldText}${locks}${dropped}${moved ? `; ${moved}` : ''}`,
+    text: `${instanceName(index, process)} killed (fault): down until step ${process.downUntil}${heldWords}${locks}${dropped}${moved ? `; ${moved}` : ''}`,
   };
 }
 
@@ -161,8 +176,7 @@ export function scaleGroup(ctx: StepContext, consumerId: string): StepReport {
     text = `${instanceName(index, added)} added (${group.length + 1} of ${wanted} instances)`;
   } else {
     run.processes.splice(run.processes.indexOf(last), 1);
-    const held = last.consumer ? `; delivery #${last.consumer.deliverySeq} it held stays unacknowledged until its ack deadline` : '';
-    text = `${instanceName(index, last)} removed (${group.length - 1} of ${wanted} instances)${held}`;
+    text = `${instanceName(index, last)} removed (${group.length - 1} of ${wanted} instances)${heldText(last)}`;
   }
   const moved = rebalance(run, index, consumerId);
   return { kind: 'instance', phase: group.length < wanted ? 'instance-added' : 'instance-removed', nodeIds: [consumerId], edgeIds: [], text: `${text}${moved ? `; ${moved}` : ''}` };

@@ -6,7 +6,7 @@
 import type { FlowDocument } from '../model';
 import { bump, countOf } from './counters';
 import type { CommandRecord, ProcessRecord, RunRecord, RunStats } from './records';
-import { initialInstances } from './instances';
+import { heldText, initialInstances } from './instances';
 import { initialReaders } from './steps/cacheSteps';
 import type { StepContext } from './stepContext';
 
@@ -79,6 +79,7 @@ function restart(ctx: StepContext, process: ProcessRecord): void {
   delete process.producer;
   delete process.relay;
   delete process.consumer;
+  delete process.prefetched;
 }
 
 export const lostText = (ids: readonly string[]) => (ids.length === 0 ? '' : `; ${ids.join(', ')} held in memory for a direct publish: lost`);
@@ -120,11 +121,10 @@ export async function crashProducer(ctx: StepContext, producerId: string, comman
 
 /** A consumer process (an instance) crashes: the delivery it held stays in flight at the broker until its ack deadline. */
 export async function crashConsumer(ctx: StepContext, process: ProcessRecord): Promise<string> {
-  const held = process.consumer;
+  const held = heldText(process);
   restart(ctx, process);
   const lost = await dropPendingPublishes(ctx, process.nodeId);
-  const heldText = held ? `; delivery #${held.deliverySeq} stays unacknowledged at the broker until its ack deadline` : '';
-  return `${heldText}${lostText(lost)}`;
+  return `${held}${lostText(lost)}`;
 }
 
 /** The relay crashes: the row it published stays pending and is published again. */

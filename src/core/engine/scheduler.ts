@@ -21,7 +21,7 @@ export function relayIsDown(run: Pick<RunRecord, 'settings'>, step: number): boo
   return down !== null && step > down.fromStep && step <= down.fromStep + down.steps;
 }
 
-const holds = (p: ProcessRecord) => p.producer !== undefined || p.relay !== undefined || p.consumer !== undefined ||
+const holds = (p: ProcessRecord) => p.producer !== undefined || p.relay !== undefined || p.consumer !== undefined || (p.prefetched !== undefined && p.prefetched.length > 0) ||
   p.reader !== undefined || (p.readQueue !== undefined && p.readQueue.length > 0);
 
 /** The processes that have (or, for a consumer and the broker, may have) work at `step`, from counters and memory. Pure. */
