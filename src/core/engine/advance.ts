@@ -7,7 +7,7 @@ import { ack, nextDeliverable, take } from './steps/consumerSteps';
 import { handleDelivery, recordInboxLater } from './steps/handleStep';
 import { readRows, splitsHandling } from './steps/raceSteps';
 import { groupSize, heldDeliveries, killInstance, prefetchOf, restartInstance, scaleGroup } from './instances';
-import { dropPendingPublishes, lostText } from './processes';
+import { dropPendingPublishes, lostText, publishesHeld } from './processes';
 import { subscriptionOf } from './steps/broker';
 import { cacheStep } from './steps/cacheSteps';
 import { commitCommand, loadCommand } from './steps/producerSteps';
@@ -40,7 +40,7 @@ async function act(ctx: StepContext, actor: Actor): Promise<StepReport | undefin
     case 'consumer': {
       if (!process) return undefined;
       if (ctx.run.settings.faults.killInstance && ctx.rng.chance(ctx.run.settings.faults.killInstance)) {
-        return killInstance(ctx, process, lostText(await dropPendingPublishes(ctx, actor.nodeId)));
+        return killInstance(ctx, process, lostText(await dropPendingPublishes(ctx, actor.nodeId, process)));
       }
       const prefetch = prefetchOf(ctx.index.consumer(actor.nodeId));
       if (prefetch > 1 && heldDeliveries(process).length < prefetch) {
@@ -59,7 +59,7 @@ async function act(ctx: StepContext, actor: Actor): Promise<StepReport | undefin
       }
       if (holding?.stage === 'read' || holding?.stage === 'acked') return handleDelivery(ctx, process, holding);
       if (holding?.stage === 'applied') return recordInboxLater(ctx, process, holding);
-      if (countOf(run.stats.directPending, actor.nodeId) > 0) return (await directPublish(ctx, actor.nodeId)) ?? missing('a direct publish', run.step);
+      if (publishesHeld(run, process) > 0) return (await directPublish(ctx, actor.nodeId, process)) ?? missing('a direct publish', run.step);
       if (holding?.stage === 'handled') return ack(ctx, process, holding);
       const next = await nextDeliverable(ctx, actor.nodeId, process);
       return next && take(ctx, process, next);
@@ -67,7 +67,7 @@ async function act(ctx: StepContext, actor: Actor): Promise<StepReport | undefin
     case 'instance-up':
       return process && restartInstance(ctx, process);
     case 'scale':
-      return scaleGroup(ctx, actor.nodeId);
+      return await scaleGroup(ctx, actor.nodeId);
     case 'reader':
       return process && cacheStep(ctx, process);
     case 'broker': {

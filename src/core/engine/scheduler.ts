@@ -40,7 +40,7 @@ export function candidates(run: RunRecord, step: number): Actor[] {
       if (step >= process.downUntil) actors.push({ kind: 'instance-up', nodeId: node, process });
     } else if (sitsOut(run, process, step)) {
       continue;
-    } else if (holds(process) || countOf(s.directPending, node) > 0 || countOf(s.queued, node) > 0) {
+    } else if (holds(process) || (process.instance !== undefined ? (process.directHeld ?? 0) : countOf(s.directPending, node)) > 0 || countOf(s.queued, node) > 0) {
       actors.push({ kind: 'consumer', nodeId: node, process });
     }
   }
