@@ -16,7 +16,7 @@ import { directPublish, relayFinish, relayTake } from './steps/relaySteps';
 /** Whether the handling of a delivery reads and writes in separate micro-steps (issue 13). */
 async function splitsReceived(ctx: StepContext, deliverySeq: number, consumerId: string): Promise<boolean> {
   const delivery = await ctx.tx.get('deliveries', [ctx.run.runId, deliverySeq]);
-  return delivery !== undefined && splitsHandling(ctx.index, consumerId, subscriptionOf(ctx, delivery)?.handler, groupSize(ctx.run, consumerId));
+  return delivery !== undefined && splitsHandling(ctx.index, consumerId, subscriptionOf(ctx, delivery)?.handler, groupSize(ctx.run, consumerId), ctx.run.settings);
 }
 
 /** Counters promised work that the tables do not hold: a bug, never a simulated fault. */

@@ -35,7 +35,7 @@ export function candidates(run: RunRecord, step: number): Actor[] {
     } else if (process.kind === 'relay') {
       if (holds(process) || (!relayIsDown(run, step) && total(s.outboxPending) > 0)) actors.push({ kind: 'relay', nodeId: '', process });
     } else if (process.kind === 'reader') {
-      if (holds(process)) actors.push({ kind: 'reader', nodeId: node, process });
+      if (holds(process) && !sitsOut(run, process, step)) actors.push({ kind: 'reader', nodeId: node, process });
     } else if (process.downUntil !== undefined) {
       if (step >= process.downUntil) actors.push({ kind: 'instance-up', nodeId: node, process });
     } else if (sitsOut(run, process, step)) {
@@ -52,11 +52,16 @@ export function candidates(run: RunRecord, step: number): Actor[] {
   return actors;
 }
 
-/** Whether a slow consumer instance (`<consumer id>#<n>` in `faults.slowInstances`) sits out this step. Pure. */
+/** The name a slow process has in `faults.slowInstances`: `<consumer id>#<n>` for a consumer instance, `reader:<projection id>` for a cache's reader. Pure. */
+export const slowName = (process: Pick<ProcessRecord, 'id' | 'kind' | 'nodeId' | 'instance'>): string =>
+  (process.kind === 'reader' ? process.id : `${process.nodeId}#${process.instance ?? 1}`);
+
+/** Whether a slow process (a consumer instance or a cache's reader, named as `slowName` says, in `faults.slowInstances`) sits out this step. Pure. */
 export function sitsOut(run: RunRecord, process: ProcessRecord, step: number): boolean {
   const slow = run.settings.faults.slowInstances;
   if (!slow || slow.length === 0) return false;
-  const entry = slow.find((s) => s.instance === `${process.nodeId}#${process.instance ?? 1}`);
+  const name = slowName(process);
+  const entry = slow.find((s) => s.instance === name);
   return entry !== undefined && entry.factor > 1 && step % Math.floor(entry.factor) !== 0;
 }
 
