@@ -86,6 +86,14 @@ export function waitingFor(run: RunRecord, step: number): { until: number; text:
       return { until: back, text: `consumer instances are down (fault): nothing else to do, ${Math.max(0, back - step)} step(s) until one starts again (step ${back})` };
     }
   }
+  const slow = run.processes.filter((p) => p.downUntil === undefined && (p.kind === 'reader' ? holds(p) : p.kind === 'consumer' && (holds(p) || countOf(run.stats.queued, p.nodeId) > 0)) && sitsOut(run, p, step));
+  if (slow.length > 0) {
+    const next = Math.min(...slow.map((p) => {
+      const factor = Math.floor(run.settings.faults.slowInstances?.find((s) => s.instance === slowName(p))?.factor ?? 1);
+      return step + (factor - (step % factor));
+    }));
+    return { until: next, text: `only slow processes have work and they sit out this step (fault): ${slow.map(slowName).join(', ')} act again at step ${next}` };
+  }
   const until = (run.nextAckDeadline ?? step) + 1;
   const unacked = total(run.stats.inFlight);
   return { until, text: `nothing to do until an ack deadline passes at step ${until}: ${unacked} delivery(ies) handed out and never acknowledged` };
