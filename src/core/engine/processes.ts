@@ -79,10 +79,12 @@ export function publishesHeld(run: RunRecord, process: ProcessRecord): number {
 export async function dropPendingPublishes(ctx: StepContext, ownerId: string, process?: ProcessRecord): Promise<string[]> {
   const { run, tx } = ctx;
   if (countOf(run.stats.directPending, ownerId) === 0) return [];
-  const pending = (await tx.query('directPublishes', '[runId+ownerId+seq]', { prefix: [run.runId, ownerId] })).filter((p) => heldBy(p, process));
+  const shared = ctx.mutants.sharedInstanceMemory === true;
+  const pending = (await tx.query('directPublishes', '[runId+ownerId+seq]', { prefix: [run.runId, ownerId] })).filter((p) => shared || heldBy(p, process));
   for (const p of pending) await tx.delete('directPublishes', [run.runId, p.seq]);
   bump(run.stats.directPending, ownerId, -pending.length);
   if (process) delete process.directHeld;
+  if (shared) for (const sibling of run.processes) if (sibling.nodeId === ownerId && sibling.kind === 'consumer') delete sibling.directHeld;
   return pending.map((p) => p.eventId);
 }
 
