@@ -3,7 +3,7 @@
 // The `consumer=value` lists and the delivery modes are read by the runner's own parsers
 // (`runner/cli/runArguments.ts`), so `simulate` and `run` spell them the same way.
 import {
-  validateFlow, type ConcurrencyControl, type DeliveryMode, type FaultSettings, type FlowDocument,
+  validateFlow, type ConcurrencyControl, type DeliveryMode, type FaultSettings, type FlowDocument, type SettingsPatch,
 } from '../../src/core';
 import { ArgumentError, assignments, deliveryMode, wholeNumber } from '../../runner/cli/runArguments';
 import { UsageError } from './commandLine';
@@ -14,10 +14,12 @@ export const SCALE_USAGE = `  --instances LIST         consumer=3,…: instances
   --mode LIST              consumer=partitioned:8 or consumer=competing: delivery mode of every
                            subscription of the consumer (partitioned keeps the design's ordering key)
   --concurrency LIST       consumer-or-projection=none|optimistic|lock|single-writer: how writes
-                           of projection rows are guarded (a projection's setting wins)
+                           of projection rows are guarded, for this run (the run's
+                           settings.concurrency: it wins over the design; a projection's first)
   --lock-lease LIST        consumer=N: lease of a row lock in steps (default 50)
   --cache LIST             projection=on|leases|off: read it through a cache (cache-aside), with
-                           leases (a fill after an invalidate is refused), or not at all
+                           leases (a fill after an invalidate is refused), or not at all (on a
+                           projection the design caches, on/leases is the run's settings.cacheLeases)
   --kill-instance P        probability that an acting consumer instance is killed
   --instance-down N        steps a killed instance stays down (default 100)
   --slow-instance LIST     instance=factor,…: e.g. tally#2=8 acts only every 8th step`;
@@ -71,6 +73,26 @@ function known(option: string, id: string, kind: string, ids: string[]): never {
 }
 
 /**
+ * The remedies the scale options switch for the run only (issue 13): `--concurrency` as
+ * `settings.concurrency`, and `--cache on|leases` on a projection the design reads through a cache
+ * as `settings.cacheLeases`. Ids are checked by `applyScaleOptions`. Pure.
+ */
+export function runRemedies(flow: FlowDocument, options: ScaleOptions): Pick<SettingsPatch, 'concurrency' | 'cacheLeases'> {
+  const concurrency: Record<string, ConcurrencyControl> = Object.create(null) as Record<string, ConcurrencyControl>;
+  for (const [id, control] of options.concurrency) Object.defineProperty(concurrency, id, { value: control, enumerable: true, writable: true, configurable: true });
+  const cacheLeases: Record<string, boolean> = Object.create(null) as Record<string, boolean>;
+  for (const [id, cache] of options.cache) {
+    if (cache !== 'off' && flow.projections.some((p) => p.id === id && p.cache !== undefined)) {
+      Object.defineProperty(cacheLeases, id, { value: cache === 'leases', enumerable: true, writable: true, configurable: true });
+    }
+  }
+  return {
+    ...(Object.keys(concurrency).length > 0 ? { concurrency: { ...concurrency } } : {}),
+    ...(Object.keys(cacheLeases).length > 0 ? { cacheLeases: { ...cacheLeases } } : {}),
+  };
+}
+
+/**
  * A copy of the design with the scale options applied (the file is not changed). Throws UsageError
  * for an id the design does not have, or when the result breaks a rule of the design; a rule the
  * result only bends (a warning, e.g. single writer without partitioned delivery) is printed.
@@ -102,6 +124,19 @@ export function applyScaleOptions(flow: FlowDocument, options: ScaleOptions, war
   const broken = added.filter((p) => p.severity === 'error');
   if (broken.length > 0) throw new UsageError(`the scale options break the design: ${broken.map((p) => `${p.message} (${p.path})`).join('; ')}`);
   for (const p of added) warn(`warning: with the scale options, ${p.message} (${p.path})`);
+  // The remedies switched for the run (runRemedies) stay out of the design copy: the run's settings carry them.
+  const remedies = runRemedies(flow, options);
+  for (const node of [...doc.consumers, ...doc.projections]) {
+    const original = [...flow.consumers, ...flow.projections].find((n) => n.id === node.id);
+    if (remedies.concurrency && Object.hasOwn(remedies.concurrency, node.id)) {
+      if (original?.concurrency === undefined) delete node.concurrency;
+      else node.concurrency = original.concurrency;
+    }
+  }
+  for (const projection of doc.projections) {
+    const original = flow.projections.find((p) => p.id === projection.id);
+    if (remedies.cacheLeases && Object.hasOwn(remedies.cacheLeases, projection.id) && original?.cache) projection.cache = { ...original.cache };
+  }
   return doc;
 }
 

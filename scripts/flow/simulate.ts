@@ -3,7 +3,7 @@
 // not (or the design is refused), 2 on bad usage. `--help` prints the options.
 import { ANOMALY_KINDS, parseFaults, type AnomalyKind, type FlowDocument, type SettingsPatch } from '../../src/core';
 import { InputError, parseCommandLine, readDesignFile, UsageError } from './commandLine';
-import { applyScaleOptions, changesDesign, parseScaleOptions, SCALE_FLAGS, SCALE_USAGE, type ScaleOptions } from './scaleOptions';
+import { applyScaleOptions, changesDesign, parseScaleOptions, runRemedies, SCALE_FLAGS, SCALE_USAGE, type ScaleOptions } from './scaleOptions';
 import { simulate } from './simulateRun';
 
 export const USAGE = `usage: npm run flow -- simulate <design.json> [options]
@@ -124,6 +124,7 @@ export async function run(args: string[]): Promise<number> {
   }
   if (changesDesign(options.scale)) {
     try {
+      options = { ...options, settings: { ...options.settings, ...runRemedies(flow, options.scale) } };
       flow = applyScaleOptions(flow, options.scale);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;

@@ -28,6 +28,14 @@ describe('npm run flow -- test', () => {
     expect(code).toBe(0);
   });
 
+  it('given the order fulfilment example (issue 13), when its scenarios run, then the lost updates, the remedies under kills and the stale cache all pass and it exits 0', async () => {
+    const { code, out } = await flowTest('public/examples/order-fulfilment.json');
+    expect(out.at(-1)).toBe('5 scenarios: 5 passed, 0 failed');
+    expect(out.slice(0, 5).every((line) => line.startsWith('PASS  '))).toBe(true);
+    expect(out[3]).toMatch(/^PASS {2}A slow cache reader fills customer-stats with a row a write overtook: a stale cache entry/);
+    expect(code).toBe(0);
+  });
+
   it('given a design with a passing and a failing scenario (the inbox switched off in its when), when tested, then the failure is named and it exits 1', async () => {
     const path = await edited('one-fails', (d) => {
       d.scenarios = [d.scenarios[0], { ...structuredClone(d.scenarios[0]), id: 'inbox-off', name: 'Inbox off', when: { seed: 7, faults: { duplicateDelivery: 1 }, patterns: { inbox: { 'follow-center': false } } } }];

@@ -3,7 +3,8 @@
  * headless: updates are lost with the remedies off, and none with them on.
  */
 import { describe, expect, it } from 'vitest';
-import { createMemorySimulationStore, createSimulationEngine, restoreFlowDocument, validateFlow, type FlowDocument } from '../core';
+import { createMemorySimulationStore, createSimulationEngine, restoreFlowDocument, validateFlow, type EngineMutants, type FlowDocument, type Scenario } from '../core';
+import { runScenario } from '../core/scenarios';
 import contentPlatform from '../../public/examples/content-platform.json';
 import orderFulfilment from '../../public/examples/order-fulfilment.json';
 import { BUILT_IN_EXAMPLES } from './exampleDesign';
@@ -71,5 +72,67 @@ describe('built-in examples', () => {
     const killed = await engine.runUntilQuiet(doc.id, { maxSteps: 50_000 });
     expect(killed.run.stats.instanceKills?.['order-tracker'] ?? 0).toBeGreaterThan(0);
     expect((await engine.report(doc.id)).broken).toBe(0);
+  });
+
+  describe('the order example\'s scenarios (issue 13: its point in the first minute)', () => {
+    const doc = restored(orderFulfilment);
+    const scenario = (id: string): Scenario => {
+      const found = doc.scenarios?.find((s) => s.id === id);
+      if (!found) throw new Error(`the example has no scenario ${id}`);
+      return found;
+    };
+    const run = async (s: Scenario, mutants: EngineMutants = {}) => {
+      const engine = createSimulationEngine(createMemorySimulationStore(), { mutants });
+      const verdict = await runScenario(engine, doc, s);
+      return { verdict, run: await engine.getRun(doc.id) };
+    };
+
+    it('given the example as shipped, then it has the five scenarios and each passes headless', async () => {
+      expect(doc.scenarios?.map((s) => s.id)).toEqual([
+        'lost-updates-without-control', 'lock-keeps-every-update', 'optimistic-concurrency-retries', 'stale-cache-without-leases', 'cache-leases-refuse-stale-fill',
+      ]);
+      for (const s of doc.scenarios ?? []) {
+        const { verdict } = await run(s);
+        expect({ id: s.id, failed: verdict.expectations.filter((e) => !e.pass) }).toEqual({ id: s.id, failed: [] });
+      }
+    });
+
+    it('given the lost-updates scenario, then the first lost update comes within the first minute (step < 600 at 100 ms a step)', async () => {
+      const { verdict } = await run(scenario('lost-updates-without-control'));
+      const first = verdict.report?.entries.find((e) => e.kind === 'lost-update');
+      expect(first?.at ?? Infinity).toBeLessThan(600);
+    });
+
+    it('given the remedy scenarios, then the trace shows the remedy at work: lock waits and instance kills, version conflicts, refused cache fills', async () => {
+      const lock = await run(scenario('lock-keeps-every-update'));
+      expect(lock.run?.stats.instanceKills?.['order-tracker'] ?? 0).toBeGreaterThan(0);
+      expect(lock.run?.stats.lockWaits?.['order-tracker'] ?? 0).toBeGreaterThan(0);
+      const optimistic = await run(scenario('optimistic-concurrency-retries'));
+      expect(optimistic.run?.stats.conflicts?.['order-tracker'] ?? 0).toBeGreaterThan(0);
+      const leases = await run(scenario('cache-leases-refuse-stale-fill'));
+      expect(leases.run?.stats.cacheFillsRefused?.['customer-stats'] ?? 0).toBeGreaterThan(0);
+    });
+
+    it('given the stale-cache scenario over seeds 1–10, then the race leaves a stale entry in at least half of the runs without leases and in none with them', async () => {
+      let stale = 0;
+      for (let seed = 1; seed <= 10; seed++) {
+        const without = scenario('stale-cache-without-leases');
+        const { verdict } = await run({ ...without, when: { ...without.when, seed } });
+        if (verdict.report?.entries.some((e) => e.kind === 'stale-cache')) stale += 1;
+        const withLeases = scenario('cache-leases-refuse-stale-fill');
+        const leased = await run({ ...withLeases, when: { ...withLeases.when, seed } });
+        expect(leased.verdict.report?.entries.filter((e) => e.kind === 'stale-cache')).toEqual([]);
+      }
+      expect(stale).toBeGreaterThanOrEqual(5);
+    });
+
+    it.each([
+      ['lock-keeps-every-update', 'lockLeaseNeverEnds'],
+      ['optimistic-concurrency-retries', 'skipVersionCheck'],
+      ['cache-leases-refuse-stale-fill', 'fillIgnoresLease'],
+    ] as const)('given the %s scenario and the %s engine mutant, then the scenario fails', async (id, mutant) => {
+      const { verdict } = await run(scenario(id), { [mutant]: true });
+      expect(verdict.pass).toBe(false);
+    });
   });
 });

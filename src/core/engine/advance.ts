@@ -6,8 +6,8 @@ import { expiredDelivery, redeliver } from './steps/broker';
 import { ack, nextDeliverable, take } from './steps/consumerSteps';
 import { handleDelivery, recordInboxLater } from './steps/handleStep';
 import { readRows, splitsHandling } from './steps/raceSteps';
-import { groupSize, killInstance, restartInstance, scaleGroup } from './instances';
-import { dropPendingPublishes, lostText } from './processes';
+import { groupSize, heldDeliveries, killInstance, prefetchOf, restartInstance, scaleGroup } from './instances';
+import { dropPendingPublishes, lostText, publishesHeld } from './processes';
 import { subscriptionOf } from './steps/broker';
 import { cacheStep } from './steps/cacheSteps';
 import { commitCommand, loadCommand } from './steps/producerSteps';
@@ -16,7 +16,7 @@ import { directPublish, relayFinish, relayTake } from './steps/relaySteps';
 /** Whether the handling of a delivery reads and writes in separate micro-steps (issue 13). */
 async function splitsReceived(ctx: StepContext, deliverySeq: number, consumerId: string): Promise<boolean> {
   const delivery = await ctx.tx.get('deliveries', [ctx.run.runId, deliverySeq]);
-  return delivery !== undefined && splitsHandling(ctx.index, consumerId, subscriptionOf(ctx, delivery)?.handler, groupSize(ctx.run, consumerId));
+  return delivery !== undefined && splitsHandling(ctx.index, consumerId, subscriptionOf(ctx, delivery)?.handler, groupSize(ctx.run, consumerId), ctx.run.settings);
 }
 
 /** Counters promised work that the tables do not hold: a bug, never a simulated fault. */
@@ -40,7 +40,17 @@ async function act(ctx: StepContext, actor: Actor): Promise<StepReport | undefin
     case 'consumer': {
       if (!process) return undefined;
       if (ctx.run.settings.faults.killInstance && ctx.rng.chance(ctx.run.settings.faults.killInstance)) {
-        return killInstance(ctx, process, lostText(await dropPendingPublishes(ctx, actor.nodeId)));
+        return killInstance(ctx, process, lostText(await dropPendingPublishes(ctx, actor.nodeId, process)));
+      }
+      const prefetch = prefetchOf(ctx.index.consumer(actor.nodeId));
+      if (prefetch > 1 && heldDeliveries(process).length < prefetch) {
+        const next = await nextDeliverable(ctx, actor.nodeId, process);
+        if (next) return take(ctx, process, next);
+      }
+      if (!process.consumer && process.prefetched && process.prefetched.length > 0) {
+        const deliverySeq = process.prefetched.shift() as number;
+        if (process.prefetched.length === 0) delete process.prefetched;
+        process.consumer = { deliverySeq, stage: 'received' };
       }
       const holding = process.consumer;
       if (holding?.stage === 'received') {
@@ -49,7 +59,7 @@ async function act(ctx: StepContext, actor: Actor): Promise<StepReport | undefin
       }
       if (holding?.stage === 'read' || holding?.stage === 'acked') return handleDelivery(ctx, process, holding);
       if (holding?.stage === 'applied') return recordInboxLater(ctx, process, holding);
-      if (countOf(run.stats.directPending, actor.nodeId) > 0) return (await directPublish(ctx, actor.nodeId)) ?? missing('a direct publish', run.step);
+      if (publishesHeld(run, process) > 0) return (await directPublish(ctx, actor.nodeId, process)) ?? missing('a direct publish', run.step);
       if (holding?.stage === 'handled') return ack(ctx, process, holding);
       const next = await nextDeliverable(ctx, actor.nodeId, process);
       return next && take(ctx, process, next);
@@ -57,7 +67,7 @@ async function act(ctx: StepContext, actor: Actor): Promise<StepReport | undefin
     case 'instance-up':
       return process && restartInstance(ctx, process);
     case 'scale':
-      return scaleGroup(ctx, actor.nodeId);
+      return await scaleGroup(ctx, actor.nodeId);
     case 'reader':
       return process && cacheStep(ctx, process);
     case 'broker': {

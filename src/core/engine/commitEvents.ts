@@ -1,7 +1,7 @@
 import { lastSegment, valueAtPath, type Emission } from '../model';
 import { bump } from './counters';
 import { aggregateTypeFromField, usesOutbox } from './flowIndex';
-import type { EventMessage, EventRecord, Payload } from './records';
+import type { EventMessage, EventRecord, Payload, ProcessRecord } from './records';
 import { isoAt, type StepContext } from './stepContext';
 import { buildPayload, type ValueContext } from './values';
 
@@ -129,7 +129,7 @@ export async function commitPlanned(
   ctx: StepContext,
   ownerId: string,
   planned: readonly PlannedEvent[],
-  options: { published?: boolean; direct?: boolean } = {},
+  options: { published?: boolean; direct?: boolean; holder?: ProcessRecord } = {},
 ): Promise<EventRecord[]> {
   const { run, tx } = ctx;
   const stored: EventRecord[] = planned.filter((p) => p.isNew).map((p) => ({ ...p.message, runId: run.runId, position: ++run.position, step: run.step }));
@@ -151,10 +151,13 @@ export async function commitPlanned(
     })));
     bump(run.stats.outboxPending, ownerId, messages.length);
   } else {
+    // A group's instance holds its publishes in its own memory (issue 13): a kill of another instance leaves them alone.
+    const holder = options.holder?.instance !== undefined ? options.holder : undefined;
     await tx.bulkPut('directPublishes', messages.map((e) => ({
-      runId: run.runId, seq: ++run.seq.direct, ownerId, eventId: e.eventId, eventTypeName: e.eventTypeName, createdStep: run.step,
+      runId: run.runId, seq: ++run.seq.direct, ownerId, ...(holder ? { holder: holder.id } : {}), eventId: e.eventId, eventTypeName: e.eventTypeName, createdStep: run.step,
     })));
     bump(run.stats.directPending, ownerId, messages.length);
+    if (holder) holder.directHeld = (holder.directHeld ?? 0) + messages.length;
   }
   return stored;
 }

@@ -20,7 +20,7 @@ export async function killInstanceNow(ctx: StepContext, processId: string): Prom
   const step = run.step + 1;
   run.step = step;
   run.clock = run.settings.startClock + step * run.settings.stepMillis;
-  const report = killInstance(ctx, process, lostText(await dropPendingPublishes(ctx, process.nodeId)));
+  const report = killInstance(ctx, process, lostText(await dropPendingPublishes(ctx, process.nodeId, process)));
   run.quiet = isQuiet(run);
   return { runId: run.runId, step, clock: run.clock, ...report, text: report.text.replace('killed (fault)', 'killed (by the run controls)') };
 }

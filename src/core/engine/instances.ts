@@ -1,18 +1,33 @@
 /**
  * Consumer groups (issue 13): a consumer runs as several instances, one process each. A
- * partitioned subscription's partitions are owned by one live instance at a time; when an
- * instance dies or comes back, the group rebalances (round robin over the live instances, in
- * instance order) and the step says which partitions moved. Pure helpers plus the two steps that
+ * partitioned subscription's partitions are owned by one live instance at a time (round robin at
+ * the start); when an instance dies or comes back, the group rebalances sticky (only the partitions
+ * that must move, move) and the step says which partitions moved. Pure helpers plus the two steps that
  * change the group: an instance killed (fault) and an instance starting again.
  */
 import { valueAtPath, type Consumer, type DeliveryMode, type Handler } from '../model';
-import { bump } from './counters';
+import { bump, countOf } from './counters';
+import { dropPendingPublishes, lostText } from './processes';
 import type { FlowIndex } from './flowIndex';
 import type { OwnedPartitions, Payload, ProcessRecord, RunRecord } from './runRecord';
 import type { StepContext, StepReport } from './stepContext';
 
 /** Instances of a consumer (1 when the design sets none). Pure. */
 export const instancesOf = (consumer: Pick<Consumer, 'instances'> | undefined): number => Math.max(1, Math.floor(consumer?.instances ?? 1));
+
+/** Messages one instance may hold unacknowledged at once (`Consumer.prefetch`; 1 when the design sets none). Pure. */
+export const prefetchOf = (consumer: Pick<Consumer, 'prefetch'> | undefined): number => Math.max(1, Math.floor(consumer?.prefetch ?? 1));
+
+/** The deliveries an instance holds unacknowledged: the one it works on and those it prefetched. Pure. */
+export const heldDeliveries = (process: Pick<ProcessRecord, 'consumer' | 'prefetched'>): number[] =>
+  [...(process.consumer ? [process.consumer.deliverySeq] : []), ...(process.prefetched ?? [])];
+
+/** "delivery #4 stays" / "deliveries #4, #7 stay" unacknowledged at the broker …, or "" when it held none. Pure. */
+export function heldText(process: Pick<ProcessRecord, 'consumer' | 'prefetched'>, until = 'until its ack deadline'): string {
+  const held = heldDeliveries(process);
+  if (held.length === 0) return '';
+  return held.length === 1 ? `; delivery #${held[0]} stays unacknowledged at the broker ${until}` : `; deliveries ${held.map((s) => `#${s}`).join(', ')} stay unacknowledged at the broker ${until.replace('its', 'their')}`;
+}
 
 /** The process id of instance `n` (from 1) of a consumer: `consumer:<id>` for the first, as before issue 13. Pure. */
 export const instanceProcessId = (consumerId: string, n: number): string => (n <= 1 ? `consumer:${consumerId}` : `consumer:${consumerId}#${n}`);
@@ -61,9 +76,40 @@ export function partitionedHandlers(consumer: Consumer): (Handler & { delivery: 
 }
 
 /**
- * Assigns every partition of the consumer's partitioned subscriptions to its live instances (round
- * robin, in instance order); writes each instance's `owns`. Returns what moved, in words ("" when
- * nothing moved or the consumer has no partitioned subscription).
+ * Sticky assignment of one subscription's partitions (pure): every live instance keeps what it
+ * owns; the partitions of dead or removed instances (or owned by nobody) go, in partition order, to
+ * the least loaded live instance (ties: the lowest instance); then, while one instance owns two or
+ * more partitions beyond another (an instance was added or came back), the most loaded gives its
+ * highest partition to the least loaded. Only the partitions that must move, move.
+ * `owner[n]`: the instance (index into `live`) that owned partition n, -1 for none live.
+ */
+export function stickyAssignment(owner: readonly number[], live: number): number[] {
+  if (live === 0) return owner.map(() => -1);
+  const next = [...owner];
+  const load = Array.from({ length: live }, (_, i) => next.filter((o) => o === i).length);
+  const least = () => load.indexOf(Math.min(...load));
+  next.forEach((o, n) => {
+    if (o >= 0 && o < live) return;
+    const to = least();
+    next[n] = to;
+    load[to]! += 1;
+  });
+  for (;;) {
+    const most = load.indexOf(Math.max(...load));
+    const to = least();
+    if (load[most]! - load[to]! <= 1) return next;
+    const give = next.lastIndexOf(most);
+    next[give] = to;
+    load[most]! -= 1;
+    load[to]! += 1;
+  }
+}
+
+/**
+ * Rebalances the consumer's partitioned subscriptions over its live instances, sticky (see
+ * `stickyAssignment`; the first assignment at start is round robin, `initialInstances`); writes each
+ * instance's `owns`. Returns what moved, in words ("" when nothing moved or the consumer has no
+ * partitioned subscription).
  */
 export function rebalance(run: RunRecord, index: FlowIndex, consumerId: string): string {
   const consumer = index.consumer(consumerId);
@@ -79,8 +125,10 @@ export function rebalance(run: RunRecord, index: FlowIndex, consumerId: string):
   }
   const moved: string[] = [];
   for (const handler of handlers) {
-    for (let n = 0; n < handler.delivery.partitions; n++) {
-      const owner = live.length === 0 ? undefined : live[n % live.length];
+    const owners = Array.from({ length: handler.delivery.partitions }, (_, n) => live.findIndex((p) => p.id === before.get(`${handler.eventTypeId}\u0000${n}`)));
+    const assigned = stickyAssignment(owners, live.length);
+    assigned.forEach((i, n) => {
+      const owner = live[i];
       if (owner) {
         let owned = owner.owns?.find((o) => o.eventTypeId === handler.eventTypeId);
         if (!owned) (owner.owns ??= []).push((owned = { eventTypeId: handler.eventTypeId, partitions: [] } satisfies OwnedPartitions));
@@ -91,7 +139,7 @@ export function rebalance(run: RunRecord, index: FlowIndex, consumerId: string):
         const type = handlers.length > 1 ? `${index.nodeName(handler.eventTypeId)} ` : '';
         moved.push(`${type}partition ${n} → ${owner ? instanceName(index, owner) : 'nobody (no live instance)'}`);
       }
-    }
+    });
   }
   return moved.length === 0 ? '' : `rebalance of ${consumer.name}: ${moved.join(', ')}`;
 }
@@ -127,16 +175,17 @@ export function killInstance(ctx: StepContext, process: ProcessRecord, dropped: 
   const { run, index } = ctx;
   const down = Math.max(1, Math.floor(run.settings.faults.instanceDownSteps ?? 100));
   const held = process.consumer;
+  const heldWords = heldText(process);
   process.incarnation += 1;
   delete process.consumer;
+  delete process.prefetched;
   process.downUntil = run.step + down;
   bump((run.stats.instanceKills ??= {}), process.nodeId);
   const moved = rebalance(run, index, process.nodeId);
-  const heldText = held ? `; delivery #${held.deliverySeq} stays unacknowledged at the broker until its ack deadline` : '';
   const locks = held?.locks && held.locks.length > 0 ? `; its ${held.locks.length} lock(s) stay until their lease ends` : '';
   return {
     kind: 'instance', phase: 'instance-killed', fault: 'kill-instance', nodeIds: [process.nodeId], edgeIds: [],
-    text: `${instanceName(index, process)} killed (fault): down until step ${process.downUntil}${heldText}${locks}${dropped}${moved ? `; ${moved}` : ''}`,
+    text: `${instanceName(index, process)} killed (fault): down until step ${process.downUntil}${heldWords}${locks}${dropped}${moved ? `; ${moved}` : ''}`,
   };
 }
 
@@ -146,7 +195,7 @@ export function killInstance(ctx: StepContext, process: ProcessRecord, dropped: 
  * highest-numbered one: what it held stays unacknowledged until its ack deadline, its locks until
  * their lease ends.
  */
-export function scaleGroup(ctx: StepContext, consumerId: string): StepReport {
+export async function scaleGroup(ctx: StepContext, consumerId: string): Promise<StepReport> {
   const { run, index } = ctx;
   const wanted = Math.max(1, Math.floor(Object.entries(run.settings.instances ?? {}).find(([id]) => id === consumerId)?.[1] ?? 1));
   const group = run.processes.filter((p) => p.kind === 'consumer' && p.nodeId === consumerId).sort((a, b) => (a.instance ?? 1) - (b.instance ?? 1));
@@ -154,15 +203,19 @@ export function scaleGroup(ctx: StepContext, consumerId: string): StepReport {
   if (!last) throw new Error(`consumer ${consumerId} has no process`);
   let text: string;
   if (group.length < wanted) {
-    for (const p of group) p.instance ??= 1;
+    for (const p of group) {
+      // The only instance becomes the group's first: the dual-write publishes its owner holds are its own.
+      if (p.instance === undefined && countOf(run.stats.directPending, consumerId) > 0) p.directHeld = countOf(run.stats.directPending, consumerId);
+      p.instance ??= 1;
+    }
     const n = (last.instance ?? 1) + 1;
     const added: ProcessRecord = { id: instanceProcessId(consumerId, n), kind: 'consumer', nodeId: consumerId, incarnation: 1, instance: n };
     run.processes.splice(run.processes.indexOf(last) + 1, 0, added);
     text = `${instanceName(index, added)} added (${group.length + 1} of ${wanted} instances)`;
   } else {
     run.processes.splice(run.processes.indexOf(last), 1);
-    const held = last.consumer ? `; delivery #${last.consumer.deliverySeq} it held stays unacknowledged until its ack deadline` : '';
-    text = `${instanceName(index, last)} removed (${group.length - 1} of ${wanted} instances)${held}`;
+    const lost = await dropPendingPublishes(ctx, consumerId, last);
+    text = `${instanceName(index, last)} removed (${group.length - 1} of ${wanted} instances)${heldText(last)}${lostText(lost)}`;
   }
   const moved = rebalance(run, index, consumerId);
   return { kind: 'instance', phase: group.length < wanted ? 'instance-added' : 'instance-removed', nodeIds: [consumerId], edgeIds: [], text: `${text}${moved ? `; ${moved}` : ''}` };

@@ -26,6 +26,8 @@ export interface EngineMutants {
   skipFencing?: boolean;
   /** Issue 13, cache-aside with leases: a reader fills the cache although a write cleared its lease. */
   fillIgnoresLease?: boolean;
+  /** Issue 13: a killed or crashed instance drops every dual-write publish of its consumer, its live siblings' too (one memory per consumer, as before per-instance memory). */
+  sharedInstanceMemory?: boolean;
 }
 
 export const NO_MUTANTS: EngineMutants = {};

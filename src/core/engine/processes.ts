@@ -5,8 +5,8 @@
  */
 import type { FlowDocument } from '../model';
 import { bump, countOf } from './counters';
-import type { CommandRecord, ProcessRecord, RunRecord, RunStats } from './records';
-import { initialInstances } from './instances';
+import type { CommandRecord, DirectPublishRecord, ProcessRecord, RunRecord, RunStats } from './records';
+import { heldText, initialInstances, instanceProcessId } from './instances';
 import { initialReaders } from './steps/cacheSteps';
 import type { StepContext } from './stepContext';
 
@@ -62,13 +62,29 @@ export async function queueCommand(ctx: Pick<StepContext, 'tx' | 'run'>, command
   countQueued(ctx.run, command);
 }
 
-/** Drops the dual-write publishes an owner held in memory (all its instances': one memory per owner); returns their event ids (lost unless published some other way). */
-export async function dropPendingPublishes(ctx: StepContext, ownerId: string): Promise<string[]> {
+/** Whether a dual-write publish row is held by this process (a group's instance holds its own; rows from before the group grew are its first instance's). Pure. */
+export function heldBy(row: Pick<DirectPublishRecord, 'ownerId' | 'holder'>, process: Pick<ProcessRecord, 'id' | 'instance'> | undefined): boolean {
+  return process?.instance === undefined || (row.holder ?? instanceProcessId(row.ownerId, 1)) === process.id;
+}
+
+/** How many dual-write publishes a process holds in its memory: its own count for a group's instance, else its owner's. */
+export function publishesHeld(run: RunRecord, process: ProcessRecord): number {
+  return process.instance !== undefined ? (process.directHeld ?? 0) : countOf(run.stats.directPending, process.nodeId);
+}
+
+/**
+ * Drops the dual-write publishes held in memory: by `process` (a group's instance: only its own,
+ * issue 13), else all of the owner's; returns their event ids (lost unless published some other way).
+ */
+export async function dropPendingPublishes(ctx: StepContext, ownerId: string, process?: ProcessRecord): Promise<string[]> {
   const { run, tx } = ctx;
   if (countOf(run.stats.directPending, ownerId) === 0) return [];
-  const pending = await tx.query('directPublishes', '[runId+ownerId+seq]', { prefix: [run.runId, ownerId] });
+  const shared = ctx.mutants.sharedInstanceMemory === true;
+  const pending = (await tx.query('directPublishes', '[runId+ownerId+seq]', { prefix: [run.runId, ownerId] })).filter((p) => shared || heldBy(p, process));
   for (const p of pending) await tx.delete('directPublishes', [run.runId, p.seq]);
   bump(run.stats.directPending, ownerId, -pending.length);
+  if (process) delete process.directHeld;
+  if (shared) for (const sibling of run.processes) if (sibling.nodeId === ownerId && sibling.kind === 'consumer') delete sibling.directHeld;
   return pending.map((p) => p.eventId);
 }
 
@@ -79,6 +95,7 @@ function restart(ctx: StepContext, process: ProcessRecord): void {
   delete process.producer;
   delete process.relay;
   delete process.consumer;
+  delete process.prefetched;
 }
 
 export const lostText = (ids: readonly string[]) => (ids.length === 0 ? '' : `; ${ids.join(', ')} held in memory for a direct publish: lost`);
@@ -120,11 +137,10 @@ export async function crashProducer(ctx: StepContext, producerId: string, comman
 
 /** A consumer process (an instance) crashes: the delivery it held stays in flight at the broker until its ack deadline. */
 export async function crashConsumer(ctx: StepContext, process: ProcessRecord): Promise<string> {
-  const held = process.consumer;
+  const held = heldText(process);
   restart(ctx, process);
-  const lost = await dropPendingPublishes(ctx, process.nodeId);
-  const heldText = held ? `; delivery #${held.deliverySeq} stays unacknowledged at the broker until its ack deadline` : '';
-  return `${heldText}${lostText(lost)}`;
+  const lost = await dropPendingPublishes(ctx, process.nodeId, process);
+  return `${held}${lostText(lost)}`;
 }
 
 /** The relay crashes: the row it published stays pending and is published again. */

@@ -86,7 +86,7 @@ describe('two instances racing on one projection row (issue 13)', () => {
     expect(result.quiet).toBe(true);
     const trace = await store.transaction('r', ['trace'], (tx) => tx.query('trace', ':id', { prefix: [flow.id] }));
     const scaling = trace.filter((t) => t.phase === 'instance-added' || t.phase === 'instance-removed').map((t) => t.text);
-    expect(scaling[0]).toMatch(/^tally#2 added \(2 of 3 instances\); rebalance of tally: partition 1 → tally#2, partition 3 → tally#2$/);
+    expect(scaling[0]).toMatch(/^tally#2 added \(2 of 3 instances\); rebalance of tally: partition 2 → tally#2, partition 3 → tally#2$/);
     expect(scaling[1]).toMatch(/^tally#3 added \(3 of 3 instances\); rebalance of tally: /);
     expect(scaling.slice(2).map((t) => t.split(' ')[0])).toEqual(['tally#3', 'tally#2']);
     expect(scaling[3]).toMatch(/removed \(1 of 1 instances\)/);

@@ -96,6 +96,8 @@ export interface DirectPublishRecord {
   runId: string;
   seq: number;
   ownerId: string;
+  /** The consumer instance whose memory holds it (issue 13: a group's instances each have their own memory); absent: the owner's only process. */
+  holder?: string;
   eventId: string;
   eventTypeName: string;
   createdStep: number;

@@ -143,6 +143,14 @@ export interface ProcessRecord {
   producer?: ProducerHolding;
   relay?: RelayHolding;
   consumer?: ConsumerHolding;
+  /**
+   * A consumer instance with a prefetch above 1 (issue 13): deliveries it took from the broker and
+   * holds unacknowledged, not yet started (delivery seqs, in the order taken). It works on them one
+   * at a time after `consumer`; a kill or crash drops them (they come back after their ack deadline).
+   */
+  prefetched?: number[];
+  /** A consumer instance of a group: dual-write publishes it holds in its own memory (rows of `directPublishes` with `holder` = its id). */
+  directHeld?: number;
 }
 
 /** Why a long run stopped (the last `runUntilQuiet`/`runSteps`), in plain words for the toolbar and the CLI. */

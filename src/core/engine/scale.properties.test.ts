@@ -1,6 +1,6 @@
 /**
  * Properties of consistency at scale (issue 13) over random flows: 1–4 instances per consumer,
- * partitioned (1–4 partitions) or competing delivery or none, instance kills. With a concurrency
+ * prefetch 1–3, partitioned (1–4 partitions) or competing delivery or none, instance kills. With a concurrency
  * control on (optimistic or lock) no update is lost, per-key order holds in partitioned mode and no
  * lock outlives its lease; without one, racing instances lose updates; runs are deterministic.
  * Seeded (`fc.assert(…, { seed })`), so `npm test` runs the same cases every time.
@@ -23,17 +23,17 @@ const modeArb: fc.Arbitrary<DeliveryMode | undefined> = fc.oneof(
   fc.constant<DeliveryMode>({ kind: 'competing' }),
 );
 
-const groupArb = fc.record({ instances: fc.integer({ min: 1, max: 4 }), mode: modeArb });
+const groupArb = fc.record({ instances: fc.integer({ min: 1, max: 4 }), mode: modeArb, prefetch: fc.integer({ min: 1, max: 3 }) });
 
 /** A random flow whose consumers run as groups with the given concurrency control; every other projection read through a cache with leases. */
-function scaled(flow: FlowDocument, groups: { instances: number; mode: DeliveryMode | undefined }[], concurrency: ConcurrencyControl): FlowDocument {
+function scaled(flow: FlowDocument, groups: { instances: number; mode: DeliveryMode | undefined; prefetch: number }[], concurrency: ConcurrencyControl): FlowDocument {
   return {
     ...flow,
     projections: flow.projections.map((p, i) => (i % 2 === 0 ? { ...p, cache: { leases: true } } : p)),
     consumers: flow.consumers.map((c, i) => {
-      const group = groups[i % groups.length] ?? { instances: 1, mode: undefined };
+      const group = groups[i % groups.length] ?? { instances: 1, mode: undefined, prefetch: 1 };
       return {
-        ...c, instances: group.instances, concurrency, lockLeaseSteps: 30,
+        ...c, instances: group.instances, prefetch: group.prefetch, concurrency, lockLeaseSteps: 30,
         handlers: c.handlers.map((h) => (group.mode ? { ...h, delivery: group.mode } : h)),
       };
     }),
@@ -49,7 +49,7 @@ async function runAndReport(flow: FlowDocument, settings: SettingsPatch, command
 }
 
 describe('consistency at scale: properties (issue 13)', () => {
-  it('given random flows with 1–4 instances, any delivery mode, instance kills, optimistic concurrency or the lock and cached projections with leases, then no update is lost, per-key order holds, no lock outlives its lease and no cache entry is stale; without competing delivery every invariant holds', async () => {
+  it('given random flows with 1–4 instances, prefetch 1–3, any delivery mode, instance kills, optimistic concurrency or the lock and cached projections with leases, then no update is lost, per-key order holds, no lock outlives its lease and no cache entry is stale; without competing delivery every invariant holds', async () => {
     await fc.assert(fc.asyncProperty(
       flowSpecArb, fc.array(groupArb, { minLength: 1, maxLength: 3 }), fc.constantFrom<ConcurrencyControl>('optimistic', 'lock'),
       fc.constantFrom(0, 0.01, 0.03), fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 2, max: 10 }),
@@ -67,12 +67,12 @@ describe('consistency at scale: properties (issue 13)', () => {
 
   it('given two to four instances racing on one row (competing, or partitioned by order while the row is per customer) and no concurrency control, then updates are lost and the checker finds them; with optimistic, lock or none of the race, the count is exact', async () => {
     await fc.assert(fc.asyncProperty(
-      fc.integer({ min: 2, max: 4 }), fc.boolean(), fc.integer({ min: 1, max: 1_000_000 }), fc.constantFrom(0, 0.02),
-      async (instances, competing, seed, kill) => {
+      fc.integer({ min: 2, max: 4 }), fc.boolean(), fc.integer({ min: 1, max: 1_000_000 }), fc.constantFrom(0, 0.02), fc.integer({ min: 1, max: 3 }),
+      async (instances, competing, seed, kill, prefetch) => {
         const mode: DeliveryMode = competing ? { kind: 'competing' } : { kind: 'partitioned', partitions: 8, key: '/orderId' };
         const settings: SettingsPatch = { seed, ackTimeoutSteps: 40, faults: { killInstance: kill, instanceDownSteps: 30 } };
         const counted = async (concurrency?: ConcurrencyControl) => {
-          const flow = tallyFlow({ instances, mode, ...(concurrency ? { concurrency } : {}) });
+          const flow = tallyFlow({ instances, mode, prefetch, ...(concurrency ? { concurrency } : {}) });
           const engine = createSimulationEngine(createMemorySimulationStore());
           await engine.startRun(flow, settings);
           for (let i = 0; i < 30; i++) await engine.fire(flow.id, { producerId: 'shop', commandId: 'place', payload: { orderId: `o-${i}`, customer: 'c-0' } });

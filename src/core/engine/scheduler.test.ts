@@ -56,4 +56,15 @@ describe('scheduler', () => {
     Object.defineProperty(r.stats.queued, '__proto__', { value: 2, enumerable: true });
     expect(names(r, 1)).toEqual(['consumer:__proto__']);
   });
+
+  it('given a slow cache reader (reader:<projection id>) holding work, then it is a candidate only every factor-th step, and a step where only it has work waits for it by name', () => {
+    const r = run();
+    r.processes.push({ id: 'reader:counts', kind: 'reader', nodeId: 'counts', incarnation: 1, readQueue: ['k'] });
+    r.settings = mergeSettings(r.settings, { faults: { slowInstances: [{ instance: 'reader:counts', factor: 4 }] } });
+    expect(names(r, 8)).toEqual(['reader:counts']);
+    expect(names(r, 9)).toEqual([]);
+    expect(waitingFor(r, 9)).toEqual({ until: 12, text: 'only slow processes have work and they sit out this step (fault): reader:counts act again at step 12' });
+    expect(isQuiet(r)).toBe(false);
+  });
 });
+

@@ -21,7 +21,7 @@ export function relayIsDown(run: Pick<RunRecord, 'settings'>, step: number): boo
   return down !== null && step > down.fromStep && step <= down.fromStep + down.steps;
 }
 
-const holds = (p: ProcessRecord) => p.producer !== undefined || p.relay !== undefined || p.consumer !== undefined ||
+const holds = (p: ProcessRecord) => p.producer !== undefined || p.relay !== undefined || p.consumer !== undefined || (p.prefetched !== undefined && p.prefetched.length > 0) ||
   p.reader !== undefined || (p.readQueue !== undefined && p.readQueue.length > 0);
 
 /** The processes that have (or, for a consumer and the broker, may have) work at `step`, from counters and memory. Pure. */
@@ -35,12 +35,12 @@ export function candidates(run: RunRecord, step: number): Actor[] {
     } else if (process.kind === 'relay') {
       if (holds(process) || (!relayIsDown(run, step) && total(s.outboxPending) > 0)) actors.push({ kind: 'relay', nodeId: '', process });
     } else if (process.kind === 'reader') {
-      if (holds(process)) actors.push({ kind: 'reader', nodeId: node, process });
+      if (holds(process) && !sitsOut(run, process, step)) actors.push({ kind: 'reader', nodeId: node, process });
     } else if (process.downUntil !== undefined) {
       if (step >= process.downUntil) actors.push({ kind: 'instance-up', nodeId: node, process });
     } else if (sitsOut(run, process, step)) {
       continue;
-    } else if (holds(process) || countOf(s.directPending, node) > 0 || countOf(s.queued, node) > 0) {
+    } else if (holds(process) || (process.instance !== undefined ? (process.directHeld ?? 0) : countOf(s.directPending, node)) > 0 || countOf(s.queued, node) > 0) {
       actors.push({ kind: 'consumer', nodeId: node, process });
     }
   }
@@ -52,11 +52,16 @@ export function candidates(run: RunRecord, step: number): Actor[] {
   return actors;
 }
 
-/** Whether a slow consumer instance (`<consumer id>#<n>` in `faults.slowInstances`) sits out this step. Pure. */
+/** The name a slow process has in `faults.slowInstances`: `<consumer id>#<n>` for a consumer instance, `reader:<projection id>` for a cache's reader. Pure. */
+export const slowName = (process: Pick<ProcessRecord, 'id' | 'kind' | 'nodeId' | 'instance'>): string =>
+  (process.kind === 'reader' ? process.id : `${process.nodeId}#${process.instance ?? 1}`);
+
+/** Whether a slow process (a consumer instance or a cache's reader, named as `slowName` says, in `faults.slowInstances`) sits out this step. Pure. */
 export function sitsOut(run: RunRecord, process: ProcessRecord, step: number): boolean {
   const slow = run.settings.faults.slowInstances;
   if (!slow || slow.length === 0) return false;
-  const entry = slow.find((s) => s.instance === `${process.nodeId}#${process.instance ?? 1}`);
+  const name = slowName(process);
+  const entry = slow.find((s) => s.instance === name);
   return entry !== undefined && entry.factor > 1 && step % Math.floor(entry.factor) !== 0;
 }
 
@@ -80,6 +85,14 @@ export function waitingFor(run: RunRecord, step: number): { until: number; text:
     if (run.nextAckDeadline === null || back <= run.nextAckDeadline) {
       return { until: back, text: `consumer instances are down (fault): nothing else to do, ${Math.max(0, back - step)} step(s) until one starts again (step ${back})` };
     }
+  }
+  const slow = run.processes.filter((p) => p.downUntil === undefined && (p.kind === 'reader' ? holds(p) : p.kind === 'consumer' && (holds(p) || countOf(run.stats.queued, p.nodeId) > 0)) && sitsOut(run, p, step));
+  if (slow.length > 0) {
+    const next = Math.min(...slow.map((p) => {
+      const factor = Math.floor(run.settings.faults.slowInstances?.find((s) => s.instance === slowName(p))?.factor ?? 1);
+      return step + (factor - (step % factor));
+    }));
+    return { until: next, text: `only slow processes have work and they sit out this step (fault): ${slow.map(slowName).join(', ')} act again at step ${next}` };
   }
   const until = (run.nextAckDeadline ?? step) + 1;
   const unacked = total(run.stats.inFlight);

@@ -1,3 +1,4 @@
+import type { ConcurrencyControl } from '../model';
 import type { FaultName } from './records';
 
 /**
@@ -62,6 +63,14 @@ export interface RunSettings {
    * step at a time (each a rebalance).
    */
   instances?: Record<string, number>;
+  /**
+   * Issue 13, remedies for this run, overriding the design (keyed by node id, user-chosen names:
+   * read with `getOwn`): the concurrency control per projection or consumer id (a run override wins
+   * over the design; among run overrides the projection's wins), and cache leases on or off per
+   * projection id (only a projection the design reads through a cache has a cache).
+   */
+  concurrency?: Record<string, ConcurrencyControl>;
+  cacheLeases?: Record<string, boolean>;
   /** Steps a delivery may stay unacknowledged before the broker hands it out again. */
   ackTimeoutSteps: number;
   /** Times a caller retries a command that got no answer (its producer crashed); 0 = never. */
@@ -109,6 +118,8 @@ export function defaultRunSettings(seed = 1): RunSettings {
 export interface SettingsPatch {
   seed?: number;
   instances?: Record<string, number>;
+  concurrency?: Record<string, ConcurrencyControl>;
+  cacheLeases?: Record<string, boolean>;
   faults?: Partial<FaultSettings>;
   patterns?: Partial<PatternOverrides>;
   ackTimeoutSteps?: number;
@@ -134,6 +145,8 @@ export function mergeSettings(base: RunSettings, patch: SettingsPatch = {}): Run
     ...patch,
     faults: { ...NO_FAULTS, ...base.faults, ...patch.faults },
     ...(base.instances || patch.instances ? { instances: merged2(base.instances, patch.instances) } : {}),
+    ...(base.concurrency || patch.concurrency ? { concurrency: { ...base.concurrency, ...patch.concurrency } } : {}),
+    ...(base.cacheLeases || patch.cacheLeases ? { cacheLeases: merged(base.cacheLeases, patch.cacheLeases) } : {}),
     patterns: {
       outbox: merged(p.outbox, patch.patterns?.outbox),
       publishFirst: merged(p.publishFirst, patch.patterns?.publishFirst),

@@ -4,6 +4,7 @@
  * rows, the anomaly kinds that must (or may) appear, and optional row counts. The runner is
  * `src/core/scenarios` (it needs the engine); this file is only the data.
  */
+import type { ConcurrencyControl } from './types';
 
 /** The checker's anomaly kinds (kept equal to the engine's `AnomalyKind` by a type test in src/core/scenarios). */
 export const SCENARIO_ANOMALY_KINDS = [
@@ -40,12 +41,18 @@ export interface ScenarioWhen {
     crashBeforeCommit?: number; crashAfterCommit?: number; crashAfterPublish?: number; crashAfterHandle?: number;
     duplicateDelivery?: number; reorder?: number; consumerFailure?: number;
     poisonValue?: string | null; relayDown?: { fromStep: number; steps: number } | null;
+    /** Issue 13: instance faults (a kill per acting instance, its down time, slow instances or cache readers: `tally#2`, `reader:<projection id>`). */
+    killInstance?: number; instanceDownSteps?: number; slowInstances?: { instance: string; factor: number }[];
   };
   /** Per node id (user-chosen names: read with Object.hasOwn). */
   patterns?: {
     outbox?: Record<string, boolean>; publishFirst?: Record<string, boolean>; inbox?: Record<string, boolean>;
     derivedIds?: Record<string, boolean>; idempotencyKey?: Record<string, boolean>;
   };
+  /** Issue 13, per node id (read with Object.hasOwn): instances per consumer, the concurrency control per projection or consumer, cache leases per cached projection — for this run only. */
+  instances?: Record<string, number>;
+  concurrency?: Record<string, ConcurrencyControl>;
+  cacheLeases?: Record<string, boolean>;
   ackTimeoutSteps?: number;
   callerRetries?: number;
   conflictRetries?: number;

@@ -73,7 +73,7 @@ const ROW_SPECS: Readonly<Record<Exclude<TableName, 'runs'>, Spec>> = {
   businessRows: { runId: 'text', producerId: 'text', aggregateId: 'text', version: 'number', columns: 'payload', updatedStep: 'number' },
   idempotencyKeys: { runId: 'text', producerId: 'text', key: 'text', commandId: 'text', eventIds: 'texts', step: 'number' },
   outbox: { runId: 'text', seq: 'number', ownerId: 'text', eventId: 'text', eventTypeId: 'text', eventTypeName: 'text', status: 'text', createdStep: 'number', sentStep: 'number?' },
-  directPublishes: { runId: 'text', seq: 'number', ownerId: 'text', eventId: 'text', eventTypeName: 'text', createdStep: 'number' },
+  directPublishes: { runId: 'text', seq: 'number', ownerId: 'text', holder: 'text?', eventId: 'text', eventTypeName: 'text', createdStep: 'number' },
   publications: { runId: 'text', seq: 'number', eventId: 'text', eventTypeId: 'text', eventTypeName: 'text', publisherId: 'text', via: 'text', republished: 'bool', subscriberIds: 'texts', streamId: 'text', version: 'number', causationId: 'text', message: 'object', step: 'number' },
   deliveries: { runId: 'text', seq: 'number', publicationSeq: 'number', eventId: 'text', eventTypeId: 'text', eventTypeName: 'text', streamId: 'text', version: 'number', consumerId: 'text', status: 'text', attempts: 'number', failures: 'number', order: 'number', deadline: 'number?', outcome: 'text?', duplicateOf: 'number?', queuedStep: 'number', deliveredStep: 'number?', ackedStep: 'number?', partition: 'number?', orderingKey: 'text?', instance: 'text?' },
   brokerCursors: { runId: 'text', consumerId: 'text', streamId: 'text', order: 'number' },

@@ -29,7 +29,8 @@ const byCustomer = { kind: 'partitioned', partitions: 4, key: '/customer' } as c
 const cases: { mutant: keyof EngineMutants; options: TallyOptions; settings: SettingsPatch; customers: number; seed: number; kind: AnomalyKind }[] = [
   { mutant: 'skipVersionCheck', options: { instances: 2, mode: { kind: 'competing' }, concurrency: 'optimistic' }, settings: {}, customers: 1, seed: 5, kind: 'lost-update' },
   { mutant: 'lockLeaseNeverEnds', options: { instances: 2, mode: { kind: 'competing' }, concurrency: 'lock', lockLeaseSteps: 20 }, settings: { faults: kills }, customers: 1, seed: 2, kind: 'lock-past-lease' },
-  { mutant: 'partitionNotBlocked', options: { instances: 3, mode: byCustomer }, settings: { faults: kills }, customers: 2, seed: 1, kind: 'key-order' },
+  // Seed 2 (sticky rebalance: the mutant shows key-order at 23 of seeds 1–30, none of them without it).
+  { mutant: 'partitionNotBlocked', options: { instances: 3, mode: byCustomer }, settings: { faults: kills }, customers: 2, seed: 2, kind: 'key-order' },
   // A slow instance keeps a stale read while a rebalance moves its partition; with the inbox off only the fence stops its write.
   {
     mutant: 'skipFencing', options: { instances: 3, mode: byCustomer, concurrency: 'single-writer', inbox: false },

@@ -7,10 +7,17 @@
  */
 import { bump } from '../counters';
 import type { FlowIndex } from '../flowIndex';
+import { getOwn } from '../../model/ownKeys';
 import type { ProcessRecord, RunRecord } from '../records';
+import type { RunSettings } from '../settings';
 import type { StepContext, StepReport } from '../stepContext';
 
 export const readerProcess = (projectionId: string) => `reader:${projectionId}`;
+
+/** Whether a cached projection's reader takes leases: the run's override (`settings.cacheLeases`), else the design's `cache.leases`. Pure. */
+export function cacheLeases(settings: Pick<RunSettings, 'cacheLeases'>, index: FlowIndex, projectionId: string): boolean {
+  return getOwn(settings.cacheLeases, projectionId) ?? index.projection(projectionId)?.cache?.leases === true;
+}
 
 /** The reader processes of a design's cached projections. Pure. */
 export function initialReaders(projections: readonly { id: string; cache?: object }[]): ProcessRecord[] {
@@ -41,7 +48,7 @@ const where = (index: FlowIndex, projectionId: string, key: string) => `${index.
 export async function cacheStep(ctx: StepContext, process: ProcessRecord): Promise<StepReport | undefined> {
   const { run, tx, index, mutants } = ctx;
   const projectionId = process.nodeId;
-  const leases = index.projection(projectionId)?.cache?.leases === true;
+  const leases = cacheLeases(run.settings, index, projectionId);
   const held = process.reader;
   if (held) {
     delete process.reader;

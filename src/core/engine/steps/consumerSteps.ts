@@ -4,7 +4,7 @@
  * direct publishes, if it dual-writes → ack. A failure puts the message back or dead-letters it.
  */
 import { bump } from '../counters';
-import { instanceName, isGroup } from '../instances';
+import { heldDeliveries, instanceName, isGroup } from '../instances';
 import type { CellValue, DeliveryRecord, Payload, ProcessRecord } from '../records';
 import type { ConsumerHolding } from '../runRecord';
 import { progressed, type StepContext, type StepReport } from '../stepContext';
@@ -16,7 +16,9 @@ export async function take(ctx: StepContext, process: ProcessRecord, delivery: D
   const consumerId = process.nodeId;
   const group = isGroup(ctx.index.consumer(consumerId)) || process.instance !== undefined;
   const { duplicate, handed } = await handOut(ctx, delivery, group ? process.id : undefined);
-  process.consumer = { deliverySeq: delivery.seq, stage: 'received' };
+  const prefetching = process.consumer !== undefined || (process.prefetched?.length ?? 0) > 0;
+  if (prefetching) (process.prefetched ??= []).push(delivery.seq);
+  else process.consumer = { deliverySeq: delivery.seq, stage: 'received' };
   const consumer = instanceName(ctx.index, process);
   const attempt = handed.attempts > 1 ? ` (attempt ${handed.attempts})` : '';
   const copy = delivery.duplicateOf !== undefined ? ' (duplicate copy)' : '';
@@ -24,7 +26,7 @@ export async function take(ctx: StepContext, process: ProcessRecord, delivery: D
   return {
     kind: 'deliver',
     phase: 'deliver',
-    text: `broker delivered ${delivery.eventTypeName} ${delivery.eventId}${partition} to ${consumer}${attempt}${copy}${duplicate ? '; a duplicate copy is queued (fault)' : ''}`,
+    text: `broker delivered ${delivery.eventTypeName} ${delivery.eventId}${partition} to ${consumer}${attempt}${copy}${prefetching ? ` (prefetched: it holds ${heldDeliveries(process).length} unacknowledged)` : ''}${duplicate ? '; a duplicate copy is queued (fault)' : ''}`,
     fault: duplicate ? 'duplicate' : undefined,
     eventId: delivery.eventId,
     nodeIds: [delivery.eventTypeId, consumerId],

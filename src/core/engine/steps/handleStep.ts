@@ -165,7 +165,7 @@ export async function handleDelivery(ctx: StepContext, process: ProcessRecord, h
     };
   }
   const changes = await applyEffects(ctx, event, handler, values, split ? holding.reads : undefined);
-  const stored = await commitPlanned(ctx, consumerId, planned, { published: first, direct: !outbox });
+  const stored = await commitPlanned(ctx, consumerId, planned, { published: first, direct: !outbox, holder: process });
   const emittedIds = planned.map((p) => p.message.eventId);
   await logHandling(ctx, delivery, event, 'applied', changes, emittedIds);
   const separate = inbox && mutants.inboxInSeparateTransaction;

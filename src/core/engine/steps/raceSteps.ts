@@ -8,6 +8,8 @@
  */
 import type { ConcurrencyControl, Handler } from '../../model';
 import { DEFAULT_LOCK_LEASE_STEPS } from '../../model';
+import { getOwn } from '../../model/ownKeys';
+import type { RunSettings } from '../settings';
 import { bump } from '../counters';
 import type { FlowIndex } from '../flowIndex';
 import { groupSize, instanceName, owns } from '../instances';
@@ -18,18 +20,24 @@ import { effectKey, eventView, handlerGenerator, type ValueContext } from '../va
 import { requeueOrder, settle, subscriptionOf } from './broker';
 
 /**
- * How a consumer's handling guards a projection's rows: the projection's own control, else the
- * consumer's, else `none` when the consumer has several instances; undefined: read and write in
- * one transaction (a design from before issue 13). Pure.
+ * How a consumer's handling guards a projection's rows: the run's override (`settings.concurrency`)
+ * of the projection, else of the consumer; else the design's: the projection's own control, else the
+ * consumer's; else `none` when the consumer has several instances; undefined: read and write in one
+ * transaction (a design from before issue 13). Pure.
  */
-export function controlOf(index: FlowIndex, consumerId: string, projectionId: string, instances: number): ConcurrencyControl | undefined {
+export function controlOf(
+  index: FlowIndex, consumerId: string, projectionId: string, instances: number, settings?: Pick<RunSettings, 'concurrency'>,
+): ConcurrencyControl | undefined {
+  const run = settings?.concurrency;
   const consumer = index.consumer(consumerId);
-  return index.projection(projectionId)?.concurrency ?? consumer?.concurrency ?? (instances > 1 ? 'none' : undefined);
+  return getOwn(run, projectionId) ?? getOwn(run, consumerId) ?? index.projection(projectionId)?.concurrency ?? consumer?.concurrency ?? (instances > 1 ? 'none' : undefined);
 }
 
 /** Whether a handler's handling reads and writes in separate micro-steps (`instances`: the consumer's instances now). Pure. */
-export function splitsHandling(index: FlowIndex, consumerId: string, handler: Handler | undefined, instances: number): boolean {
-  return (handler?.effects ?? []).some((e) => controlOf(index, consumerId, e.projectionId, instances) !== undefined);
+export function splitsHandling(
+  index: FlowIndex, consumerId: string, handler: Handler | undefined, instances: number, settings?: Pick<RunSettings, 'concurrency'>,
+): boolean {
+  return (handler?.effects ?? []).some((e) => controlOf(index, consumerId, e.projectionId, instances, settings) !== undefined);
 }
 
 /** The rows a handling of `delivery` touches, once each, in effect order. */
@@ -71,7 +79,7 @@ export async function readRows(ctx: StepContext, process: ProcessRecord, holding
   if (!delivery) throw new Error(`${process.id} holds delivery #${holding.deliverySeq}, which is not in the table`);
   const name = instanceName(index, process);
   const { rows } = await touchedRows(ctx, delivery);
-  const locked = rows.filter((r) => controlOf(index, process.nodeId, r.projectionId, groupSize(run, process.nodeId)) === 'lock');
+  const locked = rows.filter((r) => controlOf(index, process.nodeId, r.projectionId, groupSize(run, process.nodeId), run.settings) === 'lock');
   const takenOver: string[] = [];
   const current = await Promise.all(locked.map((r) => tx.get('locks', [run.runId, r.projectionId, r.key])));
   for (let i = 0; i < locked.length; i++) {
@@ -134,7 +142,7 @@ export async function guardWrite(ctx: StepContext, process: ProcessRecord, holdi
     return { kind: 'conflict', phase, fault: 'conflict', eventId: delivery.eventId, nodeIds: [process.nodeId], edgeIds: [], text };
   };
   for (const read of holding.reads ?? []) {
-    const control = controlOf(index, process.nodeId, read.projectionId, groupSize(run, process.nodeId));
+    const control = controlOf(index, process.nodeId, read.projectionId, groupSize(run, process.nodeId), run.settings);
     if (control === 'optimistic' && !mutants.skipVersionCheck) {
       const now = (await tx.get('projectionRows', [run.runId, read.projectionId, read.key]))?.version ?? 0;
       if (now !== read.version) {

@@ -6,8 +6,9 @@
 import { edgeId } from '../../model';
 import { bump } from '../counters';
 import { messageOf } from '../commitEvents';
-import { crashRelay, relayOf } from '../processes';
-import type { DirectPublishRecord, OutboxRecord } from '../records';
+import { instanceName } from '../instances';
+import { crashRelay, heldBy, relayOf } from '../processes';
+import type { DirectPublishRecord, OutboxRecord, ProcessRecord } from '../records';
 import type { RelayHolding } from '../runRecord';
 import { progressed, type StepContext, type StepReport } from '../stepContext';
 import { audience, publish } from './broker';
@@ -87,19 +88,22 @@ export async function relayFinish(ctx: StepContext, holding: RelayHolding): Prom
 }
 
 /** Micro-step (dual write): an owner publishes an event it committed straight to the broker from its memory. */
-export async function directPublish(ctx: StepContext, ownerId: string): Promise<StepReport | undefined> {
+export async function directPublish(ctx: StepContext, ownerId: string, process?: ProcessRecord): Promise<StepReport | undefined> {
   const { run, tx } = ctx;
-  const [pending]: DirectPublishRecord[] = await tx.query('directPublishes', '[runId+ownerId+seq]', { prefix: [run.runId, ownerId], limit: 1 });
+  const own = process?.instance !== undefined;
+  const rows: DirectPublishRecord[] = await tx.query('directPublishes', '[runId+ownerId+seq]', { prefix: [run.runId, ownerId], ...(own ? {} : { limit: 1 }) });
+  const pending = rows.find((row) => heldBy(row, process));
   if (!pending) return undefined;
   await tx.delete('directPublishes', [run.runId, pending.seq]);
   bump(run.stats.directPending, ownerId, -1);
+  if (process && own) process.directHeld = Math.max(0, (process.directHeld ?? 0) - 1);
   const message = await eventOf(ctx, pending.eventId);
   const { subscriberIds, reordered } = await publish(ctx, message, ownerId, 'direct');
   progressed(ctx);
   return {
     kind: 'direct-publish',
     phase: 'direct-publish',
-    text: `${ctx.index.nodeName(ownerId)} published ${pending.eventTypeName} ${pending.eventId} directly (dual write) ${audience(ctx, subscriberIds, reordered)}`,
+    text: `${process && own ? instanceName(ctx.index, process) : ctx.index.nodeName(ownerId)} published ${pending.eventTypeName} ${pending.eventId} directly (dual write) ${audience(ctx, subscriberIds, reordered)}`,
     fault: reordered.length > 0 ? 'reorder' : undefined,
     eventId: pending.eventId,
     nodeIds: [ownerId, message.eventTypeId, ...subscriberIds],

@@ -15,6 +15,8 @@ export interface TallyOptions {
   /** Its concurrency control (default: none with several instances). */
   concurrency?: ConcurrencyControl;
   lockLeaseSteps?: number;
+  /** Messages one instance of `tally` may hold unacknowledged (absent: 1). */
+  prefetch?: number;
   inbox?: boolean;
   /** `customers` is read through a cache. */
   cache?: ProjectionCache;
@@ -26,6 +28,7 @@ export function tallyFlow(options: TallyOptions = {}): FlowDocument {
     instances: options.instances ?? 2,
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     ...(options.lockLeaseSteps ? { lockLeaseSteps: options.lockLeaseSteps } : {}),
+    ...(options.prefetch ? { prefetch: options.prefetch } : {}),
     handlers: [{
       eventTypeId: 'order-placed', emits: [], delivery: options.mode ?? { kind: 'competing' },
       effects: [

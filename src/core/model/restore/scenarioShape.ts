@@ -16,6 +16,9 @@ const count: Check = (c, v, p) => {
 const positive: Check = (c, v, p) => {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) c.fail(p, 'a whole number ≥ 1', v);
 };
+const atLeastTwo: Check = (c, v, p) => {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 2) c.fail(p, 'a whole number ≥ 2', v);
+};
 const nullable = (check: Check): Check => (c, v, p) => { if (v !== null) check(c, v, p); };
 const anyObject: Check = (c, v, p) => { c.object(v, p); };
 const kinds = listOf(oneOf(SCENARIO_ANOMALY_KINDS));
@@ -24,6 +27,8 @@ const faults = shape({
   'crashBeforeCommit?': probability, 'crashAfterCommit?': probability, 'crashAfterPublish?': probability,
   'crashAfterHandle?': probability, 'duplicateDelivery?': probability, 'reorder?': probability, 'consumerFailure?': probability,
   'poisonValue?': nullable(text), 'relayDown?': nullable(shape({ fromStep: count, steps: count })),
+  'killInstance?': probability, 'instanceDownSteps?': positive,
+  'slowInstances?': listOf(shape({ instance: text, factor: atLeastTwo })),
 });
 const switches = recordOf(bool);
 const patterns = shape({
@@ -33,7 +38,8 @@ const patterns = shape({
 const command = shape({ producerId: text, commandId: text, 'input?': anyObject, 'count?': positive });
 const workload = shape({ count: positive, mix: listOf(shape({ producerId: text, commandId: text, weight: finiteNumber })) });
 const when = shape({
-  seed: integer, 'faults?': faults, 'patterns?': patterns, 'ackTimeoutSteps?': positive, 'callerRetries?': count,
+  seed: integer, 'faults?': faults, 'patterns?': patterns, 'instances?': recordOf(positive), 'concurrency?': recordOf(oneOf(['none', 'optimistic', 'lock', 'single-writer'])),
+  'cacheLeases?': switches, 'ackTimeoutSteps?': positive, 'callerRetries?': count,
   'conflictRetries?': count, 'maxSteps?': positive,
 });
 const row = shape({ projectionId: text, key: text, 'values?': anyObject, 'absent?': bool });

@@ -3,7 +3,7 @@ import type { FlowDocument, Scenario } from '../../../core';
 const FAULT_LABELS = new Map<string, string>([
   ['crashBeforeCommit', 'crash before commit'], ['crashAfterCommit', 'crash after commit'], ['crashAfterPublish', 'relay crash after publish'],
   ['crashAfterHandle', 'consumer crash after handle'], ['duplicateDelivery', 'duplicate delivery'], ['reorder', 'reorder'],
-  ['consumerFailure', 'consumer failure'],
+  ['consumerFailure', 'consumer failure'], ['killInstance', 'instance kill'],
 ]);
 const SWITCH_LABELS = new Map<string, [string, string]>([
   ['outbox', ['outbox', 'dual write']], ['publishFirst', ['publish first', 'commit first']], ['inbox', ['inbox on', 'inbox off']],
@@ -27,10 +27,17 @@ export function describeWhen(doc: FlowDocument, scenario: Scenario): string {
   const { when } = scenario;
   const parts = [`seed ${when.seed}`];
   for (const [key, value] of Object.entries(when.faults ?? {})) {
+    if (key === 'instanceDownSteps') continue;
     if (typeof value === 'number' && value > 0) parts.push(`${FAULT_LABELS.get(key) ?? key} ${Math.round(value * 100)}%`);
     else if (key === 'poisonValue' && typeof value === 'string') parts.push(`poison “${value}”`);
     else if (key === 'relayDown' && value && typeof value === 'object') parts.push(`relay down ${(value as { steps: number }).steps} steps`);
   }
+  // Issue 13: instance faults and the run's remedies (counts and names, not probabilities).
+  if (when.faults?.instanceDownSteps !== undefined) parts.push(`killed instances down ${plural(when.faults.instanceDownSteps, 'step')}`);
+  for (const slow of when.faults?.slowInstances ?? []) parts.push(`${slow.instance} slow ×${slow.factor}`);
+  for (const [id, n] of Object.entries(when.instances ?? {})) parts.push(`${nameOf(doc, id)}: ${plural(n, 'instance')}`);
+  for (const [id, control] of Object.entries(when.concurrency ?? {})) parts.push(`${nameOf(doc, id)}: ${control === 'none' ? 'no concurrency control' : control}`);
+  for (const [id, on] of Object.entries(when.cacheLeases ?? {})) parts.push(`${nameOf(doc, id)}: cache leases ${on ? 'on' : 'off'}`);
   for (const [pattern, switches] of Object.entries(when.patterns ?? {})) {
     const labels = SWITCH_LABELS.get(pattern);
     for (const [id, on] of Object.entries(switches ?? {})) parts.push(`${nameOf(doc, id)}: ${labels ? labels[on ? 0 : 1] : `${pattern} ${on ? 'on' : 'off'}`}`);
