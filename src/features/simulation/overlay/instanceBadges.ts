@@ -1,6 +1,8 @@
 import type { RunRecord } from '../../../core';
-import { consumerGroups, type InstanceLoad } from '../scale/groups';
+import { consumerGroups, type InstanceLoad, type InstanceView } from '../scale/groups';
 import type { NodeBadge } from './nodeBadges';
+
+const heldCount = (instance: InstanceView) => (instance.holding ? 1 : 0) + instance.prefetched.length;
 
 /**
  * Issue 13: a consumer group's card shows one line per instance — the partitions it owns, the lag
@@ -22,15 +24,16 @@ export function instanceBadges(run: RunRecord, consumerId: string, loads?: Reado
     const load = loads?.get(instance.processId);
     const lag = load && group.partitioned ? ` · lag ${load.lag.toLocaleString('en')}` : '';
     const inFlight = load ? (load.inFlight > 0 ? ` · ${load.inFlight} in flight` : '')
-      : instance.holding ? ` · #${instance.holding.deliverySeq} in flight` : '';
-    const busy = load ? load.inFlight > 0 : instance.holding !== undefined;
+      : instance.holding ? ` · ${heldCount(instance)} in flight` : '';
+    const busy = load ? load.inFlight > 0 : instance.holding !== undefined || instance.prefetched.length > 0;
     return {
       label: `${label}${partitions}${lag}${inFlight}`,
       tone: busy ? 'wait' : 'neutral',
       line: true,
       title: `${instance.name}: ${group.partitioned ? `owns partition${owned.length === 1 ? '' : 's'} ${owned.join(', ') || 'none'}` : 'takes any message its ordering allows'}`
         + `${load && group.partitioned ? `; ${load.lag.toLocaleString('en')} message${load.lag === 1 ? '' : 's'} not yet acknowledged on them` : ''}`
-        + `${instance.holding ? `; holds delivery #${instance.holding.deliverySeq} (${instance.holding.stage})` : '; idle'}`,
+        + `${instance.holding ? `; holds delivery #${instance.holding.deliverySeq} (${instance.holding.stage})` : instance.prefetched.length > 0 ? '' : '; idle'}`
+        + `${instance.prefetched.length > 0 ? `; prefetched ${instance.prefetched.map((seq) => `#${seq}`).join(', ')}` : ''}`,
     } satisfies NodeBadge;
   });
 }

@@ -18,6 +18,13 @@ function partitionsText(instance: InstanceView, several: boolean, partitioned: b
   return owned.map((p) => `${several ? `${p.eventTypeName} ` : ''}${p.partitions.join(', ')}`).join('; ');
 }
 
+/** The delivery it works on and the ones it prefetched: `delivery #12 (handling) + prefetched #13, #15`. */
+export function inFlightText(instance: InstanceView): string {
+  const working = instance.holding ? `delivery #${instance.holding.deliverySeq} (${instance.holding.stage})` : '';
+  const ahead = instance.prefetched.length > 0 ? `prefetched ${instance.prefetched.map((seq) => `#${seq}`).join(', ')}` : '';
+  return [working, ahead].filter(Boolean).join(' + ') || '—';
+}
+
 function stateOf(instance: InstanceView) {
   if (instance.downUntil !== undefined) return <StatusPill status={`down until step ${instance.downUntil}`} tone="bad" />;
   if (instance.slowFactor !== undefined) return <StatusPill status={`slow ×${instance.slowFactor}`} tone="warn" />;
@@ -74,7 +81,7 @@ function GroupCard({ group, enabled, rows }: { group: GroupView; enabled: boolea
                 <td className={lag && lag.total > 0 ? 'scale-lag' : undefined} data-testid={`lag.${instance.name}`}>{lag ? lag.total : '…'}</td>
                 <td className="mono" data-testid={`partition-lag.${instance.name}`}>{lag ? lag.text : '…'}</td>
               </>}
-              <td>{instance.holding ? `delivery #${instance.holding.deliverySeq} (${instance.holding.stage})` : '—'}</td>
+              <td data-testid={`in-flight.${instance.name}`}>{inFlightText(instance)}</td>
               <td>
                 <button type="button" className="sim-btn danger" disabled={!enabled || instance.downUntil !== undefined}
                   aria-label={`Kill ${instance.name}`}

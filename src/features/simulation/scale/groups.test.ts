@@ -3,6 +3,7 @@ import { createMemorySimulationStore, createSimulationEngine, restoreFlowDocumen
 import example from '../../../../public/examples/order-fulfilment.json';
 import { consumerGroups, instanceLoads, lockState, partitionRows } from './groups';
 import { instanceBadges } from '../overlay/instanceBadges';
+import { inFlightText } from './InstancesPanel';
 
 function orderExample(): FlowDocument {
   const restored = restoreFlowDocument(example);
@@ -110,5 +111,35 @@ describe('consumer groups, partitions and locks in run mode (issue 13)', () => {
     expect(lockState(run, { ...lock, incarnation: holder.incarnation - 1 })).toBe('holder-dead');
     expect(lockState({ ...run, processes: run.processes.map((p) => (p.id === holder.id ? { ...p, downUntil: run.step + 50 } : p)) }, lock)).toBe('holder-dead');
     expect(lockState(run, { ...lock, holder: 'consumer:order-tracker#9' })).toBe('holder-dead');
+  });
+
+  it('given a competing group with prefetch 3, then each instance shows the deliveries it took ahead besides the one it works on, and counts them in flight', async () => {
+    const base = orderExample();
+    const flow: FlowDocument = {
+      ...base,
+      consumers: base.consumers.map((c) => (c.id === 'order-tracker'
+        ? { ...c, prefetch: 3, handlers: c.handlers.map((h) => ({ ...h, delivery: { kind: 'competing' as const } })) }
+        : c)),
+    };
+    const engine = createSimulationEngine(createMemorySimulationStore());
+    await engine.startRun(flow, { seed: 1 });
+    await engine.fireMany(flow.id, { count: 30 });
+    let seen = false;
+    for (let i = 0; i < 60 && !seen; i++) {
+      await engine.runSteps(flow.id, 5);
+      const run = (await engine.getRun(flow.id))!;
+      const [tracker] = consumerGroups(run);
+      for (const instance of tracker!.instances) {
+        const process = run.processes.find((p) => p.id === instance.processId)!;
+        expect(instance.prefetched).toEqual(process.prefetched ?? []);
+        if (instance.prefetched.length === 0) continue;
+        seen = true;
+        expect(inFlightText(instance)).toContain(`prefetched ${instance.prefetched.map((seq) => `#${seq}`).join(', ')}`);
+        const held = (process.consumer ? 1 : 0) + instance.prefetched.length;
+        expect(instanceLoads(run, 'order-tracker', []).get(instance.processId)?.inFlight).toBe(held);
+        expect(instanceBadges(run, 'order-tracker').find((b) => b.label.startsWith(`#${instance.number} `))?.label).toContain(`${held} in flight`);
+      }
+    }
+    expect(seen).toBe(true);
   });
 });

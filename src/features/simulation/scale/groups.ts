@@ -20,6 +20,8 @@ export interface InstanceView {
   partitions: { eventTypeId: string; eventTypeName: string; partitions: number[] }[];
   /** The delivery it holds (in flight to it), and how far its handling got. */
   holding?: { deliverySeq: number; stage: string };
+  /** Deliveries it took ahead (prefetch above 1) and holds unacknowledged, not yet started, in the order taken. */
+  prefetched: number[];
 }
 
 export interface GroupView {
@@ -57,6 +59,7 @@ function instanceView(run: RunRecord, process: ProcessRecord): InstanceView {
     ...(slow && slow.factor > 1 ? { slowFactor: slow.factor } : {}),
     partitions: (process.owns ?? []).map((o) => ({ eventTypeId: o.eventTypeId, eventTypeName: nameOf(run.flow, o.eventTypeId), partitions: [...o.partitions] })),
     ...(process.consumer ? { holding: { deliverySeq: process.consumer.deliverySeq, stage: process.consumer.stage } } : {}),
+    prefetched: [...(process.prefetched ?? [])],
   };
 }
 
@@ -191,7 +194,8 @@ export function instanceLoads(run: RunRecord, consumerId: string, deliveries: re
   }
   for (const p of run.processes) {
     const load = loads.get(p.id);
-    if (load && load.inFlight === 0 && p.consumer) load.inFlight = 1;
+    const held = (p.consumer ? 1 : 0) + (p.prefetched?.length ?? 0);
+    if (load && load.inFlight < held) load.inFlight = held;
   }
   return loads;
 }
