@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultRunSettings, mergeSettings, type FlowDocument } from '../../src/core';
 import { pipelineFlow } from '../../src/core/engine/testing/smallFlows';
 import { partitionOf as corePartitionOf } from '../../src/core/engine/instances';
+import { orderingKeyOf } from '../../src/core/engine/instances';
 import { DEFAULT_TOPOLOGY, channelRoot, maxDeliveries, messageOrderingKey, messageSubject, partitionOf, planInfrastructure } from './plan';
 
 const example = JSON.parse(readFileSync('public/examples/content-platform.json', 'utf8')) as FlowDocument;
@@ -105,7 +106,16 @@ describe('the infrastructure plan of a design', () => {
     expect(messageOrderingKey(keyed, event)).toBe('v-42');
     const plain = planInfrastructure(scaledExample(), { ...DEFAULT_TOPOLOGY, settings }).channels.find((c) => c.id === 'video-event')!;
     expect(plain.orderingKey).toBeUndefined();
-    expect(messageOrderingKey(plain, event)).toBe('video/abc');
+    expect(messageOrderingKey(plain, event)).toBe('abc');
+  });
+
+  it('without a payload key, a message lands on the partition the simulator gives its aggregate (same number on both sides)', () => {
+    const plain = planInfrastructure(scaledExample(), { ...DEFAULT_TOPOLOGY, settings }).channels.find((c) => c.id === 'video-event')!;
+    for (const aggregateId of ['abc', 'v-1', 'v-2', 'v-3', 'ü-9', '__proto__']) {
+      const event = { streamId: `video/${aggregateId}`, aggregateId, payload: {} };
+      const simulated = partitionOf(orderingKeyOf({ kind: 'partitioned', partitions: plain.partitions }, event), plain.partitions);
+      expect(messageSubject(plain, 'video-input-event', messageOrderingKey(plain, event))).toContain(`.p${simulated}.`);
+    }
   });
 
   it('refuses two subscribers of one channel that order by different keys, naming both', () => {

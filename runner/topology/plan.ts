@@ -151,12 +151,13 @@ export function channelRoot(flow: FlowDocument, eventTypeId: string): string {
 }
 
 /**
- * A message's ordering key on its channel: the payload value at the channel's `orderingKey` (the
- * core's `orderingKeyOf`, as the simulator computes it), else its stream id. Pure.
+ * A message's ordering key on its channel, as the simulator computes it (the core's `orderingKeyOf`):
+ * the payload value at the channel's `orderingKey`, else the aggregate id — so a message lands on the
+ * same partition number here and in the simulator. Every event of one stream has its aggregate id,
+ * so the order per stream holds. Pure.
  */
-export function messageOrderingKey(channel: ChannelPlan, e: { streamId: string; aggregateId: string; payload: Payload }): string {
-  if (channel.orderingKey === undefined) return e.streamId;
-  return orderingKeyOf({ kind: 'partitioned', partitions: channel.partitions, key: channel.orderingKey }, e);
+export function messageOrderingKey(channel: ChannelPlan, e: { aggregateId: string; payload: Payload }): string {
+  return orderingKeyOf({ kind: 'partitioned', partitions: channel.partitions, ...(channel.orderingKey === undefined ? {} : { key: channel.orderingKey }) }, e);
 }
 
 /** The subject a message of `eventTypeId` with `orderingKey` is published on. Pure. */
