@@ -35,8 +35,35 @@ function writeChanges(tx: StoreTx, changes: MemoryChanges): Promise<unknown> {
   return Promise.all(writes);
 }
 
+/**
+ * What a run row is compared by: its fields as text and its design snapshot by identity (a store
+ * that keeps the snapshot apart hands out the same object while it is unchanged; else by text).
+ * The snapshot is most of the row's bytes and no step changes it: it is not serialized per step.
+ */
+interface RunStamp {
+  text: string;
+  flow: RunRecord['flow'] | undefined;
+}
+
+function stampOf(run: RunRecord | undefined): RunStamp | undefined {
+  if (!run) return undefined;
+  const { flow, ...rest } = run;
+  return { text: JSON.stringify(rest), flow };
+}
+
+function sameStamp(a: RunStamp | undefined, b: RunStamp): boolean {
+  return !!a && a.text === b.text && (a.flow === b.flow || JSON.stringify(a.flow) === JSON.stringify(b.flow));
+}
+
+/** A row copied into the copy; a run row keeps its design snapshot (shared, never changed by a step). */
+function cloneRow<T>(table: TableName, row: T): T {
+  if (table !== 'runs') return structuredClone(row);
+  const { flow, ...rest } = row as RunRecord;
+  return { ...structuredClone(rest), flow } as T;
+}
+
 export class RunCopy {
-  private constructor(readonly runId: string, readonly tables: MemoryTables, private base: string) {}
+  private constructor(readonly runId: string, readonly tables: MemoryTables, private base: RunStamp) {}
 
   /** Loads the run's held tables in one read transaction (once per copy, not per step or batch). */
   static load(store: SimulationStore, runId: string): Promise<RunCopy> {
@@ -47,7 +74,7 @@ export class RunCopy {
       tables.load('runs', [run]);
       const rows = await Promise.all(HELD.map((table) => tx.query(table, ':id', { prefix: [runId] })));
       HELD.forEach((table, i) => tables.load(table, rows[i] ?? []));
-      return new RunCopy(runId, tables, JSON.stringify(run));
+      return new RunCopy(runId, tables, stampOf(run) as RunStamp);
     });
   }
 
@@ -64,7 +91,7 @@ export class RunCopy {
 
   /** Whether `stored` (the run row as read from the store) is the one this copy was made from. */
   matches(stored: RunRecord | undefined): boolean {
-    return JSON.stringify(stored) === this.base;
+    return sameStamp(stampOf(stored), this.base);
   }
 
   /**
@@ -77,7 +104,7 @@ export class RunCopy {
   commit(store: SimulationStore, run: RunRecord): CopyCommit {
     const changes = this.tables.takeChanges();
     const base = this.base;
-    const next = JSON.stringify(run);
+    const next = stampOf(run) as RunStamp;
     let markIssued: () => void = () => {};
     const issued = new Promise<void>((resolve) => (markIssued = resolve));
     // Only the tables written (and the run row): a smaller scope is a cheaper transaction.
@@ -87,7 +114,7 @@ export class RunCopy {
       const writes = writeChanges(tx, changes);
       writes.catch(() => {}); // an abort below rejects them too; the StaleCopy is what the caller hears
       markIssued();
-      if (JSON.stringify(await stored) !== base) throw new StaleCopy();
+      if (!sameStamp(stampOf(await stored), base)) throw new StaleCopy();
       await writes;
     }).then(() => {
       this.base = next;
@@ -108,11 +135,11 @@ export class RunCopy {
       ...tx,
       put: async (table, row) => {
         await tx.put(table, row);
-        if (held(table)) await memory.put(table, structuredClone(row));
+        if (held(table)) await memory.put(table, cloneRow(table, row));
       },
       bulkPut: async (table, rows) => {
         await tx.bulkPut(table, rows);
-        if (held(table)) await memory.bulkPut(table, structuredClone(rows));
+        if (held(table)) await memory.bulkPut(table, rows.map((row) => cloneRow(table, row)));
       },
       delete: async (table, key) => {
         await tx.delete(table, key);
@@ -127,7 +154,7 @@ export class RunCopy {
 
   /** After a mirrored transaction committed: `run` (as written) is the stored run row. */
   accept(run: RunRecord): void {
-    this.base = JSON.stringify(run);
+    this.base = stampOf(run) as RunStamp;
   }
 }
 
