@@ -1,4 +1,4 @@
-import { isRunStale, type FlowDocument, type RunRecord, type SimulationEngine, type TraceRecord } from '../core';
+import { isRunStale, type FlowDocument, type ReportSummaryRecord, type RunRecord, type SimulationEngine, type TraceRecord } from '../core';
 import { BATCH_STEPS, FIRE_CHUNK, playPlan } from './playPlan';
 import { followDrive } from './followDrive';
 import { guardWrites, NotDriving, type WritesInFlight } from './guardWrites';
@@ -28,6 +28,11 @@ export interface RunSessionDeps {
   /** Puts the lock check before every engine write; a test hands in one that checks nothing to prove the two-tab tests bite. */
   guardWrites?: (engine: SimulationEngine, holds: () => boolean) => SimulationEngine & WritesInFlight;
 }
+
+/** A check that, with its step, took at most this long is made with every step. */
+const CHEAP_CHECK_MS = 16;
+/** Else a step checks at most this often (and never more than a fifth of the time). */
+const CHECK_GAP_MS = 400;
 
 /** The message of anything thrown. */
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -76,15 +81,34 @@ export function createRunSession(deps: RunSessionDeps): RunSession {
     const row = await reads.lastTrace(runId);
     return row?.step === run.step ? row : undefined;
   };
-  /** Takes in a run row the engine returned; paced while an activity writes many a second. */
-  const showRun = async (run: RunRecord | undefined, options: { trace?: TraceRecord; paced?: boolean } = {}) => {
+  /** Takes in a run row the engine returned (and the report it checked with it); paced while an activity writes many a second. */
+  const showRun = async (run: RunRecord | undefined, options: { trace?: TraceRecord; paced?: boolean; report?: ReportSummaryRecord } = {}) => {
     if (disposed) return;
     if (options.paced && !cell.due()) {
       cell.setPaced({ run, stale: staleOf(run) });
       return;
     }
     const lastTrace = run ? await lastTraceFor(run, options.trace) : undefined;
-    cell.set({ run, lastTrace, stale: staleOf(run) });
+    cell.set({ run, lastTrace, stale: staleOf(run), ...(options.report ? { report: options.report } : {}) });
+  };
+
+  /**
+   * When the last check that went with a step was (`at`) and how long that step took with it. A
+   * step checks the run in its own transaction (one transaction, and the view updates from its
+   * result) while that is cheap, else at most once per max(CHECK_GAP_MS, 5 × its cost): the check
+   * reads every row of the run, so on a long run the UI's own refresh (a read on its own) takes over.
+   */
+  let lastCheck = { at: Number.NEGATIVE_INFINITY, took: 0 };
+  const checkDue = (now: number) =>
+    (!drive || drive.holds()) && (lastCheck.took <= CHEAP_CHECK_MS || now - lastCheck.at >= Math.max(CHECK_GAP_MS, 5 * lastCheck.took));
+  /** One micro-step, with the report checked in its transaction when due; shown from its own result. */
+  const stepAndShow = async (): Promise<TraceRecord | undefined> => {
+    const started = scheduler.now();
+    const check = checkDue(started);
+    const { trace, run, report } = await engine.stepWithRun(runId, check ? { report: {} } : undefined);
+    if (report) lastCheck = { at: scheduler.now(), took: scheduler.now() - started };
+    await showRun(run, { trace, ...(report ? { report: report.summary } : {}) });
+    return trace;
   };
   const reloadRun = async (trace?: TraceRecord) => showRun(await engine.getRun(runId), { trace });
   const unsubscribeDesign = design.subscribe(() => {
@@ -136,9 +160,7 @@ export function createRunSession(deps: RunSessionDeps): RunSession {
     if (initial.steps === 1) {
       while (!signal.stopped) {
         const started = scheduler.now();
-        const { trace: row, run } = await engine.stepWithRun(runId);
-        if (!row) return;
-        await showRun(run, { trace: row });
+        if (!(await stepAndShow())) return;
         const { intervalMs, steps } = playPlan(cell.current().speed);
         if (steps !== 1) return playBatched(signal);
         await signal.sleepUnlessStopped(scheduler.sleep(Math.max(0, intervalMs - (scheduler.now() - started))));
@@ -209,10 +231,8 @@ export function createRunSession(deps: RunSessionDeps): RunSession {
     step: () => {
       if (activity) return Promise.resolve(undefined);
       return guarded(async () => {
-        // The step's own result (trace row and run row as written) is what the view shows: no re-read.
-        const { trace, run } = await engine.stepWithRun(runId);
-        await showRun(run, { trace });
-        return trace;
+        // The step's own result (trace row, run row and report as written) is what the view shows: no re-read.
+        return stepAndShow();
       });
     },
     runUntilQuiet: () => {

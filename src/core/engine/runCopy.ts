@@ -1,5 +1,5 @@
 /**
- * An in-memory copy of one run's tables (the ones the micro-steps read, `STEP_INDEXES`), kept by an
+ * An in-memory copy of one run's tables (the ones the micro-steps and the checker read), kept by an
  * engine between calls: `step()` and long runs compute on it and write only what changed, in one
  * transaction that first checks the stored run row is still the one the copy was made from.
  * Someone else's write (another tab, another engine object) always changes the run row, so a copy
@@ -16,8 +16,18 @@ export class StaleCopy extends Error {
   }
 }
 
-const HELD = (Object.keys(STEP_INDEXES) as TableName[]).filter((t) => t !== 'runs');
+/**
+ * The tables a copy holds: those the micro-steps read (with their indexes), and the rest of what the
+ * checker reads and the stored report (by primary key only: a Map entry per row), so that a step can
+ * check the run and store its report in its own transaction (`stepWithRun` with `report`).
+ */
+const COPY_INDEXES: Partial<Record<TableName, readonly string[]>> = {
+  ...STEP_INDEXES, handlings: [], deadLetters: [], externalEffects: [], anomalies: [], reports: [],
+};
+const HELD = (Object.keys(COPY_INDEXES) as TableName[]).filter((t) => t !== 'runs');
 const HELD_SET = new Set<TableName>(HELD);
+/** Tables keyed by the run id alone (one row per run). */
+const ONE_ROW = new Set<TableName>(['runs', 'reports']);
 
 /** A commit in flight: `issued` once every request is in the transaction (rows serialized), `done` when it committed. */
 export interface CopyCommit {
@@ -29,8 +39,10 @@ export interface CopyCommit {
 function writeChanges(tx: StoreTx, changes: MemoryChanges): Promise<unknown> {
   const writes: Promise<void>[] = [];
   for (const [table, { puts, deletes }] of changes) {
-    for (const key of deletes) writes.push(tx.delete(table, table === 'runs' || table === 'reports' ? String(key[0]) : key));
-    if (puts.length > 0) writes.push(tx.bulkPut(table, puts as never[]));
+    for (const key of deletes) writes.push(tx.delete(table, ONE_ROW.has(table) ? String(key[0]) : key));
+    // One row (most tables in a single step) is a plain put: cheaper than a bulk request in Dexie.
+    if (puts.length === 1) writes.push(tx.put(table, puts[0] as never));
+    else if (puts.length > 1) writes.push(tx.bulkPut(table, puts as never[]));
   }
   return Promise.all(writes);
 }
@@ -70,9 +82,13 @@ export class RunCopy {
     return store.transaction('r', TABLE_NAMES, async (tx) => {
       const run = await tx.get('runs', runId);
       if (!run) throw new Error(`no simulation run for design "${runId}"`);
-      const tables = new MemoryTables();
+      const tables = new MemoryTables(COPY_INDEXES);
       tables.load('runs', [run]);
-      const rows = await Promise.all(HELD.map((table) => tx.query(table, ':id', { prefix: [runId] })));
+      const rows = await Promise.all(HELD.map(async (table) => {
+        if (!ONE_ROW.has(table)) return tx.query(table, ':id', { prefix: [runId] });
+        const row = await tx.get(table, runId);
+        return row ? [row] : [];
+      }));
       HELD.forEach((table, i) => tables.load(table, rows[i] ?? []));
       return new RunCopy(runId, tables, stampOf(run) as RunStamp);
     });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSimulationEngine, type SimulationEngine, type TraceRecord } from '../../core';
+import { createSimulationEngine, type SimulationEngine, type SimulationStore, type TraceRecord } from '../../core';
 import { RunCopy } from '../../core/engine/runCopy';
 import { pipelineFlow } from '../../core/engine/testing/smallFlows';
 import { createDexieSimulationStore } from './dexieSimulationStore';
@@ -85,5 +85,37 @@ describe("the engine's in-memory copy of a run", () => {
     written.nodeIds.push('x');
     await commit.done;
     expect(await fresh.db.trace.get([runId, 1])).toEqual(row);
+  });
+
+  it('given a step asked with its report, then it is one read-write transaction that stores the report the engine\'s own check stores, and returns it', async () => {
+    const fresh = freshEngine();
+    const reference = freshEngine();
+    close = async () => {
+      await fresh.close();
+      await reference.close();
+    };
+    const tally: string[] = [];
+    const inner = createDexieSimulationStore(fresh.db);
+    const counted: SimulationStore = { transaction: (mode, tables, fn) => (tally.push(mode), inner.transaction(mode, tables, fn)) };
+    const engine = createSimulationEngine(counted);
+    // Inbox off and duplicates: the report has entries that change as the run goes.
+    const settings = { seed: 5, faults: { duplicateDelivery: 0.6 }, patterns: { inbox: { [pipelineFlow().consumers[0]!.id]: false } } };
+    const flow = pipelineFlow();
+    for (const e of [engine, reference.engine]) {
+      await e.startRun(flow, settings);
+      await e.fireMany(flow.id, { count: 6 });
+      await e.step(flow.id);
+    }
+    for (let i = 0; i < 60; i++) {
+      tally.length = 0;
+      const result = await engine.stepWithRun(flow.id, { report: {} });
+      expect(tally).toEqual(['rw']);
+      await reference.engine.step(flow.id);
+      const expected = await reference.engine.reportWithSummary(flow.id);
+      expect(result.report?.report).toEqual(expected.report);
+      expect(await fresh.db.anomalies.toArray()).toEqual(await reference.db.anomalies.toArray());
+      expect(await fresh.db.reports.toArray()).toEqual(await reference.db.reports.toArray());
+    }
+    expect((await fresh.db.anomalies.count()) > 0).toBe(true);
   });
 });
