@@ -56,7 +56,13 @@ export function createRunSession(deps: RunSessionDeps): RunSession {
   let disposed = false;
   let stopWatching = () => {};
 
-  const staleOf = (run: RunRecord | undefined, doc: FlowDocument | undefined = design.get()) => !!run && !!doc && isRunStale(run, doc);
+  /** Whether a run is stale against a design; remembered for the last pair (the run's snapshot object stays while unchanged). */
+  let lastStale: { flow: RunRecord['flow']; doc: FlowDocument; stale: boolean } | undefined;
+  const staleOf = (run: RunRecord | undefined, doc: FlowDocument | undefined = design.get()) => {
+    if (!run || !doc) return false;
+    if (lastStale?.flow !== run.flow || lastStale.doc !== doc) lastStale = { flow: run.flow, doc, stale: isRunStale(run, doc) };
+    return lastStale.stale;
+  };
   const fail = (error: unknown): undefined => {
     // A write refused because another tab drives is what the banner says, not an error.
     if (error instanceof NotDriving && drive && !drive.holds()) return undefined;
@@ -142,9 +148,9 @@ export function createRunSession(deps: RunSessionDeps): RunSession {
     begin({ busy: { label, done: 0, total } }, async (signal) => {
       await work({
         engine, runId,
-        progress: async (done, run) => {
+        progress: async (done, run, trace) => {
           cell.setPaced({ busy: { label, done, total } });
-          if (run) await showRun(run, { paced: true });
+          if (run) await showRun(run, { paced: true, trace });
           await scheduler.sleep(0);
           signal.check();
         },
@@ -176,8 +182,8 @@ export function createRunSession(deps: RunSessionDeps): RunSession {
     try {
       await engine.runUntilQuiet(runId, {
         stepsPerTransaction: steps,
-        between: async ({ run }) => {
-          await showRun(run, { paced: true });
+        between: async ({ run, trace }) => {
+          await showRun(run, { paced: true, trace });
           const { intervalMs } = playPlan(cell.current().speed);
           await signal.sleepUnlessStopped(scheduler.sleep(Math.max(0, intervalMs - (scheduler.now() - tick))));
           tick = scheduler.now();
@@ -241,7 +247,9 @@ export function createRunSession(deps: RunSessionDeps): RunSession {
       return long('Running every pending step', 0, ({ progress }) =>
         engine.runUntilQuiet(runId, {
           stepsPerTransaction: BATCH_STEPS,
-          between: ({ steps, run: current }) => progress(steps, current),
+          // The page paints a batch while the next one is written; the view takes the batch's own last step (no read).
+          overlap: true,
+          between: ({ steps, run: current, trace }) => progress(steps, current, trace),
           ...(again ? { maxWaitSteps: Number.POSITIVE_INFINITY } : {}),
         }));
     },

@@ -10,6 +10,8 @@ import { describeCycle, stepLimitVerdict, stopVerdict } from './verdict';
 export interface BatchProgress {
   steps: number;
   run: RunRecord;
+  /** The batch's last trace row (what a view shows as the last step, without reading it). */
+  trace?: TraceRecord;
 }
 
 export interface BatchResult {
@@ -25,6 +27,12 @@ export interface BatchLimits {
   perTransaction: number;
   /** Stop (verdict `waiting`) when only waiting is left and it would last longer than this. */
   maxWaitSteps: number;
+  /**
+   * Run `between` of a batch while the next batch is written (a UI paints while IndexedDB commits).
+   * A stop thrown there aborts that write unless it already committed: the run stops at a batch
+   * boundary either way, nothing half-written.
+   */
+  overlap?: boolean;
 }
 
 /**
@@ -64,7 +72,7 @@ async function runDirect(
       return { run, ...(await batch(tx, run, indexFor(run), mutants, limits, steps)) };
     });
     steps += trace.length;
-    await between?.({ steps, run });
+    await between?.({ steps, run, trace: trace[trace.length - 1] });
     if (verdict) return { steps, quiet: run.quiet, run, verdict };
   }
 }
@@ -94,6 +102,8 @@ export async function runBatched(
     return { run, ...(await batch(copy.tables.tx(), run, indexFor(run), mutants, limits, done)) };
   };
   let next = await compute(steps);
+  /** With `overlap`: `between` of the batch before `current`, still running while `current` is written. */
+  let pending: Promise<void> | undefined;
   for (;;) {
     const current = next;
     const commit = copy.commit(store, current.run);
@@ -101,6 +111,20 @@ export async function runBatched(
     // written only after `between` heard of this one (a stop thrown there drops it unwritten).
     await commit.issued;
     const ahead = current.verdict ? undefined : compute(steps + current.trace.length);
+    if (pending) {
+      const heard = pending;
+      pending = undefined;
+      try {
+        await heard;
+      } catch (error) {
+        // Stopped while this batch was being written: aborted if it has not committed (else it is whole).
+        commit.abort();
+        await commit.done.catch(() => undefined);
+        await ahead?.catch(() => undefined);
+        copies.drop();
+        throw error;
+      }
+    }
     try {
       await commit.done;
     } catch (error) {
@@ -112,8 +136,16 @@ export async function runBatched(
       continue;
     }
     steps += current.trace.length;
+    const progress = { steps, run: current.run, trace: current.trace[current.trace.length - 1] };
+    if (limits.overlap && ahead && between) {
+      const running = Promise.resolve().then(() => between(progress));
+      running.catch(() => undefined); // heard above, once the next batch is issued
+      pending = running;
+      next = await ahead;
+      continue;
+    }
     try {
-      await between?.({ steps, run: current.run });
+      await between?.(progress);
     } catch (error) {
       // The batch computed ahead is in the copy but not in the store: the copy is no longer the store's.
       await ahead?.catch(() => undefined);

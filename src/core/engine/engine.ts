@@ -1,6 +1,6 @@
 import type { FlowDocument } from '../model';
 import { advance } from './advance';
-import { runBatched, type BatchResult } from './batchRunner';
+import { runBatched, type BatchProgress, type BatchResult } from './batchRunner';
 import type { AnomalyKind, CheckInput, CheckReport } from './checker';
 import { fireAll, knownAggregates, nextCommand, type FireManyRequest, type FireRequest } from './fireCommands';
 import { indexFlow, type FlowIndex } from './flowIndex';
@@ -18,7 +18,7 @@ import { checkAndStore, checkAndStoreIn, readCheckInput } from './runReport';
 import { defaultRunSettings, mergeSettings, type SettingsPatch } from './settings';
 import type { SimulationStore, StoreTx } from './store';
 
-export type { BatchResult } from './batchRunner';
+export type { BatchProgress, BatchResult } from './batchRunner';
 export type { FireRequest, FireManyRequest, WorkloadShare } from './fireCommands';
 export type { ProjectionsAt, RebuildReport } from './projectionHistory';
 
@@ -26,9 +26,15 @@ export interface BatchOptions {
   /** Micro-steps per IndexedDB transaction (default 250), computed in memory and written at once. */
   stepsPerTransaction?: number;
   /** Called after each transaction (e.g. to let the UI paint, or to stop by throwing). */
-  between?: (progress: { steps: number; run: RunRecord }) => Promise<void> | void;
+  between?: (progress: BatchProgress) => Promise<void> | void;
   /** Stop with a `waiting` verdict when only waiting is left for longer than this (default 2,000 steps). */
   maxWaitSteps?: number;
+  /**
+   * Run `between` while the next transaction is written (a UI paints while IndexedDB commits). A stop
+   * thrown there aborts that transaction unless it committed already: the run stops at a batch
+   * boundary either way, nothing half-written.
+   */
+  overlap?: boolean;
 }
 
 export interface RunUntilQuietOptions extends BatchOptions {
@@ -214,7 +220,7 @@ export function createSimulationEngine(store: SimulationStore, options: EngineOp
 
   const batched = (runId: string, maxSteps: number, o: BatchOptions) =>
     runBatched(store, runId, indexFor, mutants, {
-      maxSteps, perTransaction: Math.max(1, o.stepsPerTransaction ?? 250), maxWaitSteps: o.maxWaitSteps ?? 2_000,
+      maxSteps, perTransaction: Math.max(1, o.stepsPerTransaction ?? 250), maxWaitSteps: o.maxWaitSteps ?? 2_000, overlap: o.overlap,
     }, o.between, copies);
 
   /** One micro-step straight in one store transaction (an in-process store, where a copy buys nothing). */

@@ -33,6 +33,8 @@ const ONE_ROW = new Set<TableName>(['runs', 'reports']);
 export interface CopyCommit {
   issued: Promise<void>;
   done: Promise<void>;
+  /** Aborts the transaction if it has not committed yet (nothing of it is then written); else nothing. */
+  abort(): void;
 }
 
 /** Writes one batch of changes; every request is issued at once (IndexedDB runs them in order). */
@@ -123,9 +125,13 @@ export class RunCopy {
     const next = stampOf(run) as RunStamp;
     let markIssued: () => void = () => {};
     const issued = new Promise<void>((resolve) => (markIssued = resolve));
+    let abort: (() => void) | undefined;
+    let aborted = false;
     // Only the tables written (and the run row): a smaller scope is a cheaper transaction.
     const scope = [...new Set<TableName>(['runs', ...changes.keys()])];
     const done = store.transaction('rw', scope, async (tx) => {
+      abort = () => tx.abort?.();
+      if (aborted) throw new Error('the commit was aborted before it started');
       const stored = tx.get('runs', this.runId);
       const writes = writeChanges(tx, changes);
       writes.catch(() => {}); // an abort below rejects them too; the StaleCopy is what the caller hears
@@ -136,7 +142,13 @@ export class RunCopy {
       this.base = next;
     });
     done.catch(() => markIssued());
-    return { issued, done };
+    return {
+      issued, done,
+      abort: () => {
+        aborted = true;
+        abort?.();
+      },
+    };
   }
 
   /**

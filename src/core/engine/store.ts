@@ -28,6 +28,8 @@ export interface StoreTx {
   count(table: TableName, index: string, q: IndexQuery): Promise<number>;
   /** Deletes every row whose primary key starts with `prefix`. */
   deletePrefix(table: TableName, prefix: KeyPart[]): Promise<void>;
+  /** Aborts the transaction from outside (nothing of it is written) unless it committed already; stores that cannot, lack it. */
+  abort?(): void;
 }
 
 export interface SimulationStore {

@@ -83,6 +83,13 @@ function txFor(trans: Transaction, known: KnownDesigns, learned: KnownDesigns): 
     async count(table, index, q) {
       return collection(t(table), index, q).count();
     },
+    abort() {
+      try {
+        trans.abort();
+      } catch {
+        // Committed (or committing) already: it is written whole.
+      }
+    },
     async deletePrefix(table, prefix: KeyPart[]) {
       const pk = t(table).schema.primKey;
       if (!pk.compound) {

@@ -118,4 +118,59 @@ describe("the engine's in-memory copy of a run", () => {
     }
     expect((await fresh.db.anomalies.count()) > 0).toBe(true);
   });
+
+  it('given a long run whose between runs while the next batch is written (overlap), when stopped there, then only whole batches are written, the trace is the one-step-at-a-time trace, and a step goes on from there', async () => {
+    for (const stopAt of [5, 10, 20]) {
+      const fresh = freshEngine();
+      const reference = freshEngine();
+      close = async () => {
+        await fresh.close();
+        await reference.close();
+      };
+      const runId = await started(fresh.engine);
+      await started(reference.engine);
+      const stop = new Error('stop');
+      const heard: number[] = [];
+      await expect(fresh.engine.runUntilQuiet(runId, {
+        stepsPerTransaction: 5,
+        overlap: true,
+        between: async ({ steps, trace }) => {
+          heard.push(steps);
+          expect(trace?.step).toBe(steps);
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          if (steps >= stopAt) throw stop;
+        },
+      })).rejects.toBe(stop);
+      expect(heard.at(-1)).toBe(stopAt);
+      // The batch in flight when the stop came is aborted, or whole if it had committed: never a part of it.
+      const step = (await fresh.engine.getRun(runId))?.step ?? -1;
+      expect([stopAt, stopAt + 5]).toContain(step);
+      expect(await fresh.db.trace.count()).toBe(step);
+      for (let i = 0; i < step; i++) await reference.engine.step(runId);
+      expect(await fresh.db.trace.toArray()).toEqual(await reference.db.trace.toArray());
+      expect(await fresh.db.deliveries.toArray()).toEqual(await reference.db.deliveries.toArray());
+      expect(await fresh.engine.getRun(runId)).toEqual(await reference.engine.getRun(runId));
+      expect((await fresh.engine.step(runId))?.step).toBe(step + 1);
+      await close();
+      close = undefined;
+    }
+  });
+
+  it('given a long run with overlap that is not stopped, then it ends quiet with the trace of one step at a time', async () => {
+    const fresh = freshEngine();
+    const reference = freshEngine();
+    close = async () => {
+      await fresh.close();
+      await reference.close();
+    };
+    const runId = await started(fresh.engine);
+    await started(reference.engine);
+    const result = await fresh.engine.runUntilQuiet(runId, { stepsPerTransaction: 3, overlap: true, between: () => new Promise((resolve) => setTimeout(resolve, 0)) });
+    expect(result.quiet).toBe(true);
+    while (await reference.engine.step(runId));
+    expect(await fresh.db.trace.toArray()).toEqual(await reference.db.trace.toArray());
+    const { verdict, ...run } = (await fresh.engine.getRun(runId))!;
+    expect(verdict?.kind).toBe('quiet');
+    expect(run).toEqual(await reference.engine.getRun(runId));
+  });
 });

@@ -1,0 +1,34 @@
+// npx tsx .perf2-ui.ts <port> <commands>
+import { chromium } from '@playwright/test';
+import { AppDriver } from './bench/runner/appDriver';
+const [port, n] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}`, viewport: { width: 1280, height: 800 } });
+const page = await context.newPage();
+const app = new AppDriver(page, 600_000);
+await app.open();
+await app.enterRunMode();
+await app.fire(Number(n));
+const cdp = await context.newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+await cdp.send('Profiler.start');
+const t = Date.now();
+await page.getByRole('button', { name: 'Run until quiet' }).click();
+await app.status.filter({ hasText: '· quiet' }).waitFor({ timeout: 600_000 });
+const seconds = (Date.now() - t) / 1000;
+const { profile } = await cdp.send('Profiler.stop');
+const steps = await app.steps();
+console.log(`${steps} steps in ${seconds} s = ${Math.round(steps / seconds)} steps/s`);
+const byId = new Map(profile.nodes.map((x: any) => [x.id, x]));
+const self = new Map<string, number>(); let total = 0;
+profile.samples.forEach((id: number, i: number) => { const f = (byId.get(id) as any).callFrame; const k = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`; const d = profile.timeDeltas[i] ?? 0; self.set(k, (self.get(k) ?? 0) + d); total += d; });
+// inclusive by function name
+const parent = new Map<number, number>(); for (const x of profile.nodes as any[]) for (const c of x.children ?? []) parent.set(c, x.id);
+const incl = new Map<string, number>();
+profile.samples.forEach((id: number, i: number) => { const seen = new Set<string>(); let cur: number | undefined = id; while (cur !== undefined) { const f = (byId.get(cur) as any).callFrame; const k = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`; if (!seen.has(k)) { seen.add(k); incl.set(k, (incl.get(k) ?? 0) + (profile.timeDeltas[i] ?? 0)); } cur = parent.get(cur); } });
+console.log('--- self');
+for (const [k, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log((us / 1000).toFixed(0).padStart(7), 'ms', (100 * us / total).toFixed(1).padStart(5), '%', k);
+console.log('--- inclusive');
+for (const [k, us] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, 60)) console.log((us / 1000).toFixed(0).padStart(7), 'ms', (100 * us / total).toFixed(1).padStart(5), '%', k);
+await browser.close();
