@@ -12,7 +12,7 @@ import { upcastEvents, type UpcastReport } from '../evolution/replayEvents';
 import { TABLE_NAMES, type CommandRecord, type DeadLetterRecord, type Payload, type ReportSummaryRecord, type RunRecord, type TableName, type TraceRecord } from './records';
 import { killInstanceNow } from './instanceControls';
 import { Rng } from './rng';
-import { copyCache, StaleCopy } from './runCopy';
+import { copyCache, RunCopy, StaleCopy } from './runCopy';
 import { redeliverDeadLetter } from './steps/broker';
 import { checkAndStore, checkAndStoreIn, readCheckInput } from './runReport';
 import { defaultRunSettings, mergeSettings, type SettingsPatch } from './settings';
@@ -262,13 +262,17 @@ export function createSimulationEngine(store: SimulationStore, options: EngineOp
   };
 
   const engine: SimulationEngine = {
-    startRun: (flow, settings = {}) =>
-      rw(async (tx) => {
+    startRun: async (flow, settings = {}) => {
+      const run = await rw(async (tx) => {
         await clearRun(tx, flow.id);
         const run = newRun(flow, settings);
         await tx.put('runs', run);
         return run;
-      }),
+      });
+      // The new run's copy is known without reading it (its tables are empty): the first steps load nothing.
+      if (!store.direct) copies.hold(RunCopy.started(run));
+      return run;
+    },
     getRun: (runId) => store.transaction('r', ['runs'], (tx) => tx.get('runs', runId)),
     async updateSettings(runId, patch) {
       const run = await engine.getRun(runId);

@@ -96,6 +96,13 @@ export class RunCopy {
     });
   }
 
+  /** The copy of a run just started (every table of it empty): nothing to load. */
+  static started(run: RunRecord): RunCopy {
+    const tables = new MemoryTables(COPY_INDEXES);
+    tables.load('runs', [cloneRow('runs', run)]);
+    return new RunCopy(run.runId, tables, stampOf(run) as RunStamp);
+  }
+
   /**
    * The run row as the copy holds it, as a copy the caller may change (steps mutate the run but
    * never its flow snapshot, which stays shared: the engine's flow index is cached by it).
