@@ -36,15 +36,28 @@ export interface BatchLimits {
 }
 
 /**
+ * Micro-steps computed between two pauses while a commit is in flight. A batch computed ahead runs as
+ * one chain of promise callbacks: IndexedDB's answers to the commit in flight (tasks) wait until it
+ * ends, and the commit with them. Letting them in every few dozen steps lets the commit finish while
+ * the batch is computed (the store's `pause`: a task of its own, costs a fraction of a millisecond).
+ */
+const PAUSE_EVERY_STEPS = 25;
+
+/**
  * One batch inside the caller's transaction: steps until the batch is full or a verdict says stop;
  * writes the trace rows and the run row (with the verdict, if any).
  */
-async function batch(tx: StoreTx, run: RunRecord, index: FlowIndex, mutants: EngineMutants, limits: BatchLimits, done: number): Promise<{ trace: TraceRecord[]; verdict?: RunVerdict }> {
+async function batch(
+  tx: StoreTx, run: RunRecord, index: FlowIndex, mutants: EngineMutants, limits: BatchLimits, done: number, pause?: () => Promise<void>,
+): Promise<{ trace: TraceRecord[]; verdict?: RunVerdict }> {
   const ctx = { tx, run, index, rng: new Rng(run.rngState), mutants };
   const trace: TraceRecord[] = [];
   const limit = Math.min(limits.perTransaction, limits.maxSteps - done);
   let verdict: RunVerdict | undefined;
+  let steps = 0;
   while (trace.length < limit && !verdict) {
+    // Now and then the store's events are let in: the previous batch's commit completes while this one is computed.
+    if (pause && ++steps % PAUSE_EVERY_STEPS === 0) await pause();
     const row = await advance(ctx);
     if (row) trace.push(row);
     verdict = stopVerdict(run, row, limits.maxWaitSteps);
@@ -96,10 +109,10 @@ export async function runBatched(
   if (store.direct) return runDirect(store, runId, indexFor, mutants, limits, between);
   let copy = await copies.take(store, runId);
   let steps = 0;
-  /** The next batch, computed on the copy (not yet written). */
-  const compute = async (done: number) => {
+  /** The next batch, computed on the copy (not yet written); `ahead` while a commit is in flight. */
+  const compute = async (done: number, ahead = false) => {
     const run = await copy.run();
-    return { run, ...(await batch(copy.tables.tx(), run, indexFor(run), mutants, limits, done)) };
+    return { run, ...(await batch(copy.tables.tx(), run, indexFor(run), mutants, limits, done, ahead ? store.pause : undefined)) };
   };
   let next = await compute(steps);
   /** With `overlap`: `between` of the batch before `current`, still running while `current` is written. */
@@ -110,7 +123,7 @@ export async function runBatched(
     // Pipelined: while IndexedDB commits this batch, the next one is computed on the copy. It is
     // written only after `between` heard of this one (a stop thrown there drops it unwritten).
     await commit.issued;
-    const ahead = current.verdict ? undefined : compute(steps + current.trace.length);
+    const ahead = current.verdict ? undefined : compute(steps + current.trace.length, true);
     if (pending) {
       const heard = pending;
       pending = undefined;

@@ -39,6 +39,11 @@ export interface SimulationStore {
    */
   readonly direct?: boolean;
   /**
+   * Yields to the store's pending events (a task of its own), so that a transaction in flight can
+   * complete while the engine computes on in-memory rows. Stores whose transactions need no events lack it.
+   */
+  pause?(): Promise<void>;
+  /**
    * Runs `fn` in one transaction over `tables` ('rw': read-write). Commits when `fn` resolves,
    * aborts (and rethrows) when it rejects.
    */
