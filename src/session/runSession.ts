@@ -1,5 +1,5 @@
 import { isRunStale, type FlowDocument, type ReportSummaryRecord, type RunRecord, type SimulationEngine, type TraceRecord } from '../core';
-import { BATCH_STEPS, FIRE_CHUNK, playPlan } from './playPlan';
+import { FIRE_CHUNK, playPlan, RUN_BATCH_STEPS } from './playPlan';
 import { followDrive } from './followDrive';
 import { guardWrites, NotDriving, type WritesInFlight } from './guardWrites';
 import type { RunDrive } from './runDrive';
@@ -246,7 +246,7 @@ export function createRunSession(deps: RunSessionDeps): RunSession {
       const again = run?.verdict?.kind === 'waiting' && run.verdict.step === run.step;
       return long('Running every pending step', 0, ({ progress }) =>
         engine.runUntilQuiet(runId, {
-          stepsPerTransaction: BATCH_STEPS,
+          stepsPerTransaction: RUN_BATCH_STEPS,
           // The page paints a batch while the next one is written; the view takes the batch's own last step (no read).
           overlap: true,
           between: ({ steps, run: current, trace }) => progress(steps, current, trace),
