@@ -14,5 +14,12 @@ export const PLAY_SPEEDS = [1, 2, 5, 10, 25, 100, 500] as const;
 /** Micro-steps per IndexedDB transaction in long actions: large enough for throughput, small enough to paint between. */
 export const BATCH_STEPS = 250;
 
+/**
+ * Micro-steps per transaction of Run until quiet: the page paints a batch while the next one is
+ * written (`overlap`), so a batch may be larger (fewer commits, fewer live-query wake-ups); Stop
+ * still ends the run within one batch.
+ */
+export const RUN_BATCH_STEPS = 1000;
+
 /** Commands generated per transaction by "fire N". */
 export const FIRE_CHUNK = 500;

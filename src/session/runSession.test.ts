@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { designFingerprint } from '../core';
-import { create } from '../persistence/simulation/testEngine';
+import { create, freshEngine } from '../persistence/simulation/testEngine';
 import { StopSignal } from './stopSignal';
 import { testSession } from './testSession';
 import type { RunSession } from './types';
@@ -51,6 +51,37 @@ describe('a run session, opened', () => {
     expect(row?.step).toBe(1);
     expect(session.getState().run?.step).toBe(1);
     expect(session.getState().lastTrace).toEqual(row);
+  });
+});
+
+describe('Step and its report', () => {
+  it('given a fired command, when stepped, then the report checked in the step shows at that step, with nothing read or checked apart', async () => {
+    const calls: string[] = [];
+    const fresh = freshEngine();
+    const watched = new Proxy(fresh.engine, {
+      get: (target, key, receiver) => {
+        const value = Reflect.get(target, key, receiver) as unknown;
+        return typeof value === 'function' ? (...args: unknown[]) => (calls.push(String(key)), (value as (...a: unknown[]) => unknown).apply(target, args)) : value;
+      },
+    });
+    const reads: string[] = [];
+    const { session, close: closeSession } = await opened({
+      engine: watched,
+      reads: { lastTrace: async () => (reads.push('lastTrace'), undefined), report: async () => (reads.push('report'), undefined) },
+    });
+    close = async () => {
+      await closeSession();
+      await fresh.close();
+    };
+    await session.fire(create);
+    calls.length = 0;
+    reads.length = 0;
+    await session.step();
+    expect(calls).toEqual(['stepWithRun']);
+    expect(reads).toEqual([]);
+    const { run, report } = session.getState();
+    expect(report?.step).toBe(run?.step);
+    expect(report).toEqual((await fresh.engine.reportWithSummary(run!.runId)).summary);
   });
 });
 

@@ -1,5 +1,5 @@
-import { isRunStale, type FlowDocument, type RunRecord, type SimulationEngine, type TraceRecord } from '../core';
-import { BATCH_STEPS, FIRE_CHUNK, playPlan } from './playPlan';
+import { isRunStale, type FlowDocument, type ReportSummaryRecord, type RunRecord, type SimulationEngine, type TraceRecord } from '../core';
+import { FIRE_CHUNK, playPlan, RUN_BATCH_STEPS } from './playPlan';
 import { followDrive } from './followDrive';
 import { guardWrites, NotDriving, type WritesInFlight } from './guardWrites';
 import type { RunDrive } from './runDrive';
@@ -29,6 +29,11 @@ export interface RunSessionDeps {
   guardWrites?: (engine: SimulationEngine, holds: () => boolean) => SimulationEngine & WritesInFlight;
 }
 
+/** A check that, with its step, took at most this long is made with every step. */
+const CHEAP_CHECK_MS = 16;
+/** Else a step checks at most this often (and never more than a fifth of the time). */
+const CHECK_GAP_MS = 400;
+
 /** The message of anything thrown. */
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -51,7 +56,13 @@ export function createRunSession(deps: RunSessionDeps): RunSession {
   let disposed = false;
   let stopWatching = () => {};
 
-  const staleOf = (run: RunRecord | undefined, doc: FlowDocument | undefined = design.get()) => !!run && !!doc && isRunStale(run, doc);
+  /** Whether a run is stale against a design; remembered for the last pair (the run's snapshot object stays while unchanged). */
+  let lastStale: { flow: RunRecord['flow']; doc: FlowDocument; stale: boolean } | undefined;
+  const staleOf = (run: RunRecord | undefined, doc: FlowDocument | undefined = design.get()) => {
+    if (!run || !doc) return false;
+    if (lastStale?.flow !== run.flow || lastStale.doc !== doc) lastStale = { flow: run.flow, doc, stale: isRunStale(run, doc) };
+    return lastStale.stale;
+  };
   const fail = (error: unknown): undefined => {
     // A write refused because another tab drives is what the banner says, not an error.
     if (error instanceof NotDriving && drive && !drive.holds()) return undefined;
@@ -76,15 +87,34 @@ export function createRunSession(deps: RunSessionDeps): RunSession {
     const row = await reads.lastTrace(runId);
     return row?.step === run.step ? row : undefined;
   };
-  /** Takes in a run row the engine returned; paced while an activity writes many a second. */
-  const showRun = async (run: RunRecord | undefined, options: { trace?: TraceRecord; paced?: boolean } = {}) => {
+  /** Takes in a run row the engine returned (and the report it checked with it); paced while an activity writes many a second. */
+  const showRun = async (run: RunRecord | undefined, options: { trace?: TraceRecord; paced?: boolean; report?: ReportSummaryRecord } = {}) => {
     if (disposed) return;
     if (options.paced && !cell.due()) {
       cell.setPaced({ run, stale: staleOf(run) });
       return;
     }
     const lastTrace = run ? await lastTraceFor(run, options.trace) : undefined;
-    cell.set({ run, lastTrace, stale: staleOf(run) });
+    cell.set({ run, lastTrace, stale: staleOf(run), ...(options.report ? { report: options.report } : {}) });
+  };
+
+  /**
+   * When the last check that went with a step was (`at`) and how long that step took with it. A
+   * step checks the run in its own transaction (one transaction, and the view updates from its
+   * result) while that is cheap, else at most once per max(CHECK_GAP_MS, 5 × its cost): the check
+   * reads every row of the run, so on a long run the UI's own refresh (a read on its own) takes over.
+   */
+  let lastCheck = { at: Number.NEGATIVE_INFINITY, took: 0 };
+  const checkDue = (now: number) =>
+    (!drive || drive.holds()) && (lastCheck.took <= CHEAP_CHECK_MS || now - lastCheck.at >= Math.max(CHECK_GAP_MS, 5 * lastCheck.took));
+  /** One micro-step, with the report checked in its transaction when due; shown from its own result. */
+  const stepAndShow = async (): Promise<TraceRecord | undefined> => {
+    const started = scheduler.now();
+    const check = checkDue(started);
+    const { trace, run, report } = await engine.stepWithRun(runId, check ? { report: {} } : undefined);
+    if (report) lastCheck = { at: scheduler.now(), took: scheduler.now() - started };
+    await showRun(run, { trace, ...(report ? { report: report.summary } : {}) });
+    return trace;
   };
   const reloadRun = async (trace?: TraceRecord) => showRun(await engine.getRun(runId), { trace });
   const unsubscribeDesign = design.subscribe(() => {
@@ -118,9 +148,9 @@ export function createRunSession(deps: RunSessionDeps): RunSession {
     begin({ busy: { label, done: 0, total } }, async (signal) => {
       await work({
         engine, runId,
-        progress: async (done, run) => {
+        progress: async (done, run, trace) => {
           cell.setPaced({ busy: { label, done, total } });
-          if (run) await showRun(run, { paced: true });
+          if (run) await showRun(run, { paced: true, trace });
           await scheduler.sleep(0);
           signal.check();
         },
@@ -136,9 +166,7 @@ export function createRunSession(deps: RunSessionDeps): RunSession {
     if (initial.steps === 1) {
       while (!signal.stopped) {
         const started = scheduler.now();
-        const { trace: row, run } = await engine.stepWithRun(runId);
-        if (!row) return;
-        await showRun(run, { trace: row });
+        if (!(await stepAndShow())) return;
         const { intervalMs, steps } = playPlan(cell.current().speed);
         if (steps !== 1) return playBatched(signal);
         await signal.sleepUnlessStopped(scheduler.sleep(Math.max(0, intervalMs - (scheduler.now() - started))));
@@ -154,8 +182,8 @@ export function createRunSession(deps: RunSessionDeps): RunSession {
     try {
       await engine.runUntilQuiet(runId, {
         stepsPerTransaction: steps,
-        between: async ({ run }) => {
-          await showRun(run, { paced: true });
+        between: async ({ run, trace }) => {
+          await showRun(run, { paced: true, trace });
           const { intervalMs } = playPlan(cell.current().speed);
           await signal.sleepUnlessStopped(scheduler.sleep(Math.max(0, intervalMs - (scheduler.now() - tick))));
           tick = scheduler.now();
@@ -209,10 +237,8 @@ export function createRunSession(deps: RunSessionDeps): RunSession {
     step: () => {
       if (activity) return Promise.resolve(undefined);
       return guarded(async () => {
-        // The step's own result (trace row and run row as written) is what the view shows: no re-read.
-        const { trace, run } = await engine.stepWithRun(runId);
-        await showRun(run, { trace });
-        return trace;
+        // The step's own result (trace row, run row and report as written) is what the view shows: no re-read.
+        return stepAndShow();
       });
     },
     runUntilQuiet: () => {
@@ -220,8 +246,10 @@ export function createRunSession(deps: RunSessionDeps): RunSession {
       const again = run?.verdict?.kind === 'waiting' && run.verdict.step === run.step;
       return long('Running every pending step', 0, ({ progress }) =>
         engine.runUntilQuiet(runId, {
-          stepsPerTransaction: BATCH_STEPS,
-          between: ({ steps, run: current }) => progress(steps, current),
+          stepsPerTransaction: RUN_BATCH_STEPS,
+          // The page paints a batch while the next one is written; the view takes the batch's own last step (no read).
+          overlap: true,
+          between: ({ steps, run: current, trace }) => progress(steps, current, trace),
           ...(again ? { maxWaitSteps: Number.POSITIVE_INFINITY } : {}),
         }));
     },

@@ -75,7 +75,7 @@ export interface LongActionContext {
   readonly engine: SimulationEngine;
   readonly runId: string;
   /** Reports progress (and the run row, when known), lets the page paint; throws when stopped. */
-  progress(done: number, run?: RunRecord): Promise<void>;
+  progress(done: number, run?: RunRecord, trace?: TraceRecord): Promise<void>;
 }
 
 /**

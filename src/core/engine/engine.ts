@@ -1,6 +1,6 @@
 import type { FlowDocument } from '../model';
 import { advance } from './advance';
-import { runBatched, type BatchResult } from './batchRunner';
+import { runBatched, type BatchProgress, type BatchResult } from './batchRunner';
 import type { AnomalyKind, CheckInput, CheckReport } from './checker';
 import { fireAll, knownAggregates, nextCommand, type FireManyRequest, type FireRequest } from './fireCommands';
 import { indexFlow, type FlowIndex } from './flowIndex';
@@ -12,13 +12,13 @@ import { upcastEvents, type UpcastReport } from '../evolution/replayEvents';
 import { TABLE_NAMES, type CommandRecord, type DeadLetterRecord, type Payload, type ReportSummaryRecord, type RunRecord, type TableName, type TraceRecord } from './records';
 import { killInstanceNow } from './instanceControls';
 import { Rng } from './rng';
-import { copyCache, StaleCopy } from './runCopy';
+import { copyCache, RunCopy, StaleCopy } from './runCopy';
 import { redeliverDeadLetter } from './steps/broker';
-import { checkAndStore, readCheckInput } from './runReport';
+import { checkAndStore, checkAndStoreIn, readCheckInput } from './runReport';
 import { defaultRunSettings, mergeSettings, type SettingsPatch } from './settings';
 import type { SimulationStore, StoreTx } from './store';
 
-export type { BatchResult } from './batchRunner';
+export type { BatchProgress, BatchResult } from './batchRunner';
 export type { FireRequest, FireManyRequest, WorkloadShare } from './fireCommands';
 export type { ProjectionsAt, RebuildReport } from './projectionHistory';
 
@@ -26,9 +26,15 @@ export interface BatchOptions {
   /** Micro-steps per IndexedDB transaction (default 250), computed in memory and written at once. */
   stepsPerTransaction?: number;
   /** Called after each transaction (e.g. to let the UI paint, or to stop by throwing). */
-  between?: (progress: { steps: number; run: RunRecord }) => Promise<void> | void;
+  between?: (progress: BatchProgress) => Promise<void> | void;
   /** Stop with a `waiting` verdict when only waiting is left for longer than this (default 2,000 steps). */
   maxWaitSteps?: number;
+  /**
+   * Run `between` while the next transaction is written (a UI paints while IndexedDB commits). A stop
+   * thrown there aborts that transaction unless it committed already: the run stops at a batch
+   * boundary either way, nothing half-written.
+   */
+  overlap?: boolean;
 }
 
 export interface RunUntilQuietOptions extends BatchOptions {
@@ -70,8 +76,12 @@ export interface SimulationEngine {
   redrive(runId: string, deadLetterSeq: number | 'all'): Promise<DeadLetterRecord[]>;
   /** Takes one micro-step in one transaction; its trace row, or undefined when the run is quiet. */
   step(runId: string): Promise<TraceRecord | undefined>;
-  /** `step`, with the run row as the step wrote it (what a view shows next, without reading it again). */
-  stepWithRun(runId: string): Promise<StepResult>;
+  /**
+   * `step`, with the run row as the step wrote it (what a view shows next, without reading it again);
+   * with `report`, the run is also checked after the step and the report stored in the step's own
+   * transaction (unchanged entries are not rewritten), and returned with its summary.
+   */
+  stepWithRun(runId: string, options?: StepOptions): Promise<StepResult>;
   /** Takes up to `steps` micro-steps, batched (see README); stops early when quiet or with a verdict. */
   runSteps(runId: string, steps: number, options?: BatchOptions): Promise<BatchResult>;
   /** Runs until nothing is left to do, a verdict (not converging, waiting) or `maxSteps`, batched. */
@@ -100,10 +110,18 @@ export interface SimulationEngine {
   killInstance(runId: string, processId: string): Promise<TraceRecord>;
 }
 
+/** Options of `stepWithRun`. */
+export interface StepOptions {
+  /** Check the run after the step and store the report, in the step's transaction. */
+  report?: { allow?: readonly AnomalyKind[] };
+}
+
 /** The result of `stepWithRun`: the step's trace row (undefined when the run was quiet) and the run row after it. */
 export interface StepResult {
   trace: TraceRecord | undefined;
   run: RunRecord;
+  /** With `report`: the report after the step and its summary as stored. */
+  report?: { report: CheckReport; summary: ReportSummaryRecord };
 }
 
 /** The result of `replayWithDesign`. */
@@ -202,18 +220,19 @@ export function createSimulationEngine(store: SimulationStore, options: EngineOp
 
   const batched = (runId: string, maxSteps: number, o: BatchOptions) =>
     runBatched(store, runId, indexFor, mutants, {
-      maxSteps, perTransaction: Math.max(1, o.stepsPerTransaction ?? 250), maxWaitSteps: o.maxWaitSteps ?? 2_000,
+      maxSteps, perTransaction: Math.max(1, o.stepsPerTransaction ?? 250), maxWaitSteps: o.maxWaitSteps ?? 2_000, overlap: o.overlap,
     }, o.between, copies);
 
   /** One micro-step straight in one store transaction (an in-process store, where a copy buys nothing). */
-  const stepDirect = (runId: string) =>
-    store.transaction('rw', ALL, async (tx) => {
+  const stepDirect = (runId: string, options: StepOptions) =>
+    store.transaction('rw', ALL, async (tx): Promise<StepResult> => {
       const run = await loadRun(tx, runId);
       const rng = new Rng(run.rngState);
       const row = await advance({ tx, run, index: indexFor(run), rng, mutants });
       if (row) await tx.put('trace', row);
       await tx.put('runs', run);
-      return { trace: row, run };
+      const report = options.report ? await checkAndStoreIn(tx, run, options.report.allow) : undefined;
+      return { trace: row, run, ...(report ? { report } : {}) };
     });
 
   /**
@@ -221,7 +240,7 @@ export function createSimulationEngine(store: SimulationStore, options: EngineOp
    * there to check nobody else wrote, then the step's rows and the run row). Recomputed on a fresh
    * copy when the run changed underneath.
    */
-  const stepOnCopy = async (runId: string): Promise<StepResult> => {
+  const stepOnCopy = async (runId: string, options: StepOptions): Promise<StepResult> => {
     for (;;) {
       const copy = await copies.take(store, runId);
       const run = await copy.run();
@@ -229,10 +248,12 @@ export function createSimulationEngine(store: SimulationStore, options: EngineOp
       const row = await advance({ tx, run, index: indexFor(run), rng: new Rng(run.rngState), mutants });
       if (row) await tx.put('trace', row);
       await tx.put('runs', run);
+      // The check reads the copy (it holds every table the checker reads): its report is written with the step.
+      const report = options.report ? await checkAndStoreIn(tx, run, options.report.allow) : undefined;
       try {
         await copy.commit(store, run).done;
         copies.keep(copy);
-        return { trace: row, run };
+        return { trace: row, run, ...(report ? { report } : {}) };
       } catch (error) {
         copies.drop();
         if (!(error instanceof StaleCopy)) throw error;
@@ -241,13 +262,17 @@ export function createSimulationEngine(store: SimulationStore, options: EngineOp
   };
 
   const engine: SimulationEngine = {
-    startRun: (flow, settings = {}) =>
-      rw(async (tx) => {
+    startRun: async (flow, settings = {}) => {
+      const run = await rw(async (tx) => {
         await clearRun(tx, flow.id);
         const run = newRun(flow, settings);
         await tx.put('runs', run);
         return run;
-      }),
+      });
+      // The new run's copy is known without reading it (its tables are empty): the first steps load nothing.
+      if (!store.direct) copies.hold(RunCopy.started(run));
+      return run;
+    },
     getRun: (runId) => store.transaction('r', ['runs'], (tx) => tx.get('runs', runId)),
     async updateSettings(runId, patch) {
       const run = await engine.getRun(runId);
@@ -299,7 +324,7 @@ export function createSimulationEngine(store: SimulationStore, options: EngineOp
         return redriven;
       }),
     step: async (runId) => (await engine.stepWithRun(runId)).trace,
-    stepWithRun: (runId) => (store.direct ? stepDirect(runId) : stepOnCopy(runId)),
+    stepWithRun: (runId, options = {}) => (store.direct ? stepDirect(runId, options) : stepOnCopy(runId, options)),
     runSteps: (runId, steps, o = {}) => batched(runId, steps, o),
     runUntilQuiet: (runId, o = {}) => batched(runId, o.maxSteps ?? 1_000_000, o),
     report: async (runId, o = {}) => (await checkAndStore(store, runId, o.allow)).report,

@@ -9,7 +9,7 @@ export * from './store';
 export * from './checker';
 export { createSimulationEngine } from './engine';
 export type {
-  SimulationEngine, EngineOptions, FireRequest, FireManyRequest, WorkloadShare, BatchOptions, RunUntilQuietOptions, BatchResult, StepResult, RebuildReport, ProjectionsAt, DesignReplayReport,
+  SimulationEngine, EngineOptions, FireRequest, FireManyRequest, WorkloadShare, BatchOptions, RunUntilQuietOptions, BatchResult, StepResult, StepOptions, RebuildReport, ProjectionsAt, DesignReplayReport,
 } from './engine';
 export type { EngineMutants } from './mutants';
 export { replayProjections, diffProjections, stateFromRows, emptyProjectionState, canonical } from './replay';

@@ -1,5 +1,5 @@
 /**
- * An in-memory copy of one run's tables (the ones the micro-steps read, `STEP_INDEXES`), kept by an
+ * An in-memory copy of one run's tables (the ones the micro-steps and the checker read), kept by an
  * engine between calls: `step()` and long runs compute on it and write only what changed, in one
  * transaction that first checks the stored run row is still the one the copy was made from.
  * Someone else's write (another tab, another engine object) always changes the run row, so a copy
@@ -16,39 +16,91 @@ export class StaleCopy extends Error {
   }
 }
 
-const HELD = (Object.keys(STEP_INDEXES) as TableName[]).filter((t) => t !== 'runs');
+/**
+ * The tables a copy holds: those the micro-steps read (with their indexes), and the rest of what the
+ * checker reads and the stored report (by primary key only: a Map entry per row), so that a step can
+ * check the run and store its report in its own transaction (`stepWithRun` with `report`).
+ */
+const COPY_INDEXES: Partial<Record<TableName, readonly string[]>> = {
+  ...STEP_INDEXES, handlings: [], deadLetters: [], externalEffects: [], anomalies: [], reports: [],
+};
+const HELD = (Object.keys(COPY_INDEXES) as TableName[]).filter((t) => t !== 'runs');
 const HELD_SET = new Set<TableName>(HELD);
+/** Tables keyed by the run id alone (one row per run). */
+const ONE_ROW = new Set<TableName>(['runs', 'reports']);
 
 /** A commit in flight: `issued` once every request is in the transaction (rows serialized), `done` when it committed. */
 export interface CopyCommit {
   issued: Promise<void>;
   done: Promise<void>;
+  /** Aborts the transaction if it has not committed yet (nothing of it is then written); else nothing. */
+  abort(): void;
 }
 
 /** Writes one batch of changes; every request is issued at once (IndexedDB runs them in order). */
 function writeChanges(tx: StoreTx, changes: MemoryChanges): Promise<unknown> {
   const writes: Promise<void>[] = [];
   for (const [table, { puts, deletes }] of changes) {
-    for (const key of deletes) writes.push(tx.delete(table, table === 'runs' || table === 'reports' ? String(key[0]) : key));
-    if (puts.length > 0) writes.push(tx.bulkPut(table, puts as never[]));
+    for (const key of deletes) writes.push(tx.delete(table, ONE_ROW.has(table) ? String(key[0]) : key));
+    // One row (most tables in a single step) is a plain put: cheaper than a bulk request in Dexie.
+    if (puts.length === 1) writes.push(tx.put(table, puts[0] as never));
+    else if (puts.length > 1) writes.push(tx.bulkPut(table, puts as never[]));
   }
   return Promise.all(writes);
 }
 
+/**
+ * What a run row is compared by: its fields as text and its design snapshot by identity (a store
+ * that keeps the snapshot apart hands out the same object while it is unchanged; else by text).
+ * The snapshot is most of the row's bytes and no step changes it: it is not serialized per step.
+ */
+interface RunStamp {
+  text: string;
+  flow: RunRecord['flow'] | undefined;
+}
+
+function stampOf(run: RunRecord | undefined): RunStamp | undefined {
+  if (!run) return undefined;
+  const { flow, ...rest } = run;
+  return { text: JSON.stringify(rest), flow };
+}
+
+function sameStamp(a: RunStamp | undefined, b: RunStamp): boolean {
+  return !!a && a.text === b.text && (a.flow === b.flow || JSON.stringify(a.flow) === JSON.stringify(b.flow));
+}
+
+/** A row copied into the copy; a run row keeps its design snapshot (shared, never changed by a step). */
+function cloneRow<T>(table: TableName, row: T): T {
+  if (table !== 'runs') return structuredClone(row);
+  const { flow, ...rest } = row as RunRecord;
+  return { ...structuredClone(rest), flow } as T;
+}
+
 export class RunCopy {
-  private constructor(readonly runId: string, readonly tables: MemoryTables, private base: string) {}
+  private constructor(readonly runId: string, readonly tables: MemoryTables, private base: RunStamp) {}
 
   /** Loads the run's held tables in one read transaction (once per copy, not per step or batch). */
   static load(store: SimulationStore, runId: string): Promise<RunCopy> {
     return store.transaction('r', TABLE_NAMES, async (tx) => {
       const run = await tx.get('runs', runId);
       if (!run) throw new Error(`no simulation run for design "${runId}"`);
-      const tables = new MemoryTables();
+      const tables = new MemoryTables(COPY_INDEXES);
       tables.load('runs', [run]);
-      const rows = await Promise.all(HELD.map((table) => tx.query(table, ':id', { prefix: [runId] })));
+      const rows = await Promise.all(HELD.map(async (table) => {
+        if (!ONE_ROW.has(table)) return tx.query(table, ':id', { prefix: [runId] });
+        const row = await tx.get(table, runId);
+        return row ? [row] : [];
+      }));
       HELD.forEach((table, i) => tables.load(table, rows[i] ?? []));
-      return new RunCopy(runId, tables, JSON.stringify(run));
+      return new RunCopy(runId, tables, stampOf(run) as RunStamp);
     });
+  }
+
+  /** The copy of a run just started (every table of it empty): nothing to load. */
+  static started(run: RunRecord): RunCopy {
+    const tables = new MemoryTables(COPY_INDEXES);
+    tables.load('runs', [cloneRow('runs', run)]);
+    return new RunCopy(run.runId, tables, stampOf(run) as RunStamp);
   }
 
   /**
@@ -64,7 +116,7 @@ export class RunCopy {
 
   /** Whether `stored` (the run row as read from the store) is the one this copy was made from. */
   matches(stored: RunRecord | undefined): boolean {
-    return JSON.stringify(stored) === this.base;
+    return sameStamp(stampOf(stored), this.base);
   }
 
   /**
@@ -77,23 +129,33 @@ export class RunCopy {
   commit(store: SimulationStore, run: RunRecord): CopyCommit {
     const changes = this.tables.takeChanges();
     const base = this.base;
-    const next = JSON.stringify(run);
+    const next = stampOf(run) as RunStamp;
     let markIssued: () => void = () => {};
     const issued = new Promise<void>((resolve) => (markIssued = resolve));
+    let abort: (() => void) | undefined;
+    let aborted = false;
     // Only the tables written (and the run row): a smaller scope is a cheaper transaction.
     const scope = [...new Set<TableName>(['runs', ...changes.keys()])];
     const done = store.transaction('rw', scope, async (tx) => {
+      abort = () => tx.abort?.();
+      if (aborted) throw new Error('the commit was aborted before it started');
       const stored = tx.get('runs', this.runId);
       const writes = writeChanges(tx, changes);
       writes.catch(() => {}); // an abort below rejects them too; the StaleCopy is what the caller hears
       markIssued();
-      if (JSON.stringify(await stored) !== base) throw new StaleCopy();
+      if (!sameStamp(stampOf(await stored), base)) throw new StaleCopy();
       await writes;
     }).then(() => {
       this.base = next;
     });
     done.catch(() => markIssued());
-    return { issued, done };
+    return {
+      issued, done,
+      abort: () => {
+        aborted = true;
+        abort?.();
+      },
+    };
   }
 
   /**
@@ -108,11 +170,11 @@ export class RunCopy {
       ...tx,
       put: async (table, row) => {
         await tx.put(table, row);
-        if (held(table)) await memory.put(table, structuredClone(row));
+        if (held(table)) await memory.put(table, cloneRow(table, row));
       },
       bulkPut: async (table, rows) => {
         await tx.bulkPut(table, rows);
-        if (held(table)) await memory.bulkPut(table, structuredClone(rows));
+        if (held(table)) await memory.bulkPut(table, rows.map((row) => cloneRow(table, row)));
       },
       delete: async (table, key) => {
         await tx.delete(table, key);
@@ -127,7 +189,7 @@ export class RunCopy {
 
   /** After a mirrored transaction committed: `run` (as written) is the stored run row. */
   accept(run: RunRecord): void {
-    this.base = JSON.stringify(run);
+    this.base = stampOf(run) as RunStamp;
   }
 }
 

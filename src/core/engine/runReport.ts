@@ -95,6 +95,25 @@ export async function checkAndStore(store: SimulationStore, runId: string, allow
   return { report, summary };
 }
 
+/**
+ * `checkAndStore` inside the caller's transaction, on `run` as it stands there (e.g. the engine's
+ * in-memory copy after a step): the rows are read, checked, compared with the stored report and
+ * written only when they differ, all in that one transaction.
+ */
+export async function checkAndStoreIn(tx: StoreTx, run: RunRecord, allow: readonly AnomalyKind[] = []): Promise<{ report: CheckReport; summary: ReportSummaryRecord }> {
+  const { runId } = run;
+  const tables = await readCheckTables(tx, runId);
+  const report = checkRun({ flow: run.flow, tables, now: run.step, stalledOutboxAfterSteps: run.settings.stuckOutboxAfterSteps, allow });
+  const summary = reportSummary(runId, run.step, report);
+  const stored = { entries: await allRows(tx, 'anomalies', runId), summary: await tx.get('reports', runId) };
+  if (!sameAsStored(stored, report, summary)) {
+    await tx.deletePrefix('anomalies', [runId]);
+    await tx.bulkPut('anomalies', report.entries.map((entry, i) => ({ ...entry, runId, seq: i + 1, step: run.step })));
+    await tx.put('reports', summary);
+  }
+  return { report, summary };
+}
+
 const SEVERITY_ORDER = { broken: 0, allowed: 1, info: 2 } as const;
 
 /**

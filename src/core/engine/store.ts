@@ -28,6 +28,8 @@ export interface StoreTx {
   count(table: TableName, index: string, q: IndexQuery): Promise<number>;
   /** Deletes every row whose primary key starts with `prefix`. */
   deletePrefix(table: TableName, prefix: KeyPart[]): Promise<void>;
+  /** Aborts the transaction from outside (nothing of it is written) unless it committed already; stores that cannot, lack it. */
+  abort?(): void;
 }
 
 export interface SimulationStore {
@@ -36,6 +38,11 @@ export interface SimulationStore {
    * step straight on it instead of on an in-memory copy written back per batch.
    */
   readonly direct?: boolean;
+  /**
+   * Yields to the store's pending events (a task of its own), so that a transaction in flight can
+   * complete while the engine computes on in-memory rows. Stores whose transactions need no events lack it.
+   */
+  pause?(): Promise<void>;
   /**
    * Runs `fn` in one transaction over `tables` ('rw': read-write). Commits when `fn` resolves,
    * aborts (and rethrows) when it rejects.

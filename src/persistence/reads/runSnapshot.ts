@@ -1,6 +1,6 @@
 import type { Table } from 'dexie';
 import type { RunSnapshot } from '../../core';
-import type { SimulationDb } from '../simulation';
+import { readRunRow, type SimulationDb } from '../simulation';
 import { wherePrefix } from './prefixRange';
 
 /**
@@ -9,8 +9,8 @@ import { wherePrefix } from './prefixRange';
  */
 export async function readRunSnapshot(db: SimulationDb, runId: string): Promise<RunSnapshot | undefined> {
   const all = <T>(table: Table<T, unknown>, index: string) => wherePrefix(table, index, [runId]).toArray();
-  return db.transaction('r', [db.runs, db.commands, db.events, db.projectionRows, db.trace, db.anomalies], async () => {
-    const run = await db.runs.get(runId);
+  return db.transaction('r', [db.runs, db.runDesigns, db.commands, db.events, db.projectionRows, db.trace, db.anomalies], async () => {
+    const run = await readRunRow(db, runId);
     if (!run) return undefined;
     const [commands, events, trace, anomalies, projectionRows] = await Promise.all([
       all(db.commands as Table<RunSnapshot['commands'][number], unknown>, '[runId+seq]'),

@@ -7,7 +7,7 @@ import type {
   AnomalyRecord, BusinessRowRecord, CommandRecord, DeadLetterRecord, DeliveryRecord, EventRecord, InboxRecord,
   OutboxRecord, ProjectionRowRecord, PublicationRecord, TraceRecord, AnomalyKind, ReportSummaryRecord,
 } from '../../core';
-import type { SimulationDb } from '../simulation';
+import { readRunRow, type SimulationDb } from '../simulation';
 import { checkRunRecord, repairRunRow, type CheckedRun } from '../simulation/checkRunRows';
 import { indexSource, type IndexSource } from './indexSource';
 import { wherePrefix } from './prefixRange';
@@ -89,7 +89,7 @@ export async function latestAnomalies(db: SimulationDb, runId: string, limit: nu
 
 /** The run row of a design, checked (checkRunRows.ts); undefined when it has none. */
 export async function readRun(db: SimulationDb, runId: string): Promise<CheckedRun | undefined> {
-  const row: unknown = await db.runs.get(runId);
+  const row: unknown = await readRunRow(db, runId);
   return row === undefined ? undefined : checkRunRecord(row);
 }
 

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import exampleJson from '../../../public/examples/content-platform.json';
 import { TABLE_NAMES, type FlowDocument } from '../../core';
 import { checkRunRecord, onDamagedRunRow, repairRunRow, type DamagedRunRow } from './checkRunRows';
+import { readRunRow } from './readRunRow';
 import { freshEngine, runToQuiet } from './testEngine';
 
 const example = exampleJson as FlowDocument;
@@ -16,7 +17,7 @@ describe('checks of the rows run mode reads', () => {
     stop = onDamagedRunRow((d) => damage.push(d));
     try {
       await runToQuiet(engine, example, { seed: 7, faults: { duplicateDelivery: 0.3, crashAfterPublish: 0.2, consumerFailure: 0.2 } }, 40);
-      const run = await db.runs.get(example.id);
+      const run = await readRunRow(db, example.id);
       const checked = checkRunRecord(run);
       expect(checked.ok && checked.run).toEqual(run);
       for (const table of TABLE_NAMES.filter((t) => t !== 'runs')) {
@@ -39,8 +40,19 @@ describe('checks of the rows run mode reads', () => {
     const { engine, db, close } = freshEngine();
     try {
       await engine.startRun(example);
-      const run = await db.runs.get(example.id);
+      const run = await readRunRow(db, example.id);
       expect(checkRunRecord({ ...run, ...patch })).toEqual({ ok: false, problem });
+    } finally {
+      await close();
+    }
+  });
+
+  it('given a run whose design snapshot row is gone (stored apart since version 5), then its run row is refused: the design is missing', async () => {
+    const { engine, db, close } = freshEngine();
+    try {
+      await engine.startRun(example);
+      await db.runDesigns.delete(example.id);
+      expect(checkRunRecord(await readRunRow(db, example.id))).toEqual({ ok: false, problem: 'flow: expected an object, found missing' });
     } finally {
       await close();
     }

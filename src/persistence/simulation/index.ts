@@ -1,3 +1,5 @@
 export * from './simulationDb';
 export * from './dexieSimulationStore';
 export * from './openSimulationEngine';
+export * from './readRunRow';
+export type { RunDesignRecord, StoredRunRow } from './runDesigns';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSimulationEngine, type SimulationEngine, type TraceRecord } from '../../core';
+import { createSimulationEngine, type SimulationEngine, type SimulationStore, type TraceRecord } from '../../core';
 import { RunCopy } from '../../core/engine/runCopy';
 import { pipelineFlow } from '../../core/engine/testing/smallFlows';
 import { createDexieSimulationStore } from './dexieSimulationStore';
@@ -45,7 +45,7 @@ describe("the engine's in-memory copy of a run", () => {
     }
     expect(await shared.db.trace.toArray()).toEqual(await reference.db.trace.toArray());
     expect(await shared.db.deliveries.toArray()).toEqual(await reference.db.deliveries.toArray());
-    expect(await shared.db.runs.toArray()).toEqual(await reference.db.runs.toArray());
+    expect(await a.getRun(runId)).toEqual(await reference.engine.getRun(runId));
   });
 
   it('given a long run stopped from `between`, then nothing after the stopped batch is written (the batch computed ahead is dropped) and a step goes on from there', async () => {
@@ -85,5 +85,92 @@ describe("the engine's in-memory copy of a run", () => {
     written.nodeIds.push('x');
     await commit.done;
     expect(await fresh.db.trace.get([runId, 1])).toEqual(row);
+  });
+
+  it('given a step asked with its report, then it is one read-write transaction that stores the report the engine\'s own check stores, and returns it', async () => {
+    const fresh = freshEngine();
+    const reference = freshEngine();
+    close = async () => {
+      await fresh.close();
+      await reference.close();
+    };
+    const tally: string[] = [];
+    const inner = createDexieSimulationStore(fresh.db);
+    const counted: SimulationStore = { transaction: (mode, tables, fn) => (tally.push(mode), inner.transaction(mode, tables, fn)) };
+    const engine = createSimulationEngine(counted);
+    // Inbox off and duplicates: the report has entries that change as the run goes.
+    const settings = { seed: 5, faults: { duplicateDelivery: 0.6 }, patterns: { inbox: { [pipelineFlow().consumers[0]!.id]: false } } };
+    const flow = pipelineFlow();
+    for (const e of [engine, reference.engine]) {
+      await e.startRun(flow, settings);
+      await e.fireMany(flow.id, { count: 6 });
+      await e.step(flow.id);
+    }
+    for (let i = 0; i < 60; i++) {
+      tally.length = 0;
+      const result = await engine.stepWithRun(flow.id, { report: {} });
+      expect(tally).toEqual(['rw']);
+      await reference.engine.step(flow.id);
+      const expected = await reference.engine.reportWithSummary(flow.id);
+      expect(result.report?.report).toEqual(expected.report);
+      expect(await fresh.db.anomalies.toArray()).toEqual(await reference.db.anomalies.toArray());
+      expect(await fresh.db.reports.toArray()).toEqual(await reference.db.reports.toArray());
+    }
+    expect((await fresh.db.anomalies.count()) > 0).toBe(true);
+  });
+
+  it('given a long run whose between runs while the next batch is written (overlap), when stopped there, then only whole batches are written, the trace is the one-step-at-a-time trace, and a step goes on from there', async () => {
+    for (const stopAt of [5, 10, 20]) {
+      const fresh = freshEngine();
+      const reference = freshEngine();
+      close = async () => {
+        await fresh.close();
+        await reference.close();
+      };
+      const runId = await started(fresh.engine);
+      await started(reference.engine);
+      const stop = new Error('stop');
+      const heard: number[] = [];
+      await expect(fresh.engine.runUntilQuiet(runId, {
+        stepsPerTransaction: 5,
+        overlap: true,
+        between: async ({ steps, trace }) => {
+          heard.push(steps);
+          expect(trace?.step).toBe(steps);
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          if (steps >= stopAt) throw stop;
+        },
+      })).rejects.toBe(stop);
+      expect(heard.at(-1)).toBe(stopAt);
+      // The batch in flight when the stop came is aborted, or whole if it had committed: never a part of it.
+      const step = (await fresh.engine.getRun(runId))?.step ?? -1;
+      expect([stopAt, stopAt + 5]).toContain(step);
+      expect(await fresh.db.trace.count()).toBe(step);
+      for (let i = 0; i < step; i++) await reference.engine.step(runId);
+      expect(await fresh.db.trace.toArray()).toEqual(await reference.db.trace.toArray());
+      expect(await fresh.db.deliveries.toArray()).toEqual(await reference.db.deliveries.toArray());
+      expect(await fresh.engine.getRun(runId)).toEqual(await reference.engine.getRun(runId));
+      expect((await fresh.engine.step(runId))?.step).toBe(step + 1);
+      await close();
+      close = undefined;
+    }
+  });
+
+  it('given a long run with overlap that is not stopped, then it ends quiet with the trace of one step at a time', async () => {
+    const fresh = freshEngine();
+    const reference = freshEngine();
+    close = async () => {
+      await fresh.close();
+      await reference.close();
+    };
+    const runId = await started(fresh.engine);
+    await started(reference.engine);
+    const result = await fresh.engine.runUntilQuiet(runId, { stepsPerTransaction: 3, overlap: true, between: () => new Promise((resolve) => setTimeout(resolve, 0)) });
+    expect(result.quiet).toBe(true);
+    while (await reference.engine.step(runId));
+    expect(await fresh.db.trace.toArray()).toEqual(await reference.db.trace.toArray());
+    const { verdict, ...run } = (await fresh.engine.getRun(runId))!;
+    expect(verdict?.kind).toBe('quiet');
+    expect(run).toEqual(await reference.engine.getRun(runId));
   });
 });

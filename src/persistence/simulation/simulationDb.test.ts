@@ -8,9 +8,9 @@ import { createSimulationDb, PAST_SCHEMAS } from './simulationDb';
 const SETTINGS = { seed: 11, faults: { duplicateDelivery: 0.2, crashAfterPublish: 0.1 } };
 
 /**
- * A database as the previous release left it (schema version 3), with a run half-way through: the
- * run is computed by today's engine in memory, and its rows are written into tables of version 3
- * (which has no lock table and no cache).
+ * A database as the previous release left it (schema version 4, after 1–3), with a run half-way
+ * through: the run is computed by today's engine in memory, and its rows are written into tables
+ * of version 4 (the run row with its design snapshot inside).
  */
 async function oldDatabase(name: string, flow: ReturnType<typeof pipelineFlow>): Promise<void> {
   const memory = createMemorySimulationStore();
@@ -31,13 +31,17 @@ async function oldDatabase(name: string, flow: ReturnType<typeof pipelineFlow>):
 }
 
 describe('the simulation database upgrade', () => {
-  it('given a run stored under schema version 3, when the app opens version 4, then the run reads and goes on exactly as on one version', async () => {
+  it('given a run stored under schema version 4, when the app opens version 5, then the run reads and goes on exactly as on one version', async () => {
     const flow = pipelineFlow();
     await oldDatabase('efd-upgrade-test', flow);
 
     const db = createSimulationDb('efd-upgrade-test');
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
+    // The design snapshot moved out of the run row into its own row, which the run row names.
+    const stored = await db.runs.get(flow.id);
+    expect(stored && Object.hasOwn(stored, 'flow')).toBe(false);
+    expect((await db.runDesigns.get(flow.id))?.key).toBe(stored?.designKey);
     // The step-only indexes are gone from IndexedDB; the stored rows are all there.
     for (const [table, indexes] of Object.entries(STEP_ONLY_INDEXES) as [TableName, string[]][]) {
       const names = db.table(table).schema.indexes.map((i) => i.name);

@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import { SIMULATION_SCHEMA, type SimulationTables } from '../../core';
+import { newDesignKey, type RunDesignRecord, type StoredRunRow } from './runDesigns';
 
 /**
  * Options of the simulation database. Relaxed durability: a simulation may lose its last
@@ -17,7 +18,9 @@ export const SIMULATION_DB_OPTIONS = { chromeTransactionDurability: 'relaxed', c
  * `db.outbox.where('[runId+ownerId+seq]').between([runId, ownerId, 501], [runId, ownerId, Dexie.maxKey]).limit(100)`.
  */
 export class SimulationDb extends Dexie {
-  runs!: Table<SimulationTables['runs'], string>;
+  /** Run rows as stored: without their design snapshot, which is in `runDesigns` (see runDesigns.ts). */
+  runs!: Table<StoredRunRow, string>;
+  runDesigns!: Table<RunDesignRecord, string>;
   commands!: Table<SimulationTables['commands'], [string, number]>;
   businessRows!: Table<SimulationTables['businessRows'], [string, string, string]>;
   outbox!: Table<SimulationTables['outbox'], [string, number]>;
@@ -49,8 +52,24 @@ export class SimulationDb extends Dexie {
     // its own) and adds the lock table and the cache (issue 13): rows and every other index stay, so
     // existing runs open and go on as they were.
     this.version(4).stores(SIMULATION_SCHEMA);
+    // Version 5 keeps each run's design snapshot apart from its run row, which every step rewrites
+    // (runDesigns.ts): the existing runs' snapshots move to `runDesigns`, everything else stays.
+    this.version(5).stores({ ...SIMULATION_SCHEMA, ...DESIGNS_SCHEMA }).upgrade(async (tx) => {
+      const runs = tx.table<StoredRunRow, string>('runs');
+      const designs = tx.table<RunDesignRecord, string>('runDesigns');
+      for (const row of await runs.toArray()) {
+        if (!Object.hasOwn(row, 'flow') || typeof row.flow !== 'object' || row.flow === null) continue;
+        const key = newDesignKey();
+        await designs.put({ runId: row.runId, key, flow: row.flow });
+        const { flow: _flow, ...rest } = row;
+        await runs.put({ ...rest, designKey: key });
+      }
+    });
   }
 }
+
+/** The table added by version 5: one design snapshot per run. */
+export const DESIGNS_SCHEMA = { runDesigns: 'runId' } as const;
 
 /** The schema of the first engine (kept: Dexie needs every version it ever declared). */
 const SCHEMA_V1 = {
@@ -83,7 +102,7 @@ const SCHEMA_V3: Record<string, string> = (() => {
 
 /** Every schema before the current one, in order (the upgrade test builds an old database from them). */
 export const PAST_SCHEMAS: readonly Record<string, string | null>[] = [
-  SCHEMA_V1, Object.fromEntries(Object.keys(SCHEMA_V1).map((table) => [table, null])), SCHEMA_V3,
+  SCHEMA_V1, Object.fromEntries(Object.keys(SCHEMA_V1).map((table) => [table, null])), SCHEMA_V3, SIMULATION_SCHEMA,
 ];
 
 let shared: SimulationDb | undefined;

@@ -13,6 +13,11 @@ export function useReportRefresh(session: RunSession, step: number, busy: boolea
   const next = useRef({ allowedAt: 0, checkedStep: -1, running: false });
   useEffect(() => {
     if (busy || next.current.checkedStep === step) return;
+    // A Step checks the run in its own transaction while that is cheap (the session): nothing to do.
+    if (session.getState().report?.step === step) {
+      next.current.checkedStep = step;
+      return;
+    }
     let cancelled = false;
     const wait = Math.max(0, next.current.allowedAt - performance.now());
     const timer = setTimeout(() => {
