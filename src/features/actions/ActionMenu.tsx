@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useMenu } from '../toolbar/useMenu';
 import { useAppStore } from '../../state/store';
 import { useActionHost } from './ActionHostContext';
 import { shortcutLabels } from './platform';
@@ -16,37 +16,8 @@ interface Props {
 /** A toolbar menu of registry actions (the toolbar's "More" menu): arrows move, Enter runs, Esc closes. */
 export function ActionMenu({ label, glyph, actions }: Props) {
   const host = useActionHost();
-  const [open, setOpen] = useState(false);
-  const menu = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
+  const { open, setOpen, menu, button, onKeyDown } = useMenu();
   const mode = useAppStore((s) => s.mode);
-
-  useEffect(() => {
-    if (!open) return undefined;
-    menu.current?.querySelector<HTMLButtonElement>('[role="menuitem"]:not(:disabled)')?.focus();
-    const onPointerDown = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (!menu.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      setOpen(false);
-      button.current?.focus();
-      return;
-    }
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp' && event.key !== 'Home' && event.key !== 'End') return;
-    event.preventDefault();
-    const items = [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not(:disabled)') ?? [])];
-    const index = items.indexOf(document.activeElement as HTMLButtonElement);
-    const next = event.key === 'Home' ? 0 : event.key === 'End' ? items.length - 1
-      : (index + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length;
-    items[next]?.focus();
-  };
 
   const context = host.context();
   const shown = actions.map(getAction).filter((action) => action.modes.includes(mode));

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useMenu } from '../toolbar/useMenu';
 import { useExportActions } from './useExportActions';
 
 interface Item {
@@ -10,9 +10,7 @@ interface Item {
 
 /** The toolbar's "Export" button and its menu of every export of the open design. */
 export function ExportMenu() {
-  const [open, setOpen] = useState(false);
-  const menu = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
+  const { open, setOpen, menu, button, onKeyDown } = useMenu();
   const { ready, hasRun, exportDesign, exportRun, copySchemas, exportImage } = useExportActions(open);
   const noRun = hasRun ? '' : ' (start a run in Run mode first)';
 
@@ -38,31 +36,6 @@ export function ExportMenu() {
       { label: 'Canvas image (.svg)', hint: 'The whole design as an SVG picture', run: () => exportImage('svg') },
     ] },
   ];
-
-  useEffect(() => {
-    if (!open) return undefined;
-    menu.current?.querySelector<HTMLButtonElement>('[role="menuitem"]:not(:disabled)')?.focus();
-    const onPointerDown = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (!menu.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') {
-      setOpen(false);
-      button.current?.focus();
-      return;
-    }
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    event.preventDefault();
-    const items = [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not(:disabled)') ?? [])];
-    const index = items.indexOf(document.activeElement as HTMLButtonElement);
-    const next = items[(index + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length];
-    next?.focus();
-  };
 
   return (
     <div className="exchange-menu">

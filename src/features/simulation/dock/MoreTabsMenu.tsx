@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useMenu } from '../../toolbar/useMenu';
 import type { PanelTab } from './PanelTabs';
 
 /**
@@ -6,36 +6,7 @@ import type { PanelTab } from './PanelTabs';
  * Enter opens a tab (it then takes a place in the row), Esc closes and gives the focus back.
  */
 export function MoreTabsMenu({ tabs, label, onSelect }: { tabs: readonly PanelTab[]; label: string; onSelect(tab: PanelTab): void }) {
-  const [open, setOpen] = useState(false);
-  const menu = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return undefined;
-    menu.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
-    const onPointerDown = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (!menu.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape' || event.key === 'Tab') {
-      if (event.key === 'Escape') event.preventDefault();
-      setOpen(false);
-      if (event.key === 'Escape') button.current?.focus();
-      return;
-    }
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp' && event.key !== 'Home' && event.key !== 'End') return;
-    event.preventDefault();
-    const items = [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
-    const index = items.indexOf(document.activeElement as HTMLButtonElement);
-    const next = event.key === 'Home' ? 0 : event.key === 'End' ? items.length - 1
-      : (index + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length;
-    items[next]?.focus();
-  };
+  const { open, setOpen, menu, button, onKeyDown } = useMenu();
 
   return (
     <div className="more-tabs">
