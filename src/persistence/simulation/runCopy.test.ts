@@ -12,6 +12,17 @@ afterEach(async () => {
   close = undefined;
 });
 
+/** Two engines on databases of their own (the one under test and a reference), both closed after the test. */
+function pairOfEngines() {
+  const engineA = freshEngine();
+  const reference = freshEngine();
+  close = async () => {
+    await engineA.close();
+    await reference.close();
+  };
+  return { engineA, reference };
+}
+
 async function started(engine: SimulationEngine) {
   const flow = pipelineFlow();
   await engine.startRun(flow, SETTINGS);
@@ -21,12 +32,7 @@ async function started(engine: SimulationEngine) {
 
 describe("the engine's in-memory copy of a run", () => {
   it('given two engines on one database taking turns (steps, fires, batches), then the run is the one a single engine makes', async () => {
-    const shared = freshEngine();
-    const reference = freshEngine();
-    close = async () => {
-      await shared.close();
-      await reference.close();
-    };
+    const { engineA: shared, reference } = pairOfEngines();
     const a = shared.engine;
     const b = createSimulationEngine(createDexieSimulationStore(shared.db));
     const runId = await started(a);
@@ -88,12 +94,7 @@ describe("the engine's in-memory copy of a run", () => {
   });
 
   it('given a step asked with its report, then it is one read-write transaction that stores the report the engine\'s own check stores, and returns it', async () => {
-    const fresh = freshEngine();
-    const reference = freshEngine();
-    close = async () => {
-      await fresh.close();
-      await reference.close();
-    };
+    const { engineA: fresh, reference } = pairOfEngines();
     const tally: string[] = [];
     const inner = createDexieSimulationStore(fresh.db);
     const counted: SimulationStore = { transaction: (mode, tables, fn) => (tally.push(mode), inner.transaction(mode, tables, fn)) };
@@ -121,12 +122,7 @@ describe("the engine's in-memory copy of a run", () => {
 
   it('given a long run whose between runs while the next batch is written (overlap), when stopped there, then only whole batches are written, the trace is the one-step-at-a-time trace, and a step goes on from there', async () => {
     for (const stopAt of [5, 10, 20]) {
-      const fresh = freshEngine();
-      const reference = freshEngine();
-      close = async () => {
-        await fresh.close();
-        await reference.close();
-      };
+      const { engineA: fresh, reference } = pairOfEngines();
       const runId = await started(fresh.engine);
       await started(reference.engine);
       const stop = new Error('stop');
@@ -151,18 +147,13 @@ describe("the engine's in-memory copy of a run", () => {
       expect(await fresh.db.deliveries.toArray()).toEqual(await reference.db.deliveries.toArray());
       expect(await fresh.engine.getRun(runId)).toEqual(await reference.engine.getRun(runId));
       expect((await fresh.engine.step(runId))?.step).toBe(step + 1);
-      await close();
+      await close?.();
       close = undefined;
     }
   });
 
   it('given a long run with overlap that is not stopped, then it ends quiet with the trace of one step at a time', async () => {
-    const fresh = freshEngine();
-    const reference = freshEngine();
-    close = async () => {
-      await fresh.close();
-      await reference.close();
-    };
+    const { engineA: fresh, reference } = pairOfEngines();
     const runId = await started(fresh.engine);
     await started(reference.engine);
     const result = await fresh.engine.runUntilQuiet(runId, { stepsPerTransaction: 3, overlap: true, between: () => new Promise((resolve) => setTimeout(resolve, 0)) });

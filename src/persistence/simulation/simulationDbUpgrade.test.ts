@@ -11,17 +11,23 @@ import { createDexieSimulationStore } from './dexieSimulationStore';
 import { readRunRow } from './readRunRow';
 import { createSimulationDb } from './simulationDb';
 
+/** A run of the pipeline flow with one command fired, as the rows an older app would have stored. */
+async function runWithOneCommand() {
+  const memory = createMemorySimulationStore();
+  const before = createSimulationEngine(memory);
+  const flow = pipelineFlow();
+  await before.startRun(flow, { seed: 4 });
+  await before.fire(flow.id, { producerId: 'shop', commandId: 'create', payload: { itemId: 'i-1', owner: 'ann', state: 'a' } });
+  const rows = await memory.transaction('r', ['runs', 'commands'], async (tx) => ({
+    run: await tx.get('runs', flow.id), commands: await tx.query('commands', ':id', { prefix: [flow.id] }),
+  }));
+  return { flow, rows };
+}
+
 describe('simulation database upgrades (version 4: lock table; version 5: design snapshots apart)', () => {
   it('given a run stored by version 3, when the app of version 5 opens the database, then the run reads back unchanged and runs on', async () => {
     const name = 'efd-simulation-upgrade-test';
-    const memory = createMemorySimulationStore();
-    const before = createSimulationEngine(memory);
-    const flow = pipelineFlow();
-    await before.startRun(flow, { seed: 4 });
-    await before.fire(flow.id, { producerId: 'shop', commandId: 'create', payload: { itemId: 'i-1', owner: 'ann', state: 'a' } });
-    const rows = await memory.transaction('r', ['runs', 'commands'], async (tx) => ({
-      run: await tx.get('runs', flow.id), commands: await tx.query('commands', ':id', { prefix: [flow.id] }),
-    }));
+    const { flow, rows } = await runWithOneCommand();
 
     const { locks: _locks, cacheEntries: _cache, ...v3 } = SIMULATION_SCHEMA;
     const old = new Dexie(name);
@@ -49,14 +55,7 @@ describe('simulation database upgrades (version 4: lock table; version 5: design
 describe('design snapshots apart from the run row (version 5)', () => {
   it('given a run stored by version 4 (snapshot inside the run row), when version 5 opens it, then the snapshot is its own row, the run reads back unchanged and runs on', async () => {
     const name = 'efd-simulation-upgrade-v5-test';
-    const memory = createMemorySimulationStore();
-    const before = createSimulationEngine(memory);
-    const flow = pipelineFlow();
-    await before.startRun(flow, { seed: 4 });
-    await before.fire(flow.id, { producerId: 'shop', commandId: 'create', payload: { itemId: 'i-1', owner: 'ann', state: 'a' } });
-    const rows = await memory.transaction('r', ['runs', 'commands'], async (tx) => ({
-      run: await tx.get('runs', flow.id), commands: await tx.query('commands', ':id', { prefix: [flow.id] }),
-    }));
+    const { flow, rows } = await runWithOneCommand();
     const old = new Dexie(name);
     old.version(4).stores(SIMULATION_SCHEMA);
     await old.table('runs').put(rows.run);
