@@ -1,106 +1,7 @@
-import Dexie, { type Table, type Transaction } from 'dexie';
-import type { FlowDocument, IndexQuery, KeyPart, RunRecord, SimulationStore, StoreTx, TableName } from '../../core';
-import { joinRunRow, namesDesign, newDesignKey, splitRunRow, type RunDesignRecord, type StoredRunRow } from './runDesigns';
+import Dexie, { RangeSet, type ObservabilitySet } from 'dexie';
+import { recordFrom, type SimulationStore, type StoreTx } from '../../core';
+import { nativeStoreTx, type KnownDesigns, type WrittenTables } from './nativeStoreTx';
 import type { SimulationDb } from './simulationDb';
-
-type AnyTable = Table<unknown, unknown>;
-
-/**
- * Key bounds of a prefix query. The lower bound is the prefix itself (a shorter array sorts before
- * every longer one that starts with it), not `[...prefix, minKey]`, so that a prefix covering the
- * whole index (e.g. `[runId, eventId]` on `[runId+eventId]`) still matches.
- */
-function bounds(q: IndexQuery): [unknown[], unknown[]] {
-  const lower: unknown[] = q.from === undefined ? [...q.prefix] : [...q.prefix, q.from];
-  const upper: unknown[] = q.to === undefined ? [...q.prefix, Dexie.maxKey] : [...q.prefix, q.to, Dexie.maxKey];
-  return [lower, upper];
-}
-
-function collection(table: AnyTable, index: string, q: IndexQuery) {
-  const [lower, upper] = bounds(q);
-  let c = table.where(index).between(lower, upper, true, true);
-  if (q.reverse) c = c.reverse();
-  return c;
-}
-
-/** The design snapshot of each run as this store last read or wrote it (committed), by run id. */
-type KnownDesigns = Map<string, { key: string; flow: FlowDocument }>;
-
-/**
- * Operations bound to one Dexie transaction explicitly (not through Dexie's zone), so nested async
- * helpers are safe. A run row is split from its design snapshot on write (the snapshot is written
- * only when it is not the one stored) and joined on read (the snapshot read only when this store
- * does not know it yet); `learned` collects what this transaction tells `known` once it commits.
- */
-function txFor(trans: Transaction, known: KnownDesigns, learned: KnownDesigns): StoreTx {
-  const t = (name: TableName) => trans.table(name) as AnyTable;
-  const designs = () => trans.table('runDesigns') as Table<RunDesignRecord, string>;
-  const designOf = (runId: string) => learned.get(runId) ?? known.get(runId);
-  const joined = async (row: StoredRunRow | undefined): Promise<RunRecord | undefined> => {
-    if (!row) return undefined;
-    if (!namesDesign(row)) return joinRunRow(row, undefined);
-    const held = designOf(row.runId);
-    if (held?.key === row.designKey) return joinRunRow(row, held);
-    const design = await designs().get(row.runId);
-    if (design?.key === row.designKey) learned.set(row.runId, { key: design.key, flow: design.flow });
-    return joinRunRow(row, design);
-  };
-  const splitRun = async (run: RunRecord): Promise<StoredRunRow> => {
-    const held = designOf(run.runId);
-    if (held && held.flow === run.flow) return splitRunRow(run, held.key);
-    const key = newDesignKey();
-    await designs().put({ runId: run.runId, key, flow: run.flow });
-    learned.set(run.runId, { key, flow: run.flow });
-    return splitRunRow(run, key);
-  };
-  const forget = async (runId: string) => {
-    await designs().delete(runId);
-    learned.delete(runId);
-    known.delete(runId);
-  };
-  return {
-    async get(table, key) {
-      if (table === 'runs') return (await joined((await t('runs').get(key)) as StoredRunRow | undefined)) as never;
-      return (await t(table).get(key)) as never;
-    },
-    async put(table, row) {
-      await t(table).put(table === 'runs' ? await splitRun(row as RunRecord) : row);
-    },
-    async bulkPut(table, rows) {
-      if (rows.length === 0) return;
-      await t(table).bulkPut(table === 'runs' ? await Promise.all((rows as RunRecord[]).map(splitRun)) : rows);
-    },
-    async delete(table, key) {
-      await t(table).delete(key);
-      if (table === 'runs') await forget(String(Array.isArray(key) ? key[0] : key));
-    },
-    async query(table, index, q) {
-      const c = collection(t(table), index, q);
-      const rows = await (q.limit === undefined ? c : c.limit(q.limit)).toArray();
-      if (table === 'runs') return (await Promise.all((rows as StoredRunRow[]).map(joined))) as never;
-      return rows as never;
-    },
-    async count(table, index, q) {
-      return collection(t(table), index, q).count();
-    },
-    abort() {
-      try {
-        trans.abort();
-      } catch {
-        // Committed (or committing) already: it is written whole.
-      }
-    },
-    async deletePrefix(table, prefix: KeyPart[]) {
-      const pk = t(table).schema.primKey;
-      if (!pk.compound) {
-        await t(table).delete(prefix[0]);
-        if (table === 'runs') await forget(String(prefix[0]));
-        return;
-      }
-      await t(table).where(':id').between([...prefix], [...prefix, Dexie.maxKey], true, true).delete();
-    },
-  };
-}
 
 /** One task later: IndexedDB's events queued meanwhile (request answers, a commit) are handled first. Faster than a 0 ms timer. */
 let channel: { post(): void; waiting: (() => void)[] } | undefined;
@@ -122,20 +23,112 @@ function yieldTask(): Promise<void> {
 }
 
 /**
- * The engine's storage on Dexie. Each `transaction` is one IndexedDB transaction; the engine
- * awaits nothing but IndexedDB inside it. A transaction over the run rows also spans their design
- * snapshots (`runDesigns`, see runDesigns.ts).
+ * Tells Dexie's live queries (this tab's, and through Dexie's BroadcastChannel every other tab's)
+ * that `written` changed, as Dexie tells them after a write of its own: the whole of each table
+ * written (its rows, its deletions, each of its indexes), so that no reader of it misses a change.
+ */
+function fireWritten(db: SimulationDb, written: WrittenTables): void {
+  if (written.size === 0) return;
+  const parts = new Map<string, RangeSet>();
+  const everything = () => new RangeSet(-Infinity, [[[]]]);
+  for (const [table, deleted] of written) {
+    const at = `idb://${db.name}/${table}/`;
+    parts.set(at, everything());
+    if (deleted) parts.set(`${at}:dels`, everything());
+    for (const index of db.table(table).schema.indexes) if (index.name) parts.set(`${at}${index.name}`, everything());
+  }
+  Dexie.on('storagemutated').fire(recordFrom(parts) as ObservabilitySet);
+}
+
+/** At most one signal per this many milliseconds: a reader re-reads at most once a frame, whatever the step rate. */
+export const SIGNAL_INTERVAL_MS = 16;
+
+/**
+ * Signals what each commit wrote, coalesced: the first commit after a quiet spell at once, later
+ * ones together at most `SIGNAL_INTERVAL_MS` after the last signal (firing after every one of a
+ * fast run's hundreds of commits a second cost more than a tenth of a step, and no reader can use
+ * them: each only schedules the next re-read). Nothing written is left unsignalled.
+ */
+function writtenSignals(db: SimulationDb): (written: WrittenTables) => void {
+  const pending: WrittenTables = new Map();
+  let last = -Infinity;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    timer = undefined;
+    last = performance.now();
+    const tables = new Map(pending);
+    pending.clear();
+    fireWritten(db, tables);
+  };
+  return (written) => {
+    for (const [table, deleted] of written) pending.set(table, deleted || (pending.get(table) ?? false));
+    if (pending.size === 0 || timer !== undefined) return;
+    const wait = last + SIGNAL_INTERVAL_MS - performance.now();
+    if (wait <= 0) flush();
+    else timer = setTimeout(flush, wait);
+  };
+}
+
+/** The open connection (Dexie opens it on first use and again after another tab's upgrade closed it). */
+async function connection(db: SimulationDb): Promise<IDBDatabase> {
+  if (!db.isOpen()) await db.open();
+  return db.backendDB();
+}
+
+/**
+ * Runs `fn` in one native transaction: committed when `fn` resolves, aborted (nothing written) when
+ * it rejects or a request fails; settles once IndexedDB says the transaction committed or aborted.
+ */
+async function inTransaction<R>(trans: IDBTransaction, fn: () => Promise<R>): Promise<R> {
+  const settled = new Promise<void>((resolve, reject) => {
+    trans.oncomplete = () => resolve();
+    trans.onabort = () => reject(trans.error ?? new DOMException('the transaction was aborted', 'AbortError'));
+  });
+  settled.catch(() => {}); // heard below, or replaced by fn's own error
+  let result: R;
+  try {
+    result = await fn();
+  } catch (error) {
+    try {
+      trans.abort();
+    } catch {
+      // Finished already (aborted by the failed request).
+    }
+    throw error;
+  }
+  try {
+    trans.commit(); // no need to wait for the end of this task
+  } catch {
+    // Not active any more: it commits (or has) on its own.
+  }
+  await settled;
+  return result;
+}
+
+/**
+ * The engine's storage: the simulation database (Dexie declares it, opens and upgrades it; the UI
+ * reads it through Dexie) written and read by the engine through IndexedDB's own requests, one
+ * native transaction per `transaction` (Dexie's wrapping of each request cost more than IndexedDB
+ * itself on a step). The engine awaits nothing but IndexedDB inside it. A transaction over the run
+ * rows also spans their design snapshots (`runDesigns`, see runDesigns.ts). After a commit, Dexie's
+ * live queries hear of the tables written (at most once a frame).
  */
 export function createDexieSimulationStore(db: SimulationDb): SimulationStore {
   const known: KnownDesigns = new Map();
+  const signal = writtenSignals(db);
   return {
     pause: yieldTask,
     async transaction(mode, tables, fn) {
-      const scope = tables.includes('runs') ? [...tables, 'runDesigns'] : tables;
+      const scope: string[] = tables.includes('runs') ? [...tables, 'runDesigns'] : [...tables];
+      const idb = await connection(db);
+      const trans = idb.transaction(scope, mode === 'rw' ? 'readwrite' : 'readonly', { durability: 'relaxed' });
       const learned: KnownDesigns = new Map();
-      const result = await db.transaction(mode === 'rw' ? 'rw' : 'r', scope.map((n) => db.table(n)), (trans) => fn(txFor(trans, known, learned)));
+      const written: WrittenTables = new Map();
+      const tx: StoreTx = nativeStoreTx(trans, known, learned, written);
+      const result = await inTransaction(trans, () => fn(tx));
       // Only what committed is known: an aborted transaction's snapshot was never stored.
       for (const [runId, design] of learned) known.set(runId, design);
+      signal(written);
       return result;
     },
   };

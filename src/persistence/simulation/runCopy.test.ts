@@ -138,9 +138,10 @@ describe("the engine's in-memory copy of a run", () => {
         },
       })).rejects.toBe(stop);
       expect(heard.at(-1)).toBe(stopAt);
-      // The batch in flight when the stop came is aborted, or whole if it had committed: never a part of it.
+      // The batches in flight when the stop came (the next, and the one chained on it) are aborted, or
+      // whole if they had committed: never a part of one.
       const step = (await fresh.engine.getRun(runId))?.step ?? -1;
-      expect([stopAt, stopAt + 5]).toContain(step);
+      expect([stopAt, stopAt + 5, stopAt + 10]).toContain(step);
       expect(await fresh.db.trace.count()).toBe(step);
       for (let i = 0; i < step; i++) await reference.engine.step(runId);
       expect(await fresh.db.trace.toArray()).toEqual(await reference.db.trace.toArray());
@@ -163,5 +164,30 @@ describe("the engine's in-memory copy of a run", () => {
     const { verdict, ...run } = (await fresh.engine.getRun(runId))!;
     expect(verdict?.kind).toBe('quiet');
     expect(run).toEqual(await reference.engine.getRun(runId));
+  });
+
+  it('given another tab firing while a long run has two batches in flight, then the batches after its write are recomputed: the run ends quiet, its trace is every step once, every command is handled, and the check finds nothing', async () => {
+    const fresh = freshEngine();
+    close = fresh.close;
+    const runId = await started(fresh.engine);
+    const other = createSimulationEngine(createDexieSimulationStore(fresh.db));
+    let fired = 0;
+    const result = await fresh.engine.runUntilQuiet(runId, {
+      stepsPerTransaction: 4,
+      overlap: true,
+      between: () => {
+        // Issued now, it lands between two batches the run has in flight (the later one then finds the run row changed).
+        if (fired < 3) void other.fire(runId, { ...create, payload: { ...create.payload, itemId: `other-${++fired}` } });
+      },
+    });
+    expect(fired).toBe(3);
+    expect(result.quiet).toBe(true);
+    const trace = await fresh.db.trace.toArray();
+    expect(trace.map((t) => t.step)).toEqual(trace.map((_, i) => i + 1));
+    expect((await fresh.engine.getRun(runId))?.step).toBe(trace.length);
+    const commands = await fresh.db.commands.toArray();
+    expect(commands).toHaveLength(6 + 3);
+    expect(commands.filter((c) => c.status === 'pending')).toEqual([]);
+    expect((await fresh.engine.report(runId)).ok).toBe(true);
   });
 });

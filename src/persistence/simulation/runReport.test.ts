@@ -1,9 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { pipelineFlow } from '../../core/engine/testing/smallFlows';
-import { create, freshEngine } from './testEngine';
+import { create, freshEngine, watchWrites } from './testEngine';
 
 let close: (() => Promise<void>) | undefined;
+let stopWatching: (() => void) | undefined;
 afterEach(async () => {
+  stopWatching?.();
+  stopWatching = undefined;
   await close?.();
   close = undefined;
 });
@@ -24,16 +27,12 @@ describe('the stored report', () => {
     const stored = await db.anomalies.toArray();
     expect(stored.map((a) => a.step)).toEqual(stored.map(() => first.summary.step));
 
-    let anomalyWrites = 0;
-    const count = () => { anomalyWrites += 1; };
-    db.anomalies.hook('creating', count);
-    db.anomalies.hook('deleting', count);
-    db.reports.hook('creating', count);
-    db.reports.hook('updating', count);
+    const writes = watchWrites(['anomalies', 'reports']);
+    stopWatching = writes.stop;
     // The same run checked again: the same entries.
     const again = await engine.reportWithSummary(runId);
     expect(again.report).toEqual(first.report);
-    expect(anomalyWrites).toBe(0);
+    expect(writes.seen).toEqual([]);
     expect(await db.anomalies.toArray()).toEqual(stored);
 
     // Another command: the run moves on and finds more, and the entries are written again.
@@ -41,7 +40,8 @@ describe('the stored report', () => {
     await engine.runUntilQuiet(runId);
     const later = await engine.reportWithSummary(runId);
     expect(later.report.entries.length).toBeGreaterThan(first.report.entries.length);
-    expect(anomalyWrites).toBeGreaterThan(0);
+    expect(writes.seen.map((w) => w.table)).toContain('anomalies');
+    expect(writes.seen.map((w) => w.table)).toContain('reports');
     expect((await db.anomalies.toArray()).map((a) => a.step)).toEqual(later.report.entries.map(() => later.summary.step));
     expect(await db.reports.get(runId)).toEqual(later.summary);
   });

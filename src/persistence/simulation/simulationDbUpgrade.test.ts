@@ -10,6 +10,7 @@ import { pipelineFlow } from '../../core/engine/testing/smallFlows';
 import { createDexieSimulationStore } from './dexieSimulationStore';
 import { readRunRow } from './readRunRow';
 import { createSimulationDb } from './simulationDb';
+import { watchWrites } from './testEngine';
 
 /** A run of the pipeline flow with one command fired, as the rows an older app would have stored. */
 async function runWithOneCommand() {
@@ -79,15 +80,15 @@ describe('design snapshots apart from the run row (version 5)', () => {
 
   it('given a run, then steps, fires, batches and new settings keep its one snapshot row (never rewritten), and a reset with a newer design or a new seed writes a new one', async () => {
     const db = createSimulationDb('efd-simulation-design-apart-test');
-    const puts: string[] = [];
-    db.runDesigns.hook('creating', (_key, row) => void puts.push(row.key));
-    db.runDesigns.hook('updating', () => void puts.push('update'));
+    const writes = watchWrites(['runDesigns']);
+    // The snapshot rows written (a reset also deletes the run's earlier one, if any).
+    const puts = () => writes.seen.filter((w) => w.method !== 'delete').map((w) => (w.value as { key?: string } | undefined)?.key ?? w.method);
     try {
       const engine = createSimulationEngine(createDexieSimulationStore(db));
       const flow = pipelineFlow();
       await engine.startRun(flow, { seed: 4 });
       const key = (await db.runs.get(flow.id))?.designKey;
-      expect(puts).toEqual([key]);
+      expect(puts()).toEqual([key]);
       await engine.fireMany(flow.id, { count: 5 });
       await engine.step(flow.id);
       await engine.step(flow.id);
@@ -98,19 +99,20 @@ describe('design snapshots apart from the run row (version 5)', () => {
       const other = createSimulationEngine(createDexieSimulationStore(db));
       await other.step(flow.id);
       await engine.step(flow.id);
-      expect(puts).toEqual([key]);
+      expect(puts()).toEqual([key]);
       expect((await db.runs.get(flow.id))?.designKey).toBe(key);
       expect((await engine.getRun(flow.id))?.flow).toEqual(flow);
 
       const newer = { ...flow, name: 'pipeline, renamed' };
       await engine.startRun(newer, { seed: 4 });
       await engine.updateSettings(flow.id, { seed: 9 });
-      expect(puts).toHaveLength(3);
+      expect(puts()).toHaveLength(3);
       expect((await engine.getRun(flow.id))?.flow).toEqual(newer);
       expect((await other.getRun(flow.id))?.flow).toEqual(newer);
       await engine.deleteRun(flow.id);
       expect(await db.runDesigns.count()).toBe(0);
     } finally {
+      writes.stop();
       db.close();
       await db.delete();
     }

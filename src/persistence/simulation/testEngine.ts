@@ -79,3 +79,29 @@ export async function countersFromTables(db: SimulationDb, runId: string) {
     projectionRows: byNode(projectionRows, (r) => r.projectionId),
   };
 }
+
+/** One write request as IndexedDB received it. */
+export interface WriteSeen {
+  table: string;
+  method: 'put' | 'add' | 'delete' | 'clear';
+  value?: unknown;
+}
+
+/**
+ * Records every write request made to the tables named, by Dexie or by the engine's own native
+ * transactions alike (it wraps IndexedDB's object store methods); `stop()` restores them.
+ */
+export function watchWrites(tables: readonly string[]): { seen: WriteSeen[]; stop(): void } {
+  const proto = globalThis.IDBObjectStore.prototype as unknown as Record<WriteSeen['method'], (...args: unknown[]) => unknown>;
+  const seen: WriteSeen[] = [];
+  const methods: WriteSeen['method'][] = ['put', 'add', 'delete', 'clear'];
+  const originals = methods.map((m) => proto[m]);
+  methods.forEach((method) => {
+    const original = proto[method];
+    proto[method] = function (this: IDBObjectStore, ...args: unknown[]) {
+      if (tables.includes(this.name)) seen.push({ table: this.name, method, ...(method === 'put' || method === 'add' ? { value: args[0] } : {}) });
+      return original.apply(this, args);
+    };
+  });
+  return { seen, stop: () => methods.forEach((m, i) => (proto[m] = originals[i] as (typeof proto)[typeof m])) };
+}
