@@ -17,7 +17,8 @@ export const BATCH_STEPS = 250;
 /**
  * Micro-steps per transaction of Run until quiet: the page paints a batch while the next one is
  * written (`overlap`), so a batch may be larger (fewer commits, fewer live-query wake-ups); Stop
- * still ends the run within one batch.
+ * ends the run within two batches (the engine issues the next batch while one is in flight, so at
+ * most two are written past the Stop; each whole or not at all).
  */
 export const RUN_BATCH_STEPS = 1000;
 

@@ -3,7 +3,7 @@ import type { FlowIndex } from './flowIndex';
 import type { EngineMutants } from './mutants';
 import { TABLE_NAMES, type RunRecord, type RunVerdict, type TraceRecord } from './records';
 import { Rng } from './rng';
-import { oneOffCopies, StaleCopy, type CopyHolder } from './runCopy';
+import { oneOffCopies, StaleCopy, type CopyCommit, type CopyHolder } from './runCopy';
 import type { SimulationStore, StoreTx } from './store';
 import { describeCycle, stepLimitVerdict, stopVerdict } from './verdict';
 
@@ -90,12 +90,26 @@ async function runDirect(
   }
 }
 
+/** A batch computed on the copy: its run row, its trace rows and the verdict that ends the run, if any. */
+interface Batch {
+  run: RunRecord;
+  trace: TraceRecord[];
+  verdict?: RunVerdict;
+}
+
 /**
  * Runs micro-steps, `perTransaction` at a time: each batch is computed on an in-memory copy of the
  * run's tables and written in one IndexedDB transaction. The micro-steps and the trace are exactly
  * those of one transaction per step (the engine's tests check this); only the commits are grouped.
  * If the run row changed underneath (a fire, a settings change), the batch is dropped and recomputed
  * from the stored state. Stops when quiet, at the step limit, or with a verdict (see verdict.ts).
+ *
+ * Pipelined: while IndexedDB writes one batch, the next is computed on the copy; without a
+ * `between` that must hear of a batch before the next is written (i.e. with none, or with
+ * `overlap`), the next batch is also issued before the one in flight is done, so that IndexedDB
+ * never waits for the engine to serialize it. Such a batch is chained: its transaction finds the
+ * run row of the one before it or aborts as stale (nothing written), so a failed batch takes the
+ * ones after it with it, and they are recomputed from what the store holds.
  */
 export async function runBatched(
   store: SimulationStore,
@@ -108,67 +122,82 @@ export async function runBatched(
 ): Promise<BatchResult> {
   if (store.direct) return runDirect(store, runId, indexFor, mutants, limits, between);
   let copy = await copies.take(store, runId);
+  /** Steps written and heard of by `between`; steps computed on the copy (written or in flight, or not yet issued). */
   let steps = 0;
-  /** The next batch, computed on the copy (not yet written); `ahead` while a commit is in flight. */
-  const compute = async (done: number, ahead = false) => {
+  let computed = 0;
+  const compute = async (ahead = false): Promise<Batch> => {
     const run = await copy.run();
-    return { run, ...(await batch(copy.tables.tx(), run, indexFor(run), mutants, limits, done, ahead ? store.pause : undefined)) };
+    const result = await batch(copy.tables.tx(), run, indexFor(run), mutants, limits, computed, ahead ? store.pause : undefined);
+    computed += result.trace.length;
+    return { run, ...result };
   };
-  let next = await compute(steps);
-  /** With `overlap`: `between` of the batch before `current`, still running while `current` is written. */
+  const chain = !between || !!limits.overlap;
+  /** Batches issued and not yet known to be written, oldest first (at most two, with `chain`). */
+  const inFlight: { batch: Batch; commit: CopyCommit }[] = [];
+  /** Stops everything in flight: aborted where not committed yet (a batch is written whole or not at all). */
+  const abandon = async (ahead: Promise<Batch> | undefined) => {
+    for (const { commit } of inFlight) commit.abort();
+    for (const { commit } of inFlight.splice(0)) await commit.done.catch(() => undefined);
+    await ahead?.catch(() => undefined);
+    copies.drop();
+  };
+  /** With `overlap`: `between` of the last batch written, still running while later ones are written. */
   let pending: Promise<void> | undefined;
+  let next: Promise<Batch> | undefined = compute();
   for (;;) {
-    const current = next;
+    const current = await (next as Promise<Batch>);
     const commit = copy.commit(store, current.run);
-    // Pipelined: while IndexedDB commits this batch, the next one is computed on the copy. It is
-    // written only after `between` heard of this one (a stop thrown there drops it unwritten).
     await commit.issued;
-    const ahead = current.verdict ? undefined : compute(steps + current.trace.length, true);
-    if (pending) {
-      const heard = pending;
-      pending = undefined;
+    inFlight.push({ batch: current, commit });
+    const ahead = current.verdict ? undefined : compute(true);
+    next = ahead;
+    // Settles the batches that must be written before going on: with `chain`, all but the one just
+    // issued while another is computed; else all.
+    while (inFlight.length > (chain && ahead ? 1 : 0)) {
+      const { batch: written, commit: writing } = inFlight[0] as (typeof inFlight)[number];
+      if (pending) {
+        const heard = pending;
+        pending = undefined;
+        try {
+          await heard;
+        } catch (error) {
+          // Stopped while later batches were being written: aborted where not committed (else whole).
+          await abandon(ahead);
+          throw error;
+        }
+      }
       try {
-        await heard;
+        await writing.done;
       } catch (error) {
-        // Stopped while this batch was being written: aborted if it has not committed (else it is whole).
-        commit.abort();
-        await commit.done.catch(() => undefined);
+        // The batches chained on this one fail with it (stale): recomputed from the store.
+        await abandon(ahead);
+        if (!(error instanceof StaleCopy)) throw error;
+        copy = await copies.take(store, runId);
+        computed = steps;
+        next = compute();
+        break;
+      }
+      inFlight.shift();
+      steps += written.trace.length;
+      const progress = { steps, run: written.run, trace: written.trace[written.trace.length - 1] };
+      if (limits.overlap && between && (ahead || inFlight.length > 0)) {
+        const running = Promise.resolve().then(() => between(progress));
+        running.catch(() => undefined); // heard above, once the next batch is issued
+        pending = running;
+        continue;
+      }
+      try {
+        await between?.(progress);
+      } catch (error) {
+        // The batch computed ahead is in the copy but not in the store: the copy is no longer the store's.
         await ahead?.catch(() => undefined);
-        copies.drop();
+        if (!ahead) copies.keep(copy);
         throw error;
       }
+      if (written.verdict) {
+        copies.keep(copy);
+        return { steps, quiet: written.run.quiet, run: written.run, verdict: written.verdict };
+      }
     }
-    try {
-      await commit.done;
-    } catch (error) {
-      await ahead?.catch(() => undefined);
-      copies.drop();
-      if (!(error instanceof StaleCopy)) throw error;
-      copy = await copies.take(store, runId);
-      next = await compute(steps);
-      continue;
-    }
-    steps += current.trace.length;
-    const progress = { steps, run: current.run, trace: current.trace[current.trace.length - 1] };
-    if (limits.overlap && ahead && between) {
-      const running = Promise.resolve().then(() => between(progress));
-      running.catch(() => undefined); // heard above, once the next batch is issued
-      pending = running;
-      next = await ahead;
-      continue;
-    }
-    try {
-      await between?.(progress);
-    } catch (error) {
-      // The batch computed ahead is in the copy but not in the store: the copy is no longer the store's.
-      await ahead?.catch(() => undefined);
-      if (!ahead) copies.keep(copy);
-      throw error;
-    }
-    if (current.verdict) {
-      copies.keep(copy);
-      return { steps, quiet: current.run.quiet, run: current.run, verdict: current.verdict };
-    }
-    next = await (ahead as ReturnType<typeof compute>);
   }
 }

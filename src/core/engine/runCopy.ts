@@ -124,12 +124,14 @@ export class RunCopy {
    * read-write transaction: the stored run row is read first and the transaction aborts (`StaleCopy`,
    * nothing written) unless it is the copy's base. The changes are taken now, so the caller may go
    * on stepping on the copy once `issued` resolved (the rows are then serialized into the requests),
-   * while the store commits: the next batch is computed while this one is in flight.
+   * while the store commits: the next batch is computed while this one is in flight. The copy's base
+   * is `run` from now on, so a commit issued before this one is done is chained on it: it writes
+   * only if this one did. A caller whose commit fails must drop the copy.
    */
   commit(store: SimulationStore, run: RunRecord): CopyCommit {
     const changes = this.tables.takeChanges();
     const base = this.base;
-    const next = stampOf(run) as RunStamp;
+    this.base = stampOf(run) as RunStamp;
     let markIssued: () => void = () => {};
     const issued = new Promise<void>((resolve) => (markIssued = resolve));
     let abort: (() => void) | undefined;
@@ -145,8 +147,6 @@ export class RunCopy {
       markIssued();
       if (!sameStamp(stampOf(await stored), base)) throw new StaleCopy();
       await writes;
-    }).then(() => {
-      this.base = next;
     });
     done.catch(() => markIssued());
     return {
