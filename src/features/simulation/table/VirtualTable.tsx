@@ -1,8 +1,8 @@
 import { getOwn } from '../../../core';
 import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { RowSource } from './keysetPaging';
 import { useKeysetRows } from './useKeysetRows';
+import { useRowWindow } from './useRowWindow';
 import { useLiveInterval } from '../live/useLiveInterval';
 
 export interface Column<Row> {
@@ -48,8 +48,9 @@ const INITIAL_ROWS = 60;
 export const TWO_LINE_ROW_HEIGHT = 42;
 
 /**
- * A table that stays fast with 100,000 rows: only the visible rows are rendered
- * (@tanstack/react-virtual) and only their pages are read from IndexedDB (keyset paging).
+ * A table that stays fast with 100,000 rows: only the visible rows are rendered (by arithmetic on
+ * the fixed row height, useRowWindow.ts: no cost per row) and only their pages are read from
+ * IndexedDB (keyset paging).
  * The header stays in place while the body scrolls.
  */
 function VirtualTableInner<Row, K>(props: VirtualTableProps<Row, K>) {
@@ -66,37 +67,29 @@ function VirtualTableInner<Row, K>(props: VirtualTableProps<Row, K>) {
   const count = rows.count ?? 0;
   const atBottom = useRef(true);
 
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    // Rendered at the bottom from the first frame (the scroll position follows before paint, below).
-    initialOffset: opensAtTail ? count * rowHeight : 0,
-    overscan: 12,
-    scrollMargin: ROW_HEIGHT,
-    onChange: (instance) => {
-      const items = instance.getVirtualItems();
-      const first = items[0]?.index ?? 0;
-      const last = items[items.length - 1]?.index ?? 0;
-      setRange((r) => (r.first === first && r.last === last ? r : { first, last }));
-      const el = instance.scrollElement;
-      if (el) atBottom.current = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT * 2;
-    },
-  });
+  const { window, totalSize, scrollToIndex } = useRowWindow(scrollRef, { count, rowHeight, margin: ROW_HEIGHT, overscan: 12, startAtEnd: opensAtTail });
+  useLayoutEffect(() => {
+    if (window.last < window.first) return;
+    setRange((r) => (r.first === window.first && r.last === window.last ? r : { first: window.first, last: window.last }));
+  }, [window.first, window.last]);
+  const onScroll = () => {
+    const el = scrollRef.current;
+    if (el) atBottom.current = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT * 2;
+  };
 
   const openedAtTail = useRef(false);
   useLayoutEffect(() => {
     if (!opensAtTail || openedAtTail.current || count === 0) return;
     openedAtTail.current = true;
-    virtualizer.scrollToIndex(count - 1, { align: 'end' });
-  }, [opensAtTail, count, virtualizer]);
+    scrollToIndex(count - 1, 'end');
+  }, [opensAtTail, count, scrollToIndex]);
 
   useEffect(() => {
     if (!followTail || !atBottom.current || count === 0) return;
     // After layout, so that a table opened on a long log starts at its newest rows.
-    const frame = requestAnimationFrame(() => virtualizer.scrollToIndex(count - 1, { align: 'end' }));
+    const frame = requestAnimationFrame(() => scrollToIndex(count - 1, 'end'));
     return () => cancelAnimationFrame(frame);
-  }, [followTail, count, virtualizer]);
+  }, [followTail, count, scrollToIndex]);
 
   // ↑/↓ move between rows, Enter picks one (as a click does); Space stays the run's play key.
   const onRowKeys = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -122,7 +115,7 @@ function VirtualTableInner<Row, K>(props: VirtualTableProps<Row, K>) {
   const minWidth = columns.reduce((sum, c) => sum + c.width, 0);
   return (
     <div className="vt" role="table" aria-label={label} aria-rowcount={count + 1}>
-      <div className="vt-scroll" ref={scrollRef} tabIndex={0} aria-label={`${label}: scroll the rows`} onKeyDown={onRowKeys}>
+      <div className="vt-scroll" ref={scrollRef} tabIndex={0} aria-label={`${label}: scroll the rows`} onKeyDown={onRowKeys} onScroll={onScroll}>
         <div className="vt-head" role="rowgroup" style={{ minWidth }}>
           <div className="vt-row vt-header-row" role="row" style={{ gridTemplateColumns: template, height: ROW_HEIGHT }}>
             {columns.map((c) => (
@@ -131,17 +124,17 @@ function VirtualTableInner<Row, K>(props: VirtualTableProps<Row, K>) {
           </div>
         </div>
         {rows.count === 0 && <div className="vt-empty">{emptyText}</div>}
-        <div className="vt-rows" role="rowgroup" style={{ height: virtualizer.getTotalSize(), minWidth }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = rows.rowAt(item.index);
+        <div className="vt-rows" role="rowgroup" style={{ height: totalSize, minWidth }}>
+          {indexesOf(window).map((index) => {
+            const row = rows.rowAt(index);
             const style = {
-              transform: `translateY(${item.start - ROW_HEIGHT}px)`,
+              transform: `translateY(${index * rowHeight}px)`,
               gridTemplateColumns: template,
               height: rowHeight,
             };
             if (row === undefined) {
               return (
-                <div key={`loading-${item.index}`} className="vt-row vt-loading" role="row" style={style} aria-rowindex={item.index + 2}>
+                <div key={`loading-${index}`} className="vt-row vt-loading" role="row" style={style} aria-rowindex={index + 2}>
                   <div role="cell" className="vt-td">…</div>
                 </div>
               );
@@ -152,7 +145,7 @@ function VirtualTableInner<Row, K>(props: VirtualTableProps<Row, K>) {
                 key={rowId(row)}
                 className={`vt-row${highlighted ? ' vt-highlight' : ''}${isDimmed?.(row) ? ' vt-dimmed' : ''}${onRowClick ? ' vt-clickable' : ''}`}
                 role="row"
-                aria-rowindex={item.index + 2}
+                aria-rowindex={index + 2}
                 aria-selected={highlighted || undefined}
                 data-row-id={rowId(row)}
                 tabIndex={onRowClick ? -1 : undefined}
@@ -171,6 +164,13 @@ function VirtualTableInner<Row, K>(props: VirtualTableProps<Row, K>) {
       </div>
     </div>
   );
+}
+
+/** first..last, inclusive. */
+function indexesOf({ first, last }: { first: number; last: number }): number[] {
+  const out: number[] = [];
+  for (let i = first; i <= last; i++) out.push(i);
+  return out;
 }
 
 export const VirtualTable = memo(VirtualTableInner) as typeof VirtualTableInner;
