@@ -76,11 +76,12 @@ export function nativeStoreTx(trans: IDBTransaction, known: KnownDesigns, learne
     async bulkPut(table, rows) {
       // Requests complete in order, and a failed one aborts the transaction (every later request then
       // fails too): the last one's answer is the answer of all.
+      if (rows.length === 0) return;
+      wrote(table);
+      const os = store(table);
       let last: IDBRequest | undefined;
-      for (const row of rows as unknown[]) {
-        wrote(table);
-        last = store(table).put(table === 'runs' ? splitRun(row as RunRecord) : row);
-      }
+      if (table === 'runs') for (const row of rows as RunRecord[]) last = os.put(splitRun(row));
+      else for (const row of rows as unknown[]) last = os.put(row);
       if (last) await requested(last);
     },
     async delete(table, key) {
