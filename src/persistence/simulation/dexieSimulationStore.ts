@@ -50,14 +50,14 @@ export const SIGNAL_INTERVAL_MS = 16;
  * them: each only schedules the next re-read). Nothing written is left unsignalled.
  */
 function writtenSignals(db: SimulationDb): (written: WrittenTables) => void {
-  const pending: WrittenTables = new Map();
+  let pending: WrittenTables = new Map();
   let last = -Infinity;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = () => {
     timer = undefined;
     last = performance.now();
-    const tables = new Map(pending);
-    pending.clear();
+    const tables = pending;
+    pending = new Map();
     fireWritten(db, tables);
   };
   return (written) => {

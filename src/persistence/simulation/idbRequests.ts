@@ -6,6 +6,7 @@
  */
 import Dexie from 'dexie';
 import type { IndexQuery } from '../../core';
+import { prefixRange, type KeyPart } from '../reads/prefixRange';
 
 /** The answer of one request. */
 export function requested<T>(request: IDBRequest<T>): Promise<T> {
@@ -15,20 +16,21 @@ export function requested<T>(request: IDBRequest<T>): Promise<T> {
   });
 }
 
-/**
- * Key range of a prefix query. The lower bound is the prefix itself (a shorter array sorts before
- * every longer one that starts with it), not `[...prefix, minKey]`, so that a prefix covering the
- * whole index (e.g. `[runId, eventId]` on `[runId+eventId]`) still matches.
- */
-export function queryRange(q: IndexQuery): IDBKeyRange {
-  const lower: unknown[] = q.from === undefined ? [...q.prefix] : [...q.prefix, q.from];
-  const upper: unknown[] = q.to === undefined ? [...q.prefix, Dexie.maxKey] : [...q.prefix, q.to, Dexie.maxKey];
+/** The key range of `prefixRange`'s bounds (every key that starts with the prefix). */
+function rangeOf({ lower, upper }: { lower: unknown[]; upper: unknown[] }): IDBKeyRange {
   return Dexie.dependencies.IDBKeyRange.bound(lower, upper);
 }
 
 /** Every key that starts with `prefix`. */
-export function prefixRange(prefix: readonly unknown[]): IDBKeyRange {
-  return Dexie.dependencies.IDBKeyRange.bound([...prefix], [...prefix, Dexie.maxKey]);
+export function prefixKeyRange(prefix: readonly KeyPart[]): IDBKeyRange {
+  return rangeOf(prefixRange(prefix));
+}
+
+/** Key range of a prefix query: from its prefix (and `from`) to the last key under its prefix (and `to`). */
+export function queryRange(q: IndexQuery): IDBKeyRange {
+  const lower = prefixRange(q.from === undefined ? q.prefix : [...q.prefix, q.from]).lower;
+  const upper = prefixRange(q.to === undefined ? q.prefix : [...q.prefix, q.to]).upper;
+  return rangeOf({ lower, upper });
 }
 
 /** The values in `range` of a store or index, in key order (or reversed), at most `limit`. */

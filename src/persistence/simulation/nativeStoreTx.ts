@@ -5,7 +5,7 @@
  * transaction tells `known` once it commits, `written` the tables it wrote (for live readers).
  */
 import type { FlowDocument, KeyPart, RunRecord, StoreTx, TableName } from '../../core';
-import { prefixRange, queryRange, readRange, requested } from './idbRequests';
+import { prefixKeyRange, queryRange, readRange, requested } from './idbRequests';
 import { joinRunRow, namesDesign, newDesignKey, splitRunRow, type RunDesignRecord, type StoredRunRow } from './runDesigns';
 
 /** The design snapshot of each run as the store last read or wrote it (committed), by run id. */
@@ -110,7 +110,7 @@ export function nativeStoreTx(trans: IDBTransaction, known: KnownDesigns, learne
         if (table === 'runs') await forget(String(prefix[0]));
         return;
       }
-      await requested(os.delete(prefixRange(prefix)));
+      await requested(os.delete(prefixKeyRange(prefix)));
     },
   };
 }

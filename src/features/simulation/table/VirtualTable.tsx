@@ -67,6 +67,7 @@ function VirtualTableInner<Row, K>(props: VirtualTableProps<Row, K>) {
   const count = rows.count ?? 0;
   const atBottom = useRef(true);
 
+  // A log that opens at its tail is scrolled there before its first paint (useRowWindow's `startAtEnd`).
   const { window, totalSize, scrollToIndex } = useRowWindow(scrollRef, { count, rowHeight, margin: ROW_HEIGHT, overscan: 12, startAtEnd: opensAtTail });
   useLayoutEffect(() => {
     if (window.last < window.first) return;
@@ -76,13 +77,6 @@ function VirtualTableInner<Row, K>(props: VirtualTableProps<Row, K>) {
     const el = scrollRef.current;
     if (el) atBottom.current = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT * 2;
   };
-
-  const openedAtTail = useRef(false);
-  useLayoutEffect(() => {
-    if (!opensAtTail || openedAtTail.current || count === 0) return;
-    openedAtTail.current = true;
-    scrollToIndex(count - 1, 'end');
-  }, [opensAtTail, count, scrollToIndex]);
 
   useEffect(() => {
     if (!followTail || !atBottom.current || count === 0) return;
