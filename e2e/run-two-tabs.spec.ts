@@ -65,7 +65,10 @@ test('a run driven from two tabs: one drives, the other watches live and takes o
       await expect(b.stepNumber).toHaveText(String(i));
       await expect(run.stepNumber).toHaveText(String(i));
     }
+    // B's own status shows the fired command before A's is compared with it.
+    const inFlight = await b.inFlight();
     await b.fire();
+    await expect(b.status).toContainText(` ${inFlight + 1} in flight`);
     await expect(run.status).toHaveText(await b.status.innerText());
   });
 
