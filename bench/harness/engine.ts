@@ -2,7 +2,7 @@
 // app's own page (`import('/bench/assets/engine.js')`) to measure the engine beside the UI in one page.
 import { restoreFlowDocument, type FlowDocument } from '../../src/core';
 import { rawCeiling, rawNewestRowsMs, rawPutGetMs } from './ceiling';
-import { engineRunUntilQuiet, engineSingleSteps, type EngineMode } from './engineRuns';
+import { engineRunUntilQuiet, engineSingleSteps, type EngineMode, type Workload } from './engineRuns';
 import { seedAppRun } from './seedAppRun';
 import { designs } from './designs';
 
@@ -20,8 +20,8 @@ export const efdBench = {
   seedAppRun,
   /** The id of the design the app opens (its run is keyed by it). */
   lastOpenedDesignId: () => designs().getLastOpenedId(),
-  async runUntilQuiet(commands: number, mode: EngineMode, budgetMs: number) {
-    return engineRunUntilQuiet(await exampleFlow(), commands, mode, budgetMs);
+  async runUntilQuiet(commands: number, mode: EngineMode, budgetMs: number, workload?: Workload) {
+    return engineRunUntilQuiet(await exampleFlow(), commands, mode, budgetMs, workload);
   },
   async singleSteps(budgetMs: number) {
     return engineSingleSteps(await exampleFlow(), budgetMs);

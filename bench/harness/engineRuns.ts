@@ -3,11 +3,13 @@
 // the next batch boundary and says how far it got (rates are still exact for what ran).
 import { createMemorySimulationStore, createSimulationEngine, type FlowDocument, type SimulationEngine } from '../../src/core';
 import { openSimulationEngine, SimulationDb } from '../../src/persistence/simulation';
+import { RUN_BATCH_STEPS } from '../../src/session/playPlan';
 
 export type EngineMode = 'batched' | 'memory';
 
 export interface EngineRun {
   mode: EngineMode;
+  workload: Workload;
   commands: number;
   /** Seconds to fire the commands (`fireMany`), apart from running them. */
   fireSeconds: number;
@@ -26,12 +28,32 @@ export interface EngineRun {
   rebuildEqual?: boolean;
 }
 
-const SETTINGS = { seed: 7, faults: { duplicateDelivery: 0.1, crashAfterPublish: 0.05 } } as const;
+/**
+ * What is fired and under which settings:
+ * - `faulty`: a seeded mix of every command, with duplicate deliveries and crashes after publish
+ *   (the engine's own scenarios);
+ * - `as the UI`: what the run toolbar's Fire N and Run until quiet do on a new run of the design:
+ *   the first command of the first producer that has one, under the run's default settings, run in
+ *   batches of the UI's size (RUN_BATCH_STEPS, larger than the engine's default: faster alone too);
+ *   the engine alone and the UI then take exactly the same steps in the same transactions, and their
+ *   rates differ only by what the UI adds.
+ */
+export type Workload = 'faulty' | 'as the UI';
+
+const FAULTY = { seed: 7, faults: { duplicateDelivery: 0.1, crashAfterPublish: 0.05 } } as const;
 const STOP = new Error('bench budget reached');
 
 async function rowCount(engine: SimulationEngine, runId: string): Promise<number> {
   const counts = await engine.counts(runId);
   return Object.entries(counts).reduce((sum, [table, n]) => (table === 'runs' ? sum : sum + n), 0);
+}
+
+/** The command the run toolbar's Fire N fires by default (FirePanel.tsx): the first producer's first command. */
+function uiTarget(flow: FlowDocument): { producerId: string; commandId: string } {
+  const producer = flow.producers.find((p) => p.commands.length > 0);
+  const command = producer?.commands[0];
+  if (!producer || !command) throw new Error(`design "${flow.name}" has no producer with a command to fire`);
+  return { producerId: producer.id, commandId: command.id };
 }
 
 /** Rate of the steps taken in [from, to) of a timeline of (time, steps) samples. */
@@ -48,13 +70,13 @@ function rateBetween(samples: readonly { t: number; steps: number }[], from: num
  * spent: `batched` on IndexedDB (a fresh database of its own), `memory` on the in-memory store
  * (the engine's own cost, no IndexedDB).
  */
-export async function engineRunUntilQuiet(flow: FlowDocument, commands: number, mode: EngineMode, budgetMs: number): Promise<EngineRun> {
+export async function engineRunUntilQuiet(flow: FlowDocument, commands: number, mode: EngineMode, budgetMs: number, workload: Workload = 'faulty'): Promise<EngineRun> {
   const db = new SimulationDb(`efd-bench-engine-${crypto.randomUUID()}`);
   const engine = mode === 'memory' ? createSimulationEngine(createMemorySimulationStore()) : openSimulationEngine(db);
   try {
-    await engine.startRun(flow, SETTINGS);
+    await engine.startRun(flow, workload === 'faulty' ? FAULTY : undefined);
     let t = performance.now();
-    await engine.fireMany(flow.id, { count: commands });
+    await engine.fireMany(flow.id, { count: commands, ...(workload === 'as the UI' ? uiTarget(flow) : {}) });
     const fireSeconds = (performance.now() - t) / 1000;
     t = performance.now();
     const deadline = t + budgetMs;
@@ -63,6 +85,7 @@ export async function engineRunUntilQuiet(flow: FlowDocument, commands: number, 
       await engine.runUntilQuiet(flow.id, {
         // As the app runs it (runSession.ts): the samples are taken while later batches are written.
         overlap: true,
+        ...(workload === 'as the UI' ? { stepsPerTransaction: RUN_BATCH_STEPS } : {}),
         between: ({ steps }) => {
           const now = performance.now();
           samples.push({ t: now - t, steps });
@@ -80,7 +103,7 @@ export async function engineRunUntilQuiet(flow: FlowDocument, commands: number, 
     const quiet = run?.quiet ?? false;
     const span = seconds * 1000;
     return {
-      mode, commands, fireSeconds: round(fireSeconds), steps, rows, seconds: round(seconds),
+      mode, workload, commands, fireSeconds: round(fireSeconds), steps, rows, seconds: round(seconds),
       stepsPerSecond: Math.round(steps / seconds), rowsPerSecond: Math.round(rows / seconds),
       firstQuarterStepsPerSecond: rateBetween(samples, 0, span / 4),
       lastQuarterStepsPerSecond: rateBetween(samples, (span * 3) / 4, span),
@@ -104,7 +127,7 @@ export async function engineSingleSteps(flow: FlowDocument, budgetMs: number): P
   const db = new SimulationDb(`efd-bench-step-${crypto.randomUUID()}`);
   const engine = openSimulationEngine(db);
   try {
-    await engine.startRun(flow, SETTINGS);
+    await engine.startRun(flow, FAULTY);
     await engine.fireMany(flow.id, { count: 200 });
     const t = performance.now();
     let steps = 0;

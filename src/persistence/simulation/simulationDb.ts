@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import { SIMULATION_SCHEMA, type SimulationTables } from '../../core';
 import { newDesignKey, type RunDesignRecord, type StoredRunRow } from './runDesigns';
+import { commitOneShotReads } from './commitOneShotReads';
 
 /**
  * Options of the simulation database. Relaxed durability: a simulation may lose its last
@@ -43,6 +44,8 @@ export class SimulationDb extends Dexie {
 
   constructor(name = 'efd-simulation') {
     super(name, SIMULATION_DB_OPTIONS);
+    // The panels' one-off reads get out of the way of the engine's queued batches (commitOneShotReads.ts).
+    this.use(commitOneShotReads);
     this.version(1).stores(SCHEMA_V1);
     // Version 3 changed primary keys (anomalies) and the meaning of rows: the old runs are dropped
     // (version 2) and every table is created afresh. Designs live in another database and stay.

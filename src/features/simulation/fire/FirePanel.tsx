@@ -48,8 +48,9 @@ export function FirePanel({ run, selectedNodeId, enabled, playing = false, onFir
   const edited = editedTarget === target;
   const setEdited = (yes: boolean) => setEditedTarget(yes ? target : null);
 
-  // Prefill from the seeded generator whenever the target or the run's random state changes.
-  const previewKey = `${target}/${run.seq.command}/${edited ? 'edited' : run.rngState}/${refresh}`;
+  // Prefill from the seeded generator whenever the target or the run's random state changes; not
+  // while the form is off (a long action's batches, another tab driving): once, when it is on again.
+  const previewKey = `${target}/${run.seq.command}/${edited ? 'edited' : enabled ? run.rngState : 'off'}/${refresh}`;
   useEffect(() => {
     if (!producer || !command || edited) return;
     let cancelled = false;
