@@ -21,6 +21,12 @@ function commitIfOneShot(trans: unknown): void {
   }
 }
 
+/** `answer` (its requests issued already), with its transaction committed if it asked IndexedDB something. */
+function committed<T>(answer: T, trans: unknown, requested = true): T {
+  if (requested) commitIfOneShot(trans);
+  return answer;
+}
+
 /**
  * Whether Dexie's IndexedDB core answers `request` with one `getAll`/`getAllKeys` request (else it
  * walks a cursor, whose `continue()` needs the transaction to stay open).
@@ -46,26 +52,10 @@ export const commitOneShotReads: Middleware<DBCore> = {
       const table = down.table(name);
       return {
         ...table,
-        get(request) {
-          const answer = table.get(request);
-          commitIfOneShot(request.trans);
-          return answer;
-        },
-        getMany(request) {
-          const answer = table.getMany(request);
-          if (request.keys.length > 0) commitIfOneShot(request.trans);
-          return answer;
-        },
-        count(request) {
-          const answer = table.count(request);
-          commitIfOneShot(request.trans);
-          return answer;
-        },
-        query(request) {
-          const answer = table.query(request);
-          if (queriesAtOnce(request)) commitIfOneShot(request.trans);
-          return answer;
-        },
+        get: (request) => committed(table.get(request), request.trans),
+        getMany: (request) => committed(table.getMany(request), request.trans, request.keys.length > 0),
+        count: (request) => committed(table.count(request), request.trans),
+        query: (request) => committed(table.query(request), request.trans, queriesAtOnce(request)),
       };
     },
   }),
