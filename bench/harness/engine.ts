@@ -20,8 +20,8 @@ export const efdBench = {
   seedAppRun,
   /** The id of the design the app opens (its run is keyed by it). */
   lastOpenedDesignId: () => designs().getLastOpenedId(),
-  async runUntilQuiet(commands: number, mode: EngineMode, budgetMs: number, workload?: Workload) {
-    return engineRunUntilQuiet(await exampleFlow(), commands, mode, budgetMs, workload);
+  async runUntilQuiet(commands: number, mode: EngineMode, budgetMs: number, workload?: Workload, checked?: boolean) {
+    return engineRunUntilQuiet(await exampleFlow(), commands, mode, budgetMs, workload, checked);
   },
   async singleSteps(budgetMs: number) {
     return engineSingleSteps(await exampleFlow(), budgetMs);

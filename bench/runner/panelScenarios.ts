@@ -58,7 +58,7 @@ function timeJump(page: Page, fraction: number): Promise<number> {
 
 export const panels: Scenario = {
   name: 'panels on a long run',
-  plannedMs: 80_000,
+  plannedMs: 55_000,
   async run({ browser, log }, budgetMs) {
     const context = await browser.newContext();
     try {
