@@ -58,7 +58,13 @@ export const runUntilQuiet: Scenario = {
       const smallRatio = median(small.map((r) => r.app.rowsPerSecond / r.ceiling.bulkRowsPerSecond));
       const bigRatio = bigRun.rowsPerSecond / bigRound.ceiling.bulkRowsPerSecond;
       const smallApp = median(small.map((r) => r.app.rowsPerSecond));
-      const noDecline = bigRun.rowsPerSecond >= 0.9 * smallApp;
+      // A cost that grows with the run's size shows within the big run: its tables hold four times the
+      // rows in its last quarter as at the end of its first. Its rate against the 1,000-command runs'
+      // is reported, not judged: a short run ends in a drain whose steps write less (its last quarter
+      // runs ~1.5× its first), which the big run's average barely has (bench/README.md).
+      const noDecline = bigRun.lastQuarterStepsPerSecond >= 0.9 * bigRun.firstQuarterStepsPerSecond;
+      const againstSmall = bigRun.rowsPerSecond / smallApp;
+      const smallQuarters = (pick: (r: EngineRun) => number) => fmt(median(small.map((r) => pick(r.app))));
       const lastSmall = small[small.length - 1]!.app;
       return [
         {
@@ -73,8 +79,12 @@ export const runUntilQuiet: Scenario = {
           scenario: 'run until quiet, 10,000 commands',
           ceiling: `bulkPut ${fmt(bigRound.ceiling.bulkRowsPerSecond)} rows/s (before ${fmt(before.bulkRowsPerSecond)}, after ${fmt(after.bulkRowsPerSecond)})`,
           app: rowsPerSecond(bigRun),
-          ratio: round(bigRatio, 3), goal: '≥ 0.5, no decline with size', met: bigRatio >= 0.5 && noDecline,
-          note: [`one round; ${fmt(bigRun.firstQuarterStepsPerSecond)} → ${fmt(bigRun.lastQuarterStepsPerSecond)} steps/s from the first to the last quarter; ${noDecline ? 'no decline' : 'declines'} against 1,000 commands`, partial(bigRun)].filter(Boolean).join('; '),
+          ratio: round(bigRatio, 3), goal: '≥ 0.5, no decline as the run grows', met: bigRatio >= 0.5 && noDecline,
+          note: [
+            `one round; ${fmt(bigRun.firstQuarterStepsPerSecond)} → ${fmt(bigRun.lastQuarterStepsPerSecond)} steps/s from the first to the last quarter (${noDecline ? 'no decline' : 'declines'} as the run grows)`,
+            `${fmt(againstSmall * 100)} % of the 1,000-command runs' rows/s (theirs: ${smallQuarters((r) => r.firstQuarterStepsPerSecond)} → ${smallQuarters((r) => r.lastQuarterStepsPerSecond)} steps/s from their first to their last quarter)`,
+            partial(bigRun),
+          ].filter(Boolean).join('; '),
           figures: { ceiling: { before, after }, app: bigRun },
         },
       ];
