@@ -36,7 +36,7 @@ async function bracketed(page: Page, run: () => Promise<EngineRun>): Promise<{ c
 /** Run until quiet on 1,000 and then 10,000 commands, beside `bulkPut`'s rows/s measured just before and after each run. */
 export const runUntilQuiet: Scenario = {
   name: 'run until quiet',
-  plannedMs: 125_000,
+  plannedMs: 150_000,
   async run({ browser, log }, budgetMs) {
     const { page, close } = await enginePage(browser);
     try {
@@ -49,20 +49,32 @@ export const runUntilQuiet: Scenario = {
         log(`    ${rowsPerSecond(round.app)}${round.app.quiet ? '' : ' (partial)'} beside ${fmt(round.ceiling.bulkRowsPerSecond)} rows/s`);
         small.push(round);
       }
-      const big = Math.max(5000, end - Date.now() - 15_000);
-      log(`  10,000 commands: raw Dexie ceiling, the engine (budget ${fmt(big / 1000)} s), the ceiling again…`);
-      const bigRound = await bracketed(page, () => harness(page, 'runUntilQuiet', 10_000, 'batched', big));
+      // Up to three rounds, each bracketed by its own ceiling, as long as another whole round fits in
+      // the share (the machine's speed drifts: one round's ratio can fall either side of a goal).
+      const bigRounds: Awaited<ReturnType<typeof bracketed>>[] = [];
+      let lastRoundMs = 0;
+      while (bigRounds.length < 3 && (bigRounds.length === 0 || (bigRounds.every((r) => r.app.quiet) && Date.now() + 1.2 * lastRoundMs < end - 15_000))) {
+        const started = Date.now();
+        const big = Math.max(5000, end - started - 15_000);
+        log(`  10,000 commands, round ${bigRounds.length + 1}: raw Dexie ceiling, the engine (budget ${fmt(big / 1000)} s), the ceiling again…`);
+        const round = await bracketed(page, () => harness(page, 'runUntilQuiet', 10_000, 'batched', big));
+        log(`    ${rowsPerSecond(round.app)}${round.app.quiet ? '' : ' (partial)'} beside ${fmt(round.ceiling.bulkRowsPerSecond)} rows/s`);
+        bigRounds.push(round);
+        lastRoundMs = Date.now() - started;
+      }
+      const bigRatioOf = (r: (typeof bigRounds)[number]) => r.app.rowsPerSecond / r.ceiling.bulkRowsPerSecond;
+      const bigRatio = median(bigRounds.map(bigRatioOf));
+      // The figures shown are the median round's (the one whose ratio is the median).
+      const bigRound = bigRounds.find((r) => bigRatioOf(r) === bigRatio) as (typeof bigRounds)[number];
       const { before, after, app: bigRun } = bigRound;
-      log(`    ${rowsPerSecond(bigRun)}${bigRun.quiet ? '' : ' (partial)'}`);
 
       const smallRatio = median(small.map((r) => r.app.rowsPerSecond / r.ceiling.bulkRowsPerSecond));
-      const bigRatio = bigRun.rowsPerSecond / bigRound.ceiling.bulkRowsPerSecond;
       const smallApp = median(small.map((r) => r.app.rowsPerSecond));
       // A cost that grows with the run's size shows within the big run: its tables hold four times the
       // rows in its last quarter as at the end of its first. Its rate against the 1,000-command runs'
       // is reported, not judged: a short run ends in a drain whose steps write less (its last quarter
       // runs ~1.5× its first), which the big run's average barely has (bench/README.md).
-      const noDecline = bigRun.lastQuarterStepsPerSecond >= 0.9 * bigRun.firstQuarterStepsPerSecond;
+      const noDecline = bigRounds.every(({ app }) => app.lastQuarterStepsPerSecond >= 0.9 * app.firstQuarterStepsPerSecond);
       const againstSmall = bigRun.rowsPerSecond / smallApp;
       const smallQuarters = (pick: (r: EngineRun) => number) => fmt(median(small.map((r) => pick(r.app))));
       const lastSmall = small[small.length - 1]!.app;
@@ -81,11 +93,11 @@ export const runUntilQuiet: Scenario = {
           app: rowsPerSecond(bigRun),
           ratio: round(bigRatio, 3), goal: '≥ 0.5, no decline as the run grows', met: bigRatio >= 0.5 && noDecline,
           note: [
-            `one round; ${fmt(bigRun.firstQuarterStepsPerSecond)} → ${fmt(bigRun.lastQuarterStepsPerSecond)} steps/s from the first to the last quarter (${noDecline ? 'no decline' : 'declines'} as the run grows)`,
+            `${repeats(bigRounds.length)} (ratios ${bigRounds.map((r) => round(bigRatioOf(r), 3)).join(', ')}); the median round's ${fmt(bigRun.firstQuarterStepsPerSecond)} → ${fmt(bigRun.lastQuarterStepsPerSecond)} steps/s from the first to the last quarter (${noDecline ? 'no round declines' : 'a round declines'} as the run grows)`,
             `${fmt(againstSmall * 100)} % of the 1,000-command runs' rows/s (theirs: ${smallQuarters((r) => r.firstQuarterStepsPerSecond)} → ${smallQuarters((r) => r.lastQuarterStepsPerSecond)} steps/s from their first to their last quarter)`,
             partial(bigRun),
           ].filter(Boolean).join('; '),
-          figures: { ceiling: { before, after }, app: bigRun },
+          figures: { ceiling: { before, after }, app: bigRun, rounds: bigRounds },
         },
       ];
     } finally {

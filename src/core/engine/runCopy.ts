@@ -146,6 +146,9 @@ export class RunCopy {
       writes.catch(() => {}); // an abort below rejects them too; the StaleCopy is what the caller hears
       markIssued();
       if (!sameStamp(stampOf(await stored), base)) throw new StaleCopy();
+      // Every request is issued: IndexedDB commits right after the last one is done, not once its
+      // answer has reached this page (busy computing the next batch, it hears it only at its next pause).
+      tx.commit?.();
       await writes;
     });
     done.catch(() => markIssued());

@@ -30,6 +30,11 @@ export interface StoreTx {
   deletePrefix(table: TableName, prefix: KeyPart[]): Promise<void>;
   /** Aborts the transaction from outside (nothing of it is written) unless it committed already; stores that cannot, lack it. */
   abort?(): void;
+  /**
+   * Tells the store that no request follows: it commits as soon as the requests issued are done,
+   * without waiting for their answers to reach the caller. Stores that commit on their own lack it.
+   */
+  commit?(): void;
 }
 
 export interface SimulationStore {

@@ -102,6 +102,13 @@ export function nativeStoreTx(trans: IDBTransaction, known: KnownDesigns, learne
         // Committed (or committing) already: it is written whole.
       }
     },
+    commit() {
+      try {
+        trans.commit();
+      } catch {
+        // Not active any more: it commits (or has) on its own.
+      }
+    },
     async deletePrefix(table, prefix: KeyPart[]) {
       wrote(table, true);
       const os = store(table);

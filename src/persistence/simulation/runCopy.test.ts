@@ -30,6 +30,16 @@ async function started(engine: SimulationEngine) {
   return flow.id;
 }
 
+/** A started run on a fresh database (closed after the test), its Dexie store, and an in-memory copy of it. */
+async function copyOfStartedRun() {
+  const fresh = freshEngine();
+  close = fresh.close;
+  const runId = await started(fresh.engine);
+  const store = createDexieSimulationStore(fresh.db);
+  const copy = await RunCopy.load(store, runId);
+  return { fresh, runId, store, copy, run: await copy.run() };
+}
+
 describe("the engine's in-memory copy of a run", () => {
   it('given two engines on one database taking turns (steps, fires, batches), then the run is the one a single engine makes', async () => {
     const { engineA: shared, reference } = pairOfEngines();
@@ -74,12 +84,7 @@ describe("the engine's in-memory copy of a run", () => {
   });
 
   it('given a commit in flight, when the copy changes a row it wrote right after the requests were issued, then the store holds the row as it was at the commit', async () => {
-    const fresh = freshEngine();
-    close = fresh.close;
-    const runId = await started(fresh.engine);
-    const store = createDexieSimulationStore(fresh.db);
-    const copy = await RunCopy.load(store, runId);
-    const run = await copy.run();
+    const { fresh, runId, store, copy, run } = await copyOfStartedRun();
     const row: TraceRecord = { runId, step: 1, clock: 0, kind: 'wait', phase: 'wait', text: 'as committed', nodeIds: [], edgeIds: [] };
     const written: TraceRecord = structuredClone(row);
     await copy.tables.tx().put('trace', written);
@@ -91,6 +96,43 @@ describe("the engine's in-memory copy of a run", () => {
     written.nodeIds.push('x');
     await commit.done;
     expect(await fresh.db.trace.get([runId, 1])).toEqual(row);
+  });
+
+  it('given a batch written from the copy, then IndexedDB is told to commit as soon as the run row is found unchanged, before the writes are answered; a stale copy is not committed', async () => {
+    const { fresh, runId, store, copy, run } = await copyOfStartedRun();
+    const rows: TraceRecord[] = [1, 2, 3].map((step) => ({ runId, step, clock: 0, kind: 'wait', phase: 'wait', text: `step ${step}`, nodeIds: [], edgeIds: [] }));
+    await copy.tables.tx().bulkPut('trace', rows);
+    await copy.tables.tx().put('runs', run);
+    const events: string[] = [];
+    const { put } = IDBObjectStore.prototype;
+    const { commit } = IDBTransaction.prototype;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      const request = put.apply(this, args);
+      request.addEventListener('success', () => events.push(`answered ${this.name}`));
+      return request;
+    };
+    IDBTransaction.prototype.commit = function (this: IDBTransaction) {
+      events.push('commit');
+      commit.call(this);
+    };
+    try {
+      await copy.commit(store, run).done;
+      expect(await fresh.db.trace.where('[runId+step]').between([runId, 1], [runId, 3], true, true).count()).toBe(3);
+      // The run row (the last write) is answered after IndexedDB was told to commit.
+      expect(events.indexOf('commit')).toBeGreaterThanOrEqual(0);
+      expect(events.indexOf('commit')).toBeLessThan(events.lastIndexOf('answered runs'));
+
+      // Another writer changes the run row: the next commit from this copy is stale, aborted, never committed.
+      await fresh.engine.fire(runId, { ...create, payload: { ...create.payload, itemId: 'other' } });
+      events.length = 0;
+      await copy.tables.tx().put('trace', { ...rows[0], step: 4 } as TraceRecord);
+      await expect(copy.commit(store, run).done).rejects.toThrow();
+      expect(events).not.toContain('commit');
+      expect(await fresh.db.trace.get([runId, 4])).toBeUndefined();
+    } finally {
+      IDBObjectStore.prototype.put = put;
+      IDBTransaction.prototype.commit = commit;
+    }
   });
 
   it('given a step asked with its report, then it is one read-write transaction that stores the report the engine\'s own check stores, and returns it', async () => {
