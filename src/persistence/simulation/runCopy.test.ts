@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSimulationEngine, type SimulationEngine, type SimulationStore, type TraceRecord } from '../../core';
-import { RunCopy } from '../../core/engine/runCopy';
+import { RunCopy, StaleCopy } from '../../core/engine/runCopy';
 import { pipelineFlow } from '../../core/engine/testing/smallFlows';
 import { createDexieSimulationStore } from './dexieSimulationStore';
 import { create, freshEngine } from './testEngine';
@@ -126,7 +126,7 @@ describe("the engine's in-memory copy of a run", () => {
       await fresh.engine.fire(runId, { ...create, payload: { ...create.payload, itemId: 'other' } });
       events.length = 0;
       await copy.tables.tx().put('trace', { ...rows[0], step: 4 } as TraceRecord);
-      await expect(copy.commit(store, run).done).rejects.toThrow();
+      await expect(copy.commit(store, run).done).rejects.toBeInstanceOf(StaleCopy);
       expect(events).not.toContain('commit');
       expect(await fresh.db.trace.get([runId, 4])).toBeUndefined();
     } finally {
